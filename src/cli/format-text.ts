@@ -1,0 +1,69 @@
+// The readable report the CLI prints by default, in zh-CN or en-US.
+import { KIND_NAMES } from '../core/recognize/kinds';
+import type { Lang } from '../core/messages/catalog';
+import type { JsonWorkbook } from '../core/report-json';
+
+const S = {
+  'zh-CN': {
+    workbook: '工作簿',
+    department: '预算单位',
+    year: '年度',
+    unit: '单位',
+    tables: (n: number) => `识别到 ${n} 张表`,
+    counts: (e: number, w: number, i: number) => `错误 ${e} 项 · 警告 ${w} 项 · 提示 ${i} 项`,
+    none: '未发现不一致之处。',
+    fix: '建议',
+    confidence: '把握',
+    severity: { error: '错误', warning: '警告', info: '提示' },
+    unread: '无法读取',
+    notes: (n: number) => `另有 ${n} 处内容未能识别为表格（用 --format json 查看）`,
+    unknown: '—',
+  },
+  'en-US': {
+    workbook: 'Workbook',
+    department: 'Department',
+    year: 'Year',
+    unit: 'Unit',
+    tables: (n: number) => `${n} tables recognized`,
+    counts: (e: number, w: number, i: number) => `${e} errors · ${w} warnings · ${i} notes`,
+    none: 'No inconsistency found.',
+    fix: 'Fix',
+    confidence: 'confidence',
+    severity: { error: 'error', warning: 'warning', info: 'info' },
+    unread: 'Cannot read',
+    notes: (n: number) => `${n} regions were not recognized as tables (see --format json)`,
+    unknown: '—',
+  },
+} as const;
+
+const MARK = { error: '✖', warning: '▲', info: '·' } as const;
+
+/** Formats one workbook's JSON object as lines of text. */
+export function formatWorkbookText(wb: JsonWorkbook, lang: Lang): string {
+  const s = S[lang];
+  const lines: string[] = [];
+  if (wb.errors.length > 0) {
+    lines.push(`${s.unread} ${wb.file}:`);
+    for (const e of wb.errors) lines.push(`  ${e}`);
+    return lines.join('\n');
+  }
+  lines.push(`${s.workbook}：${wb.file}`.replace('：', lang === 'zh-CN' ? '：' : ': '));
+  const sep = lang === 'zh-CN' ? '：' : ': ';
+  lines.push(`  ${s.department}${sep}${wb.meta.department ?? s.unknown}    ${s.year}${sep}${wb.meta.year ?? s.unknown}    ${s.unit}${sep}${wb.meta.unit ?? s.unknown}`);
+  const kinds = wb.tables.map((t) => `${t.sheet}(${lang === 'zh-CN' ? KIND_NAMES[t.kind as keyof typeof KIND_NAMES]?.zh ?? t.kind : t.kind})`);
+  lines.push(`  ${s.tables(wb.tables.length)}${sep}${kinds.join('、')}`);
+  const count = (sev: string) => wb.findings.filter((f) => f.severity === sev).length;
+  lines.push(`  ${s.counts(count('error'), count('warning'), count('info'))}`);
+  if (wb.notes.length > 0) lines.push(`  ${s.notes(wb.notes.length)}`);
+  lines.push('');
+  if (wb.findings.length === 0) lines.push(`  ${s.none}`);
+  for (const f of wb.findings) {
+    const checked = f.cells.find((c) => c.role === 'checked') ?? f.cells[0];
+    const where = checked ? `${checked.sheet}!${checked.address}` : '';
+    lines.push(`  ${MARK[f.severity]} ${s.severity[f.severity]}  ${where}  [${f.rule}]`);
+    lines.push(`      ${f.message}`);
+    const fix = f.fixes[0];
+    if (fix) lines.push(`      ${s.fix}${sep}${fix.title}（${s.confidence} ${Math.round(fix.confidence * 100)}%）`.replace(/（(.*)）$/, lang === 'zh-CN' ? '（$1）' : ' ($1)'));
+  }
+  return lines.join('\n');
+}

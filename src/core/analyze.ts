@@ -1,0 +1,126 @@
+// The engine: workbook grid → tables → findings. Options in, no globals, no I/O.
+import { Catalog } from './catalog/catalog';
+import { rectA1, type Workbook } from './grid/grid';
+import { DEFAULT_ROUNDING, SEVERITY_ORDER, type Finding, type RoundingPolicy } from './findings';
+import { Money } from './money/money';
+import { inferCodes } from './recognize/infer-codes';
+import { yearIn } from './recognize/meta';
+import type { TableKind } from './recognize/kinds';
+import type { RecognitionNote, Table } from './recognize/model';
+import { recognizeSheet } from './recognize/tables';
+import { RULES, type Rule, type RuleOutcome } from './rules';
+import { CODED_KINDS } from './rules/kinds';
+
+/** The catalogs the engine may use; each is optional (without one, codes are not inferred). */
+export interface Catalogs {
+  /** 支出功能分类科目 of a budget year (the nearest year available). */
+  functional?(year: number | undefined): Catalog | undefined;
+  /** 部门预算支出经济分类科目. */
+  economicDepartment?: Catalog;
+}
+
+export interface AnalyzeOptions {
+  /** Allowed difference per rounded term (table unit), as a decimal string or number. Default 0.01. */
+  tolerancePerTerm?: string | number;
+  catalogs?: Catalogs;
+  /** Table kind overrides, keyed by `sheet!range` of the table (as reported). */
+  kindOverrides?: Readonly<Record<string, TableKind>>;
+  /** Rules to run (default: all). */
+  rules?: readonly Rule[];
+}
+
+export interface WorkbookMeta {
+  department?: string;
+  year?: number;
+  unit?: '万元' | '元';
+}
+
+export interface WorkbookReport {
+  readonly file: string;
+  readonly meta: WorkbookMeta;
+  readonly tables: readonly Table[];
+  readonly findings: readonly Finding[];
+  readonly notes: readonly RecognitionNote[];
+  readonly outcomes: readonly RuleOutcome[];
+}
+
+/** The `sheet!range` key that identifies a table in reports and overrides. */
+export function tableKey(t: Table): string {
+  return `${t.sheet}!${rectA1(t.rect)}`;
+}
+
+/** The most frequent value (first seen wins ties), or undefined. */
+function majority<T>(values: Array<T | undefined>): T | undefined {
+  const counts = new Map<T, number>();
+  let best: T | undefined;
+  for (const v of values) {
+    if (v === undefined) continue;
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (best === undefined || n > (counts.get(best) ?? 0)) best = v;
+  }
+  return best;
+}
+
+function workbookMeta(tables: readonly Table[]): WorkbookMeta {
+  const narrativeYears = tables.flatMap((t) => (t.paragraphs ?? []).map((p) => yearIn(p.text)));
+  const meta: WorkbookMeta = {};
+  const department = majority(tables.map((t) => t.meta.department));
+  const year = majority(tables.map((t) => t.meta.year)) ?? majority(narrativeYears);
+  const unit = majority(tables.map((t) => t.meta.unit));
+  if (department !== undefined) meta.department = department;
+  if (year !== undefined) meta.year = year;
+  if (unit !== undefined) meta.unit = unit;
+  return meta;
+}
+
+/** Recognizes every table of a workbook; never throws on a sheet (it becomes a note). */
+export function recognizeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): { tables: Table[]; notes: RecognitionNote[]; meta: WorkbookMeta } {
+  let tables: Table[] = [];
+  const notes: RecognitionNote[] = [];
+  for (const sheet of wb.sheets) {
+    try {
+      const r = recognizeSheet(sheet);
+      tables.push(...r.tables);
+      notes.push(...r.notes);
+    } catch (e) {
+      notes.push({ sheet: sheet.name, message: `unreadable: ${(e as Error).message}` });
+    }
+  }
+  const overrides = options.kindOverrides ?? {};
+  tables = tables.map((t) => (overrides[tableKey(t)] ? { ...t, kind: overrides[tableKey(t)]! } : t));
+  const meta = workbookMeta(tables);
+  const functional = options.catalogs?.functional?.(meta.year);
+  tables = tables.map((t) => {
+    if (!CODED_KINDS.includes(t.kind)) return t;
+    const catalog = t.kind === 'general-budget-basic-expenditure' ? options.catalogs?.economicDepartment : functional;
+    if (!catalog) return t;
+    const r = inferCodes(t, catalog);
+    notes.push(...r.notes);
+    return r.table;
+  });
+  return { tables, notes, meta };
+}
+
+/** Runs the rules over a workbook. One failing rule never stops the others. */
+export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): WorkbookReport {
+  const { tables, notes, meta } = recognizeWorkbook(wb, options);
+  const rounding: RoundingPolicy = options.tolerancePerTerm !== undefined ? { perTerm: new Money(options.tolerancePerTerm) } : DEFAULT_ROUNDING;
+  const findings: Finding[] = [];
+  const outcomes: RuleOutcome[] = [];
+  for (const rule of options.rules ?? RULES) {
+    if (!tables.some((t) => rule.meta.needs.includes(t.kind))) {
+      outcomes.push({ rule: rule.meta.id, status: 'skipped', findings: 0, reason: 'no-table' });
+      continue;
+    }
+    try {
+      const found = rule.check({ tables, rounding });
+      findings.push(...found);
+      outcomes.push({ rule: rule.meta.id, status: found.length > 0 ? 'fail' : 'pass', findings: found.length });
+    } catch (e) {
+      outcomes.push({ rule: rule.meta.id, status: 'crashed', findings: 0, reason: (e as Error).message });
+    }
+  }
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return { file: wb.name, meta, tables, findings, notes, outcomes };
+}

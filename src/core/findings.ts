@@ -1,0 +1,81 @@
+// Findings, fixes and the rounding policy: what a rule reports, as plain data.
+import { a1 } from './grid/grid';
+import { formatAmount, Money } from './money/money';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** A cell a finding is about: the one checked first, then the evidence. */
+export interface CellRef {
+  readonly sheet: string;
+  /** Plain A1 address, no `$`. */
+  readonly address: string;
+  readonly role: 'checked' | 'evidence';
+}
+
+/** One cell change of a fix. `after` is the new value as text; `formula` when the fix writes one. */
+export interface Edit {
+  readonly sheet: string;
+  readonly address: string;
+  readonly before: string;
+  readonly after: string;
+  readonly formula?: string;
+}
+
+/** A message to render in the user's language: an id from the catalog in messages/ plus its data. */
+export interface Message {
+  readonly id: string;
+  readonly data: Readonly<Record<string, string>>;
+}
+
+export interface Fix {
+  readonly title: Message;
+  /** 0..1: how sure we are that this fix, and not another, is right. */
+  readonly confidence: number;
+  /** One line saying why that confidence. */
+  readonly reason?: Message;
+  readonly edits: readonly Edit[];
+}
+
+export interface Finding {
+  /** Stable id: rule, sheet, cell. */
+  readonly id: string;
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: Message;
+  readonly cells: readonly CellRef[];
+  readonly expected?: string;
+  readonly actual?: string;
+  /** actual − expected. */
+  readonly difference?: string;
+  readonly fixes: readonly Fix[];
+}
+
+/** How big a difference may be and still be a rounding difference. */
+export interface RoundingPolicy {
+  /** Allowed difference per rounded term, in the table's unit (default 0.01). */
+  readonly perTerm: Money;
+}
+
+export const DEFAULT_ROUNDING: RoundingPolicy = { perTerm: new Money('0.01') };
+
+/**
+ * Classifies a difference between a stated amount and a computed one over `terms` rounded terms:
+ * undefined when equal, 'rounding' within perTerm × terms, else 'real'.
+ */
+export function classifyDifference(difference: Money, terms: number, policy: RoundingPolicy): 'rounding' | 'real' | undefined {
+  if (difference.isZero()) return undefined;
+  const bound = policy.perTerm.times(Math.max(1, terms));
+  return difference.abs().lte(bound) ? 'rounding' : 'real';
+}
+
+export function cellRef(sheet: string, row: number, col: number, role: CellRef['role']): CellRef {
+  return { sheet, address: a1(row, col), role };
+}
+
+/** expected / actual / difference strings of a finding, two decimals (more when the data has more). */
+export function amountsOf(actual: Money, expected: Money): Pick<Finding, 'expected' | 'actual' | 'difference'> {
+  const decimals = Math.max(2, actual.decimalPlaces(), expected.decimalPlaces());
+  return { expected: formatAmount(expected, decimals), actual: formatAmount(actual, decimals), difference: formatAmount(actual.minus(expected), decimals) };
+}

@@ -1,0 +1,48 @@
+// Every message a finding or fix can carry, in zh-CN and en-US, with {{placeholders}}.
+
+export type Lang = 'zh-CN' | 'en-US';
+
+export const MESSAGES: Record<string, Record<Lang, string>> = {
+  'subtotal.mismatch': {
+    'zh-CN': '“{{row}}”的{{column}}为 {{actual}}，其下级科目合计为 {{expected}}，相差 {{difference}}。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, but its sub-items add up to {{expected}} (difference {{difference}}).',
+  },
+  'subtotal.mismatch.rounding': {
+    'zh-CN': '“{{row}}”的{{column}}为 {{actual}}，其下级科目合计为 {{expected}}，相差 {{difference}}，在四舍五入误差范围内（{{terms}} 项）。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, its sub-items add up to {{expected}} (difference {{difference}}, within rounding of {{terms}} terms).',
+  },
+  'total-row.mismatch': {
+    'zh-CN': '“{{row}}”行的{{column}}为 {{actual}}，各类科目合计为 {{expected}}，相差 {{difference}}。',
+    'en-US': '{{column}} of the "{{row}}" row is {{actual}}, but the top-level subjects add up to {{expected}} (difference {{difference}}).',
+  },
+  'total-row.mismatch.rounding': {
+    'zh-CN': '“{{row}}”行的{{column}}为 {{actual}}，各类科目合计为 {{expected}}，相差 {{difference}}，在四舍五入误差范围内（{{terms}} 项）。',
+    'en-US': '{{column}} of the "{{row}}" row is {{actual}}, the top-level subjects add up to {{expected}} (difference {{difference}}, within rounding of {{terms}} terms).',
+  },
+  'row-sum.mismatch': {
+    'zh-CN': '“{{row}}”行：{{column}}为 {{actual}}，而 {{parts}} = {{expected}}，相差 {{difference}}。',
+    'en-US': 'Row "{{row}}": {{column}} is {{actual}}, but {{parts}} = {{expected}} (difference {{difference}}).',
+  },
+  'row-sum.mismatch.rounding': {
+    'zh-CN': '“{{row}}”行：{{column}}为 {{actual}}，而 {{parts}} = {{expected}}，相差 {{difference}}，在四舍五入误差范围内。',
+    'en-US': 'Row "{{row}}": {{column}} is {{actual}}, {{parts}} = {{expected}} (difference {{difference}}, within rounding).',
+  },
+  'fix.set-value': {
+    'zh-CN': '将 {{address}} 改为 {{after}}',
+    'en-US': 'Set {{address}} to {{after}}',
+  },
+  'fix.reason.parent-from-children': {
+    'zh-CN': '按下级明细重算合计；若是某个下级数有误，应改该下级数。',
+    'en-US': 'Recomputes the total from its items; if one of the items is wrong, correct that item instead.',
+  },
+  'fix.reason.total-from-parts': {
+    'zh-CN': '按本行各组成部分重算合计；若是某个组成部分有误，应改该部分。',
+    'en-US': 'Recomputes the total from the parts of this row; if a part is wrong, correct that part instead.',
+  },
+};
+
+/** Renders a message in a language; unknown ids render as the id, missing data as the placeholder. */
+export function render(message: { id: string; data: Readonly<Record<string, string>> }, lang: Lang): string {
+  const template = MESSAGES[message.id]?.[lang] ?? message.id;
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => message.data[key] ?? whole);
+}

@@ -1,0 +1,111 @@
+// Reading a table's header: merged and multi-row header cells into one path per column, and its role.
+import { cellAt, cellText, type Rect, type Sheet } from '../grid/grid';
+import { halfWidth, labelKey, squash } from '../text';
+import type { Column, ColumnRole } from './model';
+
+/** For each cell position inside a merged area, the area's anchor text. Built once per sheet. */
+export function mergedText(sheet: Sheet): (row: number, col: number) => string {
+  const anchorOf = new Map<string, { row: number; col: number }>();
+  for (const m of sheet.merges) {
+    for (let r = m.r0; r <= m.r1; r++) {
+      for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) anchorOf.set(`${r},${c}`, { row: m.r0, col: m.c0 });
+    }
+  }
+  return (row, col) => {
+    const a = anchorOf.get(`${row},${col}`);
+    return cellText(a ? cellAt(sheet, a.row, a.col) : cellAt(sheet, row, col)).trim();
+  };
+}
+
+/**
+ * The header path of each column in rows first..last. Merged cells spread their text over
+ * their area; an empty upper cell right of a group label whose lower row is filled belongs to
+ * that group (headers whose merge was lost in export). Repeated texts are dropped from a path.
+ */
+export function headerPaths(sheet: Sheet, first: number, last: number, c0: number, c1: number): string[][] {
+  const text = mergedText(sheet);
+  const grid: string[][] = [];
+  for (let r = first; r <= last; r++) {
+    const line: string[] = [];
+    for (let c = c0; c <= c1; c++) line.push(text(r, c));
+    grid.push(line);
+  }
+  // Spread a group label to the right over empty cells that have sub-headers below them.
+  for (let i = 0; i < grid.length - 1; i++) {
+    const line = grid[i]!;
+    const below = grid[i + 1]!;
+    for (let j = 1; j < line.length; j++) {
+      if (line[j] === '' && line[j - 1] !== '' && below[j] !== '' && below[j - 1] !== '') {
+        const left = line[j - 1]!;
+        if (!isStandaloneHeader(left)) line[j] = left;
+      }
+    }
+  }
+  const paths: string[][] = [];
+  for (let j = 0; j <= c1 - c0; j++) {
+    const path: string[] = [];
+    for (const line of grid) {
+      const t = squash(line[j] ?? '');
+      if (t !== '' && path[path.length - 1] !== t) path.push(t);
+    }
+    paths.push(path);
+  }
+  return paths;
+}
+
+/** Header words that never head a group of sub-columns. */
+function isStandaloneHeader(s: string): boolean {
+  return /^(序号|合计|总计|科目编码|科目名称|功能分类科目名称)$/.test(squash(s));
+}
+
+const BASIC_SUBS: ReadonlyArray<[RegExp, ColumnRole]> = [
+  [/^(小计|合计)$/, 'basic'],
+  [/人员经费/, 'basic-personnel'],
+  [/公用经费/, 'basic-public'],
+  [/工资福利/, 'basic-wages'],
+  [/对个人和家庭/, 'basic-household'],
+  [/商品和服务/, 'basic-goods'],
+  [/资本性支出/, 'basic-capital'],
+];
+
+/** The role of a column from its header path. */
+export function roleOf(path: readonly string[]): ColumnRole {
+  if (path.length === 0) return 'text';
+  const keys = path.map((p) => halfWidth(labelKey(p)));
+  const last = keys[keys.length - 1]!;
+  const parents = keys.slice(0, -1);
+  const under = (w: string) => parents.some((p) => p.includes(w));
+  if (/^序号$/.test(last)) return 'seq';
+  if (last === '类') return 'code-lei';
+  if (last === '款') return 'code-kuan';
+  if (last === '项') return 'code-xiang';
+  if (/(单位|部门).*(代码|编码)$/.test(last)) return 'unit-code';
+  if (/(编码|代码|编号)$/.test(last)) return 'code';
+  if (/名称$/.test(last) || /^(项目|科目)$/.test(last)) return 'name';
+  if (under('基本支出')) {
+    for (const [re, role] of BASIC_SUBS) if (re.test(last)) return role;
+  }
+  for (const [re, role] of BASIC_SUBS.slice(1)) if (re.test(last)) return role;
+  if (/^基本支出/.test(last)) return 'basic';
+  if (/^项目支出/.test(last)) return 'project';
+  if (/经营支出$/.test(last)) return 'operating';
+  if (/上缴上级/.test(last)) return 'remit-upper';
+  if (/对附属单位补助/.test(last)) return 'subsidy-affiliated';
+  if (/上年结转/.test(last)) return 'carryover';
+  if (/^(当年预算|编制预算|本年预算|本年|当年|本年收入|本年拨款)$/.test(last)) return 'current-year';
+  if (/^(合计|总计|小计)$/.test(last) && parents.length === 0) return 'total';
+  if (/^\d{4}年预算数?$/.test(last) || /^预算数$/.test(last)) return 'total';
+  if (/^(合计|总计|小计)$/.test(last)) return 'amount';
+  return 'amount';
+}
+
+/** Columns c0..c1 of a header, with paths and roles. */
+export function readColumns(sheet: Sheet, header: { first: number; last: number } | undefined, rect: Rect): Column[] {
+  if (!header) {
+    const cols: Column[] = [];
+    for (let c = rect.c0; c <= rect.c1; c++) cols.push({ col: c, path: [], role: 'amount' });
+    return cols;
+  }
+  const paths = headerPaths(sheet, header.first, header.last, rect.c0, rect.c1);
+  return paths.map((path, i) => ({ col: rect.c0 + i, path, role: roleOf(path) }));
+}

@@ -1,0 +1,94 @@
+// What recognition produces: tables with metadata, columns by role and rows with codes and amounts.
+import type { Money, ParsedAmount } from '../money/money';
+import type { Rect } from '../grid/grid';
+import type { TableKind } from './kinds';
+
+/** What an amount or label column holds. Amount roles are the identities' vocabulary. */
+export type ColumnRole =
+  | 'seq' // 序号
+  | 'code' // one code column (科目编码, 7 digits)
+  | 'code-lei' // 类 of split code columns
+  | 'code-kuan' // 款
+  | 'code-xiang' // 项
+  | 'name' // 科目名称, 项目, 单位名称
+  | 'unit-code' // 部门(单位)代码
+  | 'total' // 合计 / 总计
+  | 'current-year' // 本年 / 当年预算 / 编制预算
+  | 'carryover' // 上年结转
+  | 'basic' // 基本支出 (or its 小计)
+  | 'basic-personnel' // 人员经费
+  | 'basic-public' // 公用经费
+  | 'basic-wages' // 工资福利支出 (Henan sub-column)
+  | 'basic-household' // 对个人和家庭的补助
+  | 'basic-goods' // 商品和服务支出
+  | 'basic-capital' // 资本性支出
+  | 'project' // 项目支出
+  | 'operating' // 事业单位经营支出
+  | 'remit-upper' // 上缴上级支出
+  | 'subsidy-affiliated' // 对附属单位补助支出
+  | 'amount' // an amount column whose role is not (yet) known
+  | 'text'; // a text column of unknown meaning
+
+export interface Column {
+  /** 0-based sheet column. */
+  readonly col: number;
+  /** Header texts from the top header row down, merged cells repeated, duplicates dropped. */
+  readonly path: readonly string[];
+  readonly role: ColumnRole;
+}
+
+export interface AmountCell {
+  readonly col: number;
+  readonly parsed: ParsedAmount;
+  /** The amount (absent → undefined; a dash → 0). */
+  readonly value: Money | undefined;
+}
+
+export interface Row {
+  /** 0-based sheet row. */
+  readonly row: number;
+  /** Normalized subject code (digits only: `2010301`), when the row has or was given one. */
+  readonly code?: string;
+  /** How the code was obtained: read from the row, or inferred (from the catalog by name). */
+  readonly codeSource?: 'cell' | 'inferred';
+  /** A second code printed beside the first (政府预算经济分类 beside 部门预算经济分类). */
+  readonly secondaryCode?: string;
+  readonly name: string;
+  /** 0 = a 合计/总计 row, 1 = 类, 2 = 款, 3 = 项; undefined when unknown. */
+  readonly level?: number;
+  readonly isTotal: boolean;
+  /** Amount cells by sheet column. */
+  readonly amounts: ReadonlyMap<number, AmountCell>;
+}
+
+export interface TableMeta {
+  /** 预算单位 / 部门（单位）名称 as printed, when the table names one. */
+  readonly department?: string;
+  readonly departmentCell?: { row: number; col: number };
+  /** 单位 of measure: 万元 or 元. */
+  readonly unit?: '万元' | '元';
+  readonly year?: number;
+}
+
+export interface Table {
+  readonly sheet: string;
+  /** The table's whole rectangle: title to last data row. */
+  readonly rect: Rect;
+  readonly kind: TableKind;
+  readonly title: string;
+  readonly titleCell?: { row: number; col: number };
+  readonly meta: TableMeta;
+  /** First and last header row (0-based), when the table has a header. */
+  readonly headerRows?: { readonly first: number; readonly last: number };
+  readonly columns: readonly Column[];
+  readonly rows: readonly Row[];
+  /** Free text of narrative tables, one entry per non-empty row. */
+  readonly paragraphs?: ReadonlyArray<{ row: number; col: number; text: string }>;
+}
+
+/** Something recognition could not place, said so a person can look at it. */
+export interface RecognitionNote {
+  readonly sheet: string;
+  readonly range?: string;
+  readonly message: string;
+}

@@ -1,0 +1,269 @@
+// Finds the tables on a sheet (by their titles) and reads each into a Table.
+import { cellAt, cellText, isBlankRow, rectA1, type Rect, type Sheet } from '../grid/grid';
+import { amountOf, parseAmount } from '../money/money';
+import { halfWidth, isTotalLabel, squash } from '../text';
+import { readColumns } from './header';
+import { kindFromTitle, type TableKind } from './kinds';
+import { isMetaText, readMetaRow, yearIn } from './meta';
+import type { AmountCell, Column, ColumnRole, RecognitionNote, Row, Table, TableMeta } from './model';
+
+/** Roles whose cells are amounts. */
+export const AMOUNT_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  'total', 'current-year', 'carryover', 'basic', 'basic-personnel', 'basic-public', 'basic-wages',
+  'basic-household', 'basic-goods', 'basic-capital', 'project', 'operating', 'remit-upper',
+  'subsidy-affiliated', 'amount',
+]);
+
+export interface SheetRecognition {
+  tables: Table[];
+  notes: RecognitionNote[];
+}
+
+/** Non-empty cells of a row as text, left to right. */
+function rowCells(sheet: Sheet, row: number): Array<{ text: string; row: number; col: number }> {
+  const out: Array<{ text: string; row: number; col: number }> = [];
+  const line = sheet.cells[row];
+  if (!line) return out;
+  for (let c = 0; c < line.length; c++) {
+    const text = cellText(line[c]).trim();
+    if (text !== '') out.push({ text, row, col: c });
+  }
+  return out;
+}
+
+/** A title row: one text (or a few cells that read as one) naming a table kind. */
+function titleOf(sheet: Sheet, row: number): { kind: TableKind; title: string; col: number } | undefined {
+  const cells = rowCells(sheet, row);
+  if (cells.length === 0 || cells.length > 2) return undefined;
+  const title = cells.map((c) => c.text).join('');
+  const kind = kindFromTitle(title);
+  return kind ? { kind, title: squash(title).length <= 40 ? title.trim() : title, col: cells[0]!.col } : undefined;
+}
+
+/**
+ * Recognizes every table on a sheet. A table starts at a title row and runs to the next title
+ * (narratives run to the end of the sheet). Content before the first title, or a sheet without
+ * titles, is reported as a note, never thrown.
+ */
+export function recognizeSheet(sheet: Sheet): SheetRecognition {
+  const notes: RecognitionNote[] = [];
+  const starts: Array<{ row: number; kind: TableKind; title: string; col: number }> = [];
+  let inNarrative = false;
+  for (let r = 0; r < sheet.rowCount; r++) {
+    if (inNarrative) break;
+    const t = titleOf(sheet, r);
+    if (!t) continue;
+    starts.push({ row: r, ...t });
+    inNarrative = t.kind === 'narrative';
+  }
+  if (starts.length === 0) {
+    if (sheet.rowCount > 0 && sheet.colCount > 0)
+      notes.push({ sheet: sheet.name, range: rectA1({ r0: 0, c0: 0, r1: sheet.rowCount - 1, c1: Math.max(0, sheet.colCount - 1) }), message: 'no-title' });
+    return { tables: [], notes };
+  }
+  const first = starts[0]!.row;
+  for (let r = 0; r < first; r++) {
+    if (!isBlankRow(sheet, r)) {
+      notes.push({ sheet: sheet.name, range: rectA1({ r0: r, c0: 0, r1: first - 1, c1: Math.max(0, sheet.colCount - 1) }), message: 'before-first-title' });
+      break;
+    }
+  }
+  const tables: Table[] = [];
+  starts.forEach((s, i) => {
+    const end = i + 1 < starts.length ? starts[i + 1]!.row - 1 : sheet.rowCount - 1;
+    try {
+      tables.push(readTable(sheet, s, end));
+    } catch (e) {
+      notes.push({ sheet: sheet.name, range: `${s.row + 1}:${end + 1}`, message: `unreadable: ${(e as Error).message}` });
+    }
+  });
+  return { tables, notes };
+}
+
+const CODE_TEXT = /^\d{3}(\d{2}){0,2}$/;
+
+/** Digits of a code cell (`'2010301'`, 2010301, `301 02`), or undefined. */
+export function codeText(value: string): string | undefined {
+  const s = halfWidth(squash(value));
+  return /^\d+$/.test(s) ? s : undefined;
+}
+
+/** Whether a row starts the data part: it has an amount, a code, or is a lone 合计 label. */
+function looksLikeData(sheet: Sheet, row: number, c0: number, c1: number): boolean {
+  const cells = rowCells(sheet, row).filter((c) => c.col >= c0 && c.col <= c1);
+  if (cells.length === 1 && isTotalLabel(cells[0]!.text)) return true;
+  for (const c of cells) {
+    const p = parseAmount(cellAt(sheet, c.row, c.col)?.value ?? null);
+    if (p.kind === 'amount' || p.kind === 'dash') return true;
+    if (CODE_TEXT.test(squash(c.text))) return true;
+  }
+  return false;
+}
+
+function lastContentRow(sheet: Sheet, from: number, to: number): number {
+  let last = from;
+  for (let r = from; r <= to; r++) if (!isBlankRow(sheet, r)) last = r;
+  return last;
+}
+
+function contentColumns(sheet: Sheet, r0: number, r1: number): { c0: number; c1: number } {
+  let c0 = Number.MAX_SAFE_INTEGER;
+  let c1 = -1;
+  for (let r = r0; r <= r1; r++) {
+    for (const c of rowCells(sheet, r)) {
+      c0 = Math.min(c0, c.col);
+      c1 = Math.max(c1, c.col);
+    }
+  }
+  for (const m of sheet.merges) if (m.r0 >= r0 && m.r1 <= r1) c1 = Math.max(c1, m.c1);
+  return c1 < 0 ? { c0: 0, c1: 0 } : { c0, c1 };
+}
+
+function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: string; col: number }, end: number): Table {
+  const last = lastContentRow(sheet, start.row, end);
+  const { c0, c1 } = contentColumns(sheet, start.row, last);
+  const rect: Rect = { r0: start.row, c0, r1: last, c1 };
+  let meta: TableMeta = { year: yearIn(start.title) };
+  let r = start.row + 1;
+  // Metadata rows (and blank rows among them) right under the title.
+  for (; r <= last; r++) {
+    if (isBlankRow(sheet, r)) continue;
+    const cells = rowCells(sheet, r);
+    if (!cells.some((c) => isMetaText(c.text))) break;
+    const m = readMetaRow(cells);
+    meta = { ...meta, ...Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) };
+  }
+  const base = { sheet: sheet.name, rect, kind: start.kind, title: start.title, titleCell: { row: start.row, col: start.col }, meta };
+  if (start.kind === 'narrative') {
+    const paragraphs: Array<{ row: number; col: number; text: string }> = [];
+    for (let p = r; p <= last; p++) for (const c of rowCells(sheet, p)) paragraphs.push(c);
+    return { ...base, columns: [], rows: [], paragraphs };
+  }
+  // Header rows: up to four non-blank rows before the first data row.
+  const headerFirst = r;
+  let dataStart = r;
+  while (dataStart <= last && dataStart - headerFirst < 4 && !looksLikeData(sheet, dataStart, c0, c1)) dataStart++;
+  const headerRows = dataStart > headerFirst ? { first: headerFirst, last: dataStart - 1 } : undefined;
+  const columns = readColumns(sheet, headerRows, rect);
+  for (const col of columns) {
+    if (meta.year === undefined) for (const p of col.path) meta = { ...meta, year: meta.year ?? yearIn(p) };
+  }
+  const rows: Row[] = [];
+  const carries: Array<{ lei: string; kuan: string }> = [];
+  for (let dr = dataStart; dr <= last; dr++) {
+    if (isBlankRow(sheet, dr, c0, c1)) continue;
+    const row = readRow(sheet, dr, columns, carries);
+    if (row) rows.push(row);
+  }
+  return { ...base, headerRows, columns, rows };
+}
+
+const CODE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['code', 'code-lei', 'code-kuan', 'code-xiang']);
+
+/**
+ * Groups of adjacent code columns: one 科目编码 column or one 类 | 款 | 项 run each. The first group
+ * is the row's code; a second (政府预算经济分类 beside 部门预算经济分类) is its secondary code.
+ */
+function codeGroups(columns: readonly Column[]): Column[][] {
+  const groups: Column[][] = [];
+  let current: Column[] | undefined;
+  for (const col of columns) {
+    if (CODE_ROLES.has(col.role)) {
+      if (!current || (col.role === 'code' || col.role === 'code-lei' ? current.some((c) => c.role === col.role) : false)) {
+        current = [];
+        groups.push(current);
+      }
+      current.push(col);
+    } else if (col.role !== 'seq') current = undefined;
+  }
+  return groups;
+}
+
+/** Reads one data row. Split 类/款/项 code cells are completed from the rows above (carry). */
+function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: Array<{ lei: string; kuan: string }>): Row | undefined {
+  const text = (col: number) => cellText(cellAt(sheet, r, col)).trim();
+  let labelInCode = '';
+  const amounts = new Map<number, AmountCell>();
+  const codes = codeGroups(columns).map((group, i) => {
+    const carry = (carries[i] ??= { lei: '', kuan: '' });
+    const parts: Partial<Record<'lei' | 'kuan' | 'xiang', string>> = {};
+    let code: string | undefined;
+    for (const col of group) {
+      const t = text(col.col);
+      const digits = codeText(t);
+      if (digits === undefined) {
+        // A label in the code column (合计, or a name where the code should be).
+        if (t !== '' && labelInCode === '' && i === 0) labelInCode = t;
+        continue;
+      }
+      if (col.role === 'code') code = digits;
+      else parts[col.role === 'code-lei' ? 'lei' : col.role === 'code-kuan' ? 'kuan' : 'xiang'] = digits;
+    }
+    return code ?? (parts.lei || parts.kuan || parts.xiang ? joinSplitCode(parts, carry) : undefined);
+  });
+  let code = codes[0];
+  let name = '';
+  for (const col of columns) {
+    const t = text(col.col);
+    if (col.role === 'name') {
+      if (name === '') name = t;
+    } else if (AMOUNT_ROLES.has(col.role)) {
+      const parsed = parseAmount(cellAt(sheet, r, col.col)?.value ?? null);
+      if (col.role === 'amount' && parsed.kind === 'text') continue;
+      amounts.set(col.col, { col: col.col, parsed, value: amountOf(parsed) });
+    }
+  }
+  if (name === '') name = labelInCode;
+  if (name === '') {
+    const firstText = columns.find((c) => c.role === 'text' && text(c.col) !== '');
+    if (firstText) name = text(firstText.col);
+  }
+  // "2010301 行政运行" in one cell.
+  const inline = /^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$/.exec(name);
+  if (code === undefined && inline?.[1] && inline[2]) {
+    code = inline[1];
+    name = inline[2];
+  }
+  if (code === undefined && name === '' && amounts.size === 0) return undefined;
+  const isTotal = code === undefined && isTotalLabel(name);
+  const level = isTotal ? 0 : code !== undefined ? levelOfCode(code) : undefined;
+  const secondary = codes[1];
+  return {
+    row: r,
+    ...(code !== undefined ? { code, codeSource: 'cell' as const } : {}),
+    ...(secondary !== undefined ? { secondaryCode: secondary } : {}),
+    name,
+    level,
+    isTotal,
+    amounts,
+  };
+}
+
+/** 类 (3) + 款 (2) + 项 (2) columns → one code; a part given in full (`20103`) is taken as is. */
+function joinSplitCode(parts: Partial<Record<'lei' | 'kuan' | 'xiang', string>>, carry: { lei: string; kuan: string }): string | undefined {
+  const lei = parts.lei ?? carry.lei;
+  if (parts.lei) {
+    carry.lei = parts.lei;
+    carry.kuan = '';
+  }
+  let kuan = parts.kuan;
+  if (kuan !== undefined) {
+    kuan = kuan.length >= 5 ? kuan : lei + kuan;
+    carry.kuan = kuan;
+  }
+  if (parts.xiang !== undefined) {
+    const base = kuan ?? carry.kuan;
+    return parts.xiang.length >= 7 ? parts.xiang : base + parts.xiang;
+  }
+  return kuan ?? (parts.lei ? lei : undefined);
+}
+
+/** 3 digits → 1 (类), 5 → 2 (款), 7 → 3 (项); other lengths → undefined. */
+export function levelOfCode(code: string): number | undefined {
+  return code.length === 3 ? 1 : code.length === 5 ? 2 : code.length === 7 ? 3 : undefined;
+}
+
+/** The parent code of a code (`2010301` → `20103` → `201`), or undefined for a 类. */
+export function parentCode(code: string): string | undefined {
+  return code.length === 7 ? code.slice(0, 5) : code.length === 5 ? code.slice(0, 3) : undefined;
+}

@@ -1,0 +1,35 @@
+// The rule contract: a declaration (id, group, severity, descriptions, tables needed) plus a pure check.
+import type { Finding, RoundingPolicy } from '../findings';
+import type { TableKind } from '../recognize/kinds';
+import type { Table } from '../recognize/model';
+
+export type RuleGroup = 'row' | 'hierarchy' | 'cross-table' | 'metadata' | 'narrative' | 'cell';
+
+export interface RuleMeta {
+  readonly id: string;
+  readonly group: RuleGroup;
+  /** Severity of a real failure; rounding-level differences are always `info`. */
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly description: { readonly zh: string; readonly en: string };
+  /** Table kinds the rule reads; with none of them in the workbook the rule is skipped. */
+  readonly needs: readonly TableKind[];
+}
+
+export interface RuleContext {
+  readonly tables: readonly Table[];
+  readonly rounding: RoundingPolicy;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  /** Pure: reads the tables, returns findings, changes nothing. */
+  check(ctx: RuleContext): Finding[];
+}
+
+/** What running one rule gave (R validate's pass / fail / not applicable, plus errors). */
+export interface RuleOutcome {
+  readonly rule: string;
+  readonly status: 'pass' | 'fail' | 'skipped' | 'crashed';
+  readonly findings: number;
+  readonly reason?: string;
+}

@@ -1,0 +1,80 @@
+// The one comparison every additive rule makes: a stated cell against the sum of other cells.
+import { a1 } from '../grid/grid';
+import { amountsOf, cellRef, classifyDifference, type Finding, type Message, type RoundingPolicy } from '../findings';
+import { formatAmount, sum, ZERO } from '../money/money';
+import type { AmountCell, Column, Row, Table } from '../recognize/model';
+
+/** A cell inside a table: its row and its amount column. */
+export interface TableCell {
+  readonly row: Row;
+  readonly col: number;
+}
+
+export function amountAt(c: TableCell): AmountCell | undefined {
+  return c.row.amounts.get(c.col);
+}
+
+/** A row's label for messages: `2010301 行政运行`, or its name, or `第 N 行`. */
+export function rowLabel(row: Row): string {
+  const name = row.name.replace(/\s+/g, '');
+  if (row.code && name) return `${row.code} ${name}`;
+  return row.code ?? (name || `第${row.row + 1}行`);
+}
+
+/** A column's label for messages: its header path (`基本支出/人员经费`). */
+export function columnLabel(table: Table, col: number): string {
+  const c: Column | undefined = table.columns.find((x) => x.col === col);
+  return c && c.path.length > 0 ? c.path.join('/') : a1(0, col).replace(/\d+$/, '列');
+}
+
+export interface SumCheck {
+  readonly rule: string;
+  readonly table: Table;
+  readonly checked: TableCell;
+  readonly terms: readonly TableCell[];
+  readonly policy: RoundingPolicy;
+  /** Message id prefix: `${messageId}` for real differences, `${messageId}.rounding` within rounding. */
+  readonly messageId: string;
+  readonly data: Readonly<Record<string, string>>;
+  /** Confidence and reason of the fix that sets the checked cell to the sum. */
+  readonly fixConfidence: number;
+  readonly fixReason: Message;
+}
+
+/**
+ * Compares checked = Σ terms. Absent cells count as zero; when the checked cell and every term
+ * are absent there is nothing to compare. Returns a finding when they differ: `info` within the
+ * rounding bound (0.01 per term by default), otherwise `error`.
+ */
+export function checkSum(c: SumCheck): Finding | undefined {
+  const stated = amountAt(c.checked);
+  const termCells = c.terms.map(amountAt);
+  if (stated?.value === undefined && termCells.every((t) => t?.value === undefined)) return undefined;
+  const actual = stated?.value ?? ZERO;
+  const expected = sum(termCells.map((t) => t?.value));
+  const kind = classifyDifference(actual.minus(expected), c.terms.length, c.policy);
+  if (kind === undefined) return undefined;
+  const sheet = c.table.sheet;
+  const address = a1(c.checked.row.row, c.checked.col);
+  const amounts = amountsOf(actual, expected);
+  const rounding = kind === 'rounding';
+  return {
+    id: `${c.rule}@${sheet}!${address}`,
+    rule: c.rule,
+    severity: rounding ? 'info' : 'error',
+    message: {
+      id: rounding ? `${c.messageId}.rounding` : c.messageId,
+      data: { ...c.data, actual: amounts.actual!, expected: amounts.expected!, difference: amounts.difference!, terms: String(c.terms.length), column: columnLabel(c.table, c.checked.col) },
+    },
+    cells: [cellRef(sheet, c.checked.row.row, c.checked.col, 'checked'), ...c.terms.map((t) => cellRef(sheet, t.row.row, t.col, 'evidence'))],
+    ...amounts,
+    fixes: [
+      {
+        title: { id: 'fix.set-value', data: { address, after: amounts.expected! } },
+        confidence: rounding ? Math.min(c.fixConfidence, 0.5) : c.fixConfidence,
+        reason: c.fixReason,
+        edits: [{ sheet, address, before: stated?.value !== undefined ? formatAmount(stated.value, Math.max(2, stated.value.decimalPlaces())) : '', after: amounts.expected! }],
+      },
+    ],
+  };
+}

@@ -1,0 +1,84 @@
+// The .xlsx adapter: reads a workbook file into the core's grid model with ExcelJS.
+import ExcelJS from 'exceljs';
+import { parseA1, type Cell, type CellValue, type Rect, type Sheet, type Workbook } from '../core/grid/grid';
+
+/** A workbook file that could not be read; `message` is for people, in zh-CN and en-US. */
+export class WorkbookReadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`${file}: ${en}`);
+    this.name = 'WorkbookReadError';
+  }
+}
+
+/** ExcelJS's many value shapes → the core's CellValue and formula. */
+function convertValue(v: ExcelJS.CellValue): { value: CellValue; formula?: string } {
+  if (v === null || v === undefined) return { value: null };
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { value: v };
+  if (v instanceof Date) return { value: v.toISOString().slice(0, 10) };
+  if (typeof v === 'object') {
+    if ('error' in v) return { value: { error: String(v.error) } };
+    if ('richText' in v) return { value: v.richText.map((t) => t.text).join('') };
+    if ('formula' in v || 'sharedFormula' in v) {
+      const f = v as ExcelJS.CellFormulaValue & { sharedFormula?: string };
+      const result = f.result === undefined ? null : convertValue(f.result as ExcelJS.CellValue).value;
+      return { value: result, formula: f.formula ?? f.sharedFormula };
+    }
+    if ('text' in v) return { value: String((v as { text: unknown }).text) };
+  }
+  return { value: String(v) };
+}
+
+/** Converts one ExcelJS worksheet (already loaded) into a Sheet. */
+export function sheetFromExcelJS(ws: ExcelJS.Worksheet): Sheet {
+  const cells: (Cell | undefined)[][] = [];
+  let rowCount = 0;
+  let colCount = 0;
+  const hiddenRows = new Set<number>();
+  const hiddenCols = new Set<number>();
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    if (row.hidden) hiddenRows.add(r);
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // Cells inside a merge other than its anchor repeat the anchor's value in ExcelJS: skip them.
+      if (cell.isMerged && cell.master.address !== cell.address) return;
+      const { value, formula } = convertValue(cell.value);
+      if (value === null && formula === undefined) return;
+      const c = colNumber - 1;
+      const line = (cells[r] ??= []);
+      const numFmt = cell.numFmt;
+      line[c] = { row: r, col: c, value, ...(formula !== undefined ? { formula } : {}), ...(numFmt ? { numFmt } : {}) };
+      rowCount = Math.max(rowCount, r + 1);
+      colCount = Math.max(colCount, c + 1);
+    });
+  });
+  const merges: Rect[] = [];
+  const model = ws.model as unknown as { merges?: string[] };
+  for (const m of model.merges ?? []) {
+    const rect = parseA1(m);
+    merges.push(rect);
+    rowCount = Math.max(rowCount, rect.r1 + 1);
+    colCount = Math.max(colCount, rect.c1 + 1);
+  }
+  for (let c = 1; c <= Math.max(colCount, ws.columnCount); c++) if (ws.getColumn(c).hidden) hiddenCols.add(c - 1);
+  return { name: ws.name, cells, merges, hiddenRows, hiddenCols, rowCount, colCount };
+}
+
+/** Reads .xlsx bytes into a Workbook. Throws WorkbookReadError when the bytes are not a workbook. */
+export async function readWorkbookBytes(data: ArrayBuffer | Uint8Array, name: string): Promise<Workbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(data instanceof Uint8Array ? (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer) : data);
+  } catch (e) {
+    throw new WorkbookReadError(name, `无法读取此文件：它不是有效的 .xlsx 工作簿（${(e as Error).message}）`, `cannot read this file: it is not a valid .xlsx workbook (${(e as Error).message})`);
+  }
+  const sheets: Sheet[] = [];
+  wb.eachSheet((ws) => {
+    if (ws.state === 'veryHidden') return;
+    sheets.push(sheetFromExcelJS(ws));
+  });
+  return { name, sheets };
+}
