@@ -4,27 +4,43 @@ export type Lang = 'zh-CN' | 'en-US';
 
 export const MESSAGES: Record<string, Record<Lang, string>> = {
   'subtotal.mismatch': {
-    'zh-CN': '“{{row}}”的{{column}}为 {{actual}}，其下级科目合计为 {{expected}}，相差 {{difference}}。',
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，其下级科目之和为 {{expected}}，相差 {{difference}}。',
     'en-US': '{{column}} of "{{row}}" is {{actual}}, but its sub-items add up to {{expected}} (difference {{difference}}).',
   },
   'subtotal.mismatch.rounding': {
-    'zh-CN': '“{{row}}”的{{column}}为 {{actual}}，其下级科目合计为 {{expected}}，相差 {{difference}}，在四舍五入误差范围内（{{terms}} 项）。',
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，其下级科目之和为 {{expected}}，相差 {{difference}}，属于四舍五入误差（{{terms}} 项，每项 ±0.01 以内）。',
     'en-US': '{{column}} of "{{row}}" is {{actual}}, its sub-items add up to {{expected}} (difference {{difference}}, within rounding of {{terms}} terms).',
   },
   'total-row.mismatch': {
-    'zh-CN': '“{{row}}”行的{{column}}为 {{actual}}，各类科目合计为 {{expected}}，相差 {{difference}}。',
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，各类科目之和为 {{expected}}，相差 {{difference}}。',
     'en-US': '{{column}} of the "{{row}}" row is {{actual}}, but the top-level subjects add up to {{expected}} (difference {{difference}}).',
   },
   'total-row.mismatch.rounding': {
-    'zh-CN': '“{{row}}”行的{{column}}为 {{actual}}，各类科目合计为 {{expected}}，相差 {{difference}}，在四舍五入误差范围内（{{terms}} 项）。',
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，各类科目之和为 {{expected}}，相差 {{difference}}，属于四舍五入误差（{{terms}} 项，每项 ±0.01 以内）。',
     'en-US': '{{column}} of the "{{row}}" row is {{actual}}, the top-level subjects add up to {{expected}} (difference {{difference}}, within rounding of {{terms}} terms).',
   },
+  'total-row.units': {
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，各单位之和为 {{expected}}，相差 {{difference}}。',
+    'en-US': '{{column}} of the "{{row}}" row is {{actual}}, but the units add up to {{expected}} (difference {{difference}}).',
+  },
+  'total-row.units.rounding': {
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，各单位之和为 {{expected}}，相差 {{difference}}，属于四舍五入误差（{{terms}} 项，每项 ±0.01 以内）。',
+    'en-US': '{{column}} of the "{{row}}" row is {{actual}}, the units add up to {{expected}} (difference {{difference}}, within rounding of {{terms}} terms).',
+  },
+  'total-row.unit': {
+    'zh-CN': '单位“{{row}}”的“{{column}}”为 {{actual}}，其下各科目之和为 {{expected}}，相差 {{difference}}。',
+    'en-US': '{{column}} of unit "{{row}}" is {{actual}}, but its subjects add up to {{expected}} (difference {{difference}}).',
+  },
+  'total-row.unit.rounding': {
+    'zh-CN': '单位“{{row}}”的“{{column}}”为 {{actual}}，其下各科目之和为 {{expected}}，相差 {{difference}}，属于四舍五入误差（{{terms}} 项，每项 ±0.01 以内）。',
+    'en-US': '{{column}} of unit "{{row}}" is {{actual}}, its subjects add up to {{expected}} (difference {{difference}}, within rounding of {{terms}} terms).',
+  },
   'row-sum.mismatch': {
-    'zh-CN': '“{{row}}”行：{{column}}为 {{actual}}，而 {{parts}} = {{expected}}，相差 {{difference}}。',
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，而 {{parts}} = {{expected}}，相差 {{difference}}。',
     'en-US': 'Row "{{row}}": {{column}} is {{actual}}, but {{parts}} = {{expected}} (difference {{difference}}).',
   },
   'row-sum.mismatch.rounding': {
-    'zh-CN': '“{{row}}”行：{{column}}为 {{actual}}，而 {{parts}} = {{expected}}，相差 {{difference}}，在四舍五入误差范围内。',
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，而 {{parts}} = {{expected}}，相差 {{difference}}，属于四舍五入误差。',
     'en-US': 'Row "{{row}}": {{column}} is {{actual}}, {{parts}} = {{expected}} (difference {{difference}}, within rounding).',
   },
   'fix.set-value': {

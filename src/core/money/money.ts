@@ -100,6 +100,14 @@ export function formatAmount(v: Money, decimals = 2): string {
   return v.toFixed(decimals);
 }
 
+/** An amount for people: thousand separators, two decimals (`1,686.00`, `-0.01`). */
+export function displayAmount(v: Money, decimals = 2): string {
+  const fixed = v.abs().toFixed(decimals);
+  const [int, frac] = fixed.split('.');
+  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${v.isNegative() && !v.isZero() ? '-' : ''}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
+}
+
 /** Number of decimals an amount is written with (1284.2 → 1, 1284.21 → 2, 5 → 0). */
 export function decimalsOf(v: Money): number {
   return Math.max(0, v.decimalPlaces());

@@ -81,7 +81,12 @@ export function roleOf(path: readonly string[]): ColumnRole {
   if (last === '项') return 'code-xiang';
   if (/(单位|部门).*(代码|编码)$/.test(last)) return 'unit-code';
   if (/(编码|代码|编号)$/.test(last)) return 'code';
-  if (/名称$/.test(last) || /^(项目|科目)$/.test(last)) return 'name';
+  if (/名称\)?$/.test(last) || /^(项目|科目)$/.test(last)) return 'name';
+  // 小计/合计 under a group header is the group's own total (基本支出/小计 → basic, 项目支出/小计 → project).
+  if (/^(小计|合计)$/.test(last) && parents.length > 0) {
+    const group = roleOf(path.slice(0, -1));
+    if (group !== 'amount' && group !== 'text') return group;
+  }
   if (under('基本支出')) {
     for (const [re, role] of BASIC_SUBS) if (re.test(last)) return role;
   }

@@ -57,6 +57,10 @@ export interface Row {
   /** 0 = a 合计/总计 row, 1 = 类, 2 = 款, 3 = 项; undefined when unknown. */
   readonly level?: number;
   readonly isTotal: boolean;
+  /** 单位代码 of a unit row (a 汇总 table's subtotal for one unit). */
+  readonly unitCode?: string;
+  /** The 单位代码 of the unit row this row is listed under, in tables grouped by unit. */
+  readonly unit?: string;
   /** Amount cells by sheet column. */
   readonly amounts: ReadonlyMap<number, AmountCell>;
 }

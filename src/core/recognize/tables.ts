@@ -150,10 +150,19 @@ function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: s
   }
   const rows: Row[] = [];
   const carries: Array<{ lei: string; kuan: string }> = [];
+  const unitCol = columns.find((c) => c.role === 'unit-code')?.col;
+  let unit: string | undefined;
   for (let dr = dataStart; dr <= last; dr++) {
     if (isBlankRow(sheet, dr, c0, c1)) continue;
-    const row = readRow(sheet, dr, columns, carries);
-    if (row) rows.push(row);
+    let row = readRow(sheet, dr, columns, carries);
+    if (!row) continue;
+    // Tables grouped by unit: a row with a 单位代码 and no subject code opens a unit's block.
+    const unitCode = unitCol !== undefined ? codeText(cellText(cellAt(sheet, dr, unitCol))) : undefined;
+    if (unitCode !== undefined && row.code === undefined && !row.isTotal) {
+      unit = unitCode;
+      row = { ...row, unitCode };
+    } else if (unit !== undefined && row.code !== undefined) row = { ...row, unit };
+    rows.push(row);
   }
   return { ...base, headerRows, columns, rows };
 }
@@ -246,14 +255,17 @@ function joinSplitCode(parts: Partial<Record<'lei' | 'kuan' | 'xiang', string>>,
     carry.lei = parts.lei;
     carry.kuan = '';
   }
-  let kuan = parts.kuan;
+  // Codes stored as numbers lose their leading zero: 款 3 is 03.
+  const pad = (p: string | undefined) => (p !== undefined && p.length === 1 ? `0${p}` : p);
+  let kuan = pad(parts.kuan);
+  const xiang = pad(parts.xiang);
   if (kuan !== undefined) {
     kuan = kuan.length >= 5 ? kuan : lei + kuan;
     carry.kuan = kuan;
   }
-  if (parts.xiang !== undefined) {
+  if (xiang !== undefined) {
     const base = kuan ?? carry.kuan;
-    return parts.xiang.length >= 7 ? parts.xiang : base + parts.xiang;
+    return xiang.length >= 7 ? xiang : base + xiang;
   }
   return kuan ?? (parts.lei ? lei : undefined);
 }

@@ -3,27 +3,40 @@ import { parentCode } from '../recognize/tables';
 import type { Row, Table } from '../recognize/model';
 
 export interface Hierarchy {
-  /** Rows whose nearest present ancestor is the given code (`''` for the top level). */
-  childrenOf(code: string): readonly Row[];
+  /** Rows whose nearest present ancestor is `code` (`''` for the top level), within one unit's block. */
+  childrenOf(code: string, unit?: string): readonly Row[];
   /** Coded rows that have children in the table, in table order. */
   readonly parents: readonly Row[];
+  /** Unit rows (单位代码 rows of a table grouped by unit), in table order. */
+  readonly unitRows: readonly Row[];
 }
 
-/** Builds the hierarchy of a table's coded rows. A row whose code repeats keeps its first occurrence. */
+const key = (unit: string | undefined, code: string) => `${unit ?? ''}|${code}`;
+
+/**
+ * Builds the hierarchy of a table's coded rows, separately for each unit's block. Within a block
+ * a code that repeats keeps its first occurrence.
+ */
 export function hierarchyOf(table: Table): Hierarchy {
-  const byCode = new Map<string, Row>();
-  for (const row of table.rows) if (row.code && !row.isTotal && !byCode.has(row.code)) byCode.set(row.code, row);
-  const children = new Map<string, Row[]>();
-  for (const row of byCode.values()) {
-    let p = parentCode(row.code!);
-    while (p !== undefined && !byCode.has(p)) p = parentCode(p);
-    const key = p ?? '';
-    const list = children.get(key) ?? [];
-    list.push(row);
-    children.set(key, list);
+  const byKey = new Map<string, Row>();
+  for (const row of table.rows) {
+    if (row.code && !row.isTotal && !byKey.has(key(row.unit, row.code))) byKey.set(key(row.unit, row.code), row);
   }
-  const parents = [...byCode.values()].filter((r) => (children.get(r.code!) ?? []).length > 0);
-  return { childrenOf: (code) => children.get(code) ?? [], parents };
+  const children = new Map<string, Row[]>();
+  for (const row of byKey.values()) {
+    let p = parentCode(row.code!);
+    while (p !== undefined && !byKey.has(key(row.unit, p))) p = parentCode(p);
+    const k = key(row.unit, p ?? '');
+    const list = children.get(k) ?? [];
+    list.push(row);
+    children.set(k, list);
+  }
+  const parents = [...byKey.values()].filter((r) => (children.get(key(r.unit, r.code!)) ?? []).length > 0);
+  return {
+    childrenOf: (code, unit) => children.get(key(unit, code)) ?? [],
+    parents,
+    unitRows: table.rows.filter((r) => r.unitCode !== undefined),
+  };
 }
 
 /** The amount columns of a table (columns whose role is an amount role and that hold amounts). */

@@ -46,8 +46,10 @@ export const rowSum: Rule = {
         const totalCol = columnOf(table, identity.total);
         const partCols = identity.parts.map((p) => columnOf(table, p)).filter((c): c is number => c !== undefined);
         if (totalCol === undefined || partCols.length < 2) continue;
-        const parts = partCols.map((c) => columnLabel(table, c)).join(' + ');
         for (const row of table.rows) {
+          // Name only the parts this row fills, so the sentence stays short.
+          const filled = partCols.filter((c) => row.amounts.get(c)?.value !== undefined);
+          const parts = (filled.length > 0 ? filled : partCols).map((c) => columnLabel(table, c)).join(' + ');
           const f = checkSum({
             rule: 'row-sum',
             table,

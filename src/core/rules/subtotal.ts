@@ -20,7 +20,7 @@ export const subtotal: Rule = {
       const h = hierarchyOf(table);
       const cols = amountColumns(table);
       for (const parent of h.parents) {
-        const children = h.childrenOf(parent.code!);
+        const children = h.childrenOf(parent.code!, parent.unit);
         for (const col of cols) {
           const f = checkSum({
             rule: 'subtotal',

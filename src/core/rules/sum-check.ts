@@ -1,7 +1,7 @@
 // The one comparison every additive rule makes: a stated cell against the sum of other cells.
 import { a1 } from '../grid/grid';
 import { amountsOf, cellRef, classifyDifference, type Finding, type Message, type RoundingPolicy } from '../findings';
-import { formatAmount, sum, ZERO } from '../money/money';
+import { displayAmount, sum, ZERO } from '../money/money';
 import type { AmountCell, Column, Row, Table } from '../recognize/model';
 
 /** A cell inside a table: its row and its amount column. */
@@ -57,6 +57,7 @@ export function checkSum(c: SumCheck): Finding | undefined {
   const sheet = c.table.sheet;
   const address = a1(c.checked.row.row, c.checked.col);
   const amounts = amountsOf(actual, expected);
+  const decimals = amounts.expected!.split('.')[1]?.length ?? 2;
   const rounding = kind === 'rounding';
   return {
     id: `${c.rule}@${sheet}!${address}`,
@@ -64,16 +65,23 @@ export function checkSum(c: SumCheck): Finding | undefined {
     severity: rounding ? 'info' : 'error',
     message: {
       id: rounding ? `${c.messageId}.rounding` : c.messageId,
-      data: { ...c.data, actual: amounts.actual!, expected: amounts.expected!, difference: amounts.difference!, terms: String(c.terms.length), column: columnLabel(c.table, c.checked.col) },
+      data: {
+        ...c.data,
+        actual: displayAmount(actual, decimals),
+        expected: displayAmount(expected, decimals),
+        difference: displayAmount(actual.minus(expected), decimals),
+        terms: String(c.terms.length),
+        column: columnLabel(c.table, c.checked.col),
+      },
     },
     cells: [cellRef(sheet, c.checked.row.row, c.checked.col, 'checked'), ...c.terms.map((t) => cellRef(sheet, t.row.row, t.col, 'evidence'))],
     ...amounts,
     fixes: [
       {
-        title: { id: 'fix.set-value', data: { address, after: amounts.expected! } },
+        title: { id: 'fix.set-value', data: { address, after: displayAmount(expected, decimals) } },
         confidence: rounding ? Math.min(c.fixConfidence, 0.5) : c.fixConfidence,
         reason: c.fixReason,
-        edits: [{ sheet, address, before: stated?.value !== undefined ? formatAmount(stated.value, Math.max(2, stated.value.decimalPlaces())) : '', after: amounts.expected! }],
+        edits: [{ sheet, address, before: stated?.value !== undefined ? amounts.actual! : '', after: amounts.expected! }],
       },
     ],
   };

@@ -1,39 +1,55 @@
-// Rule `total-row`: the 合计 row equals the sum of the top-level (类) rows.
+// Rule `total-row`: the 合计 row equals the sum of the top-level (类) rows, or of the unit rows
+// in a table grouped by unit, where each unit row equals the sum of its block's top-level rows.
 import type { Finding } from '../findings';
-import type { Rule } from './rule';
+import type { Row, Table } from '../recognize/model';
+import type { Rule, RuleContext } from './rule';
 import { amountColumns, hierarchyOf } from './hierarchy';
 import { checkSum } from './sum-check';
 import { CODED_KINDS } from './kinds';
+
+function compare(ctx: RuleContext, table: Table, checked: Row, terms: readonly Row[], messageId: string): Finding[] {
+  const out: Finding[] = [];
+  for (const col of amountColumns(table)) {
+    const f = checkSum({
+      rule: 'total-row',
+      table,
+      checked: { row: checked, col },
+      terms: terms.map((row) => ({ row, col })),
+      policy: ctx.rounding,
+      messageId,
+      data: { row: checked.name.replace(/\s+/g, '') },
+      fixConfidence: 0.6,
+      fixReason: { id: 'fix.reason.parent-from-children', data: {} },
+    });
+    if (f) out.push(f);
+  }
+  return out;
+}
 
 export const totalRow: Rule = {
   meta: {
     id: 'total-row',
     group: 'hierarchy',
     severity: 'error',
-    description: { zh: '合计行等于各类科目之和', en: 'The total row equals the sum of the top-level subjects' },
+    description: { zh: '合计行等于各类科目之和（分单位列示时，合计等于各单位之和，单位行等于其下各类之和）', en: 'The total row equals the sum of the top-level subjects (or of the unit rows, each unit row the sum of its subjects)' },
     needs: CODED_KINDS,
   },
   check(ctx) {
     const findings: Finding[] = [];
     for (const table of ctx.tables) {
       if (!CODED_KINDS.includes(table.kind)) continue;
+      const h = hierarchyOf(table);
       const total = table.rows.find((r) => r.isTotal);
-      const top = hierarchyOf(table).childrenOf('');
-      if (!total || top.length === 0) continue;
-      for (const col of amountColumns(table)) {
-        const f = checkSum({
-          rule: 'total-row',
-          table,
-          checked: { row: total, col },
-          terms: top.map((row) => ({ row, col })),
-          policy: ctx.rounding,
-          messageId: 'total-row.mismatch',
-          data: { row: total.name.replace(/\s+/g, '') },
-          fixConfidence: 0.6,
-          fixReason: { id: 'fix.reason.parent-from-children', data: {} },
-        });
-        if (f) findings.push(f);
+      if (h.unitRows.length > 0) {
+        if (total) findings.push(...compare(ctx, table, total, h.unitRows, 'total-row.units'));
+        for (const u of h.unitRows) {
+          const top = h.childrenOf('', u.unitCode);
+          if (top.length > 0) findings.push(...compare(ctx, table, u, top, 'total-row.unit'));
+        }
+        continue;
       }
+      const top = h.childrenOf('');
+      if (total && top.length > 0) findings.push(...compare(ctx, table, total, top, 'total-row.mismatch'));
     }
     return findings;
   },

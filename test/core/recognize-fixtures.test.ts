@@ -1,0 +1,34 @@
+// Recognition on the five fixtures: every table the transcriber marked is found, with its kind and place.
+import { rectA1 } from '../../src/core/grid/grid';
+import { recognizeWorkbook } from '../../src/core/analyze';
+import { builtinCatalogs } from '../../src/core/catalog/builtin';
+import { loadFixture, loadSource, STEMS } from '../support/fixtures';
+
+describe.each(STEMS)('%s', (stem) => {
+  it('finds every table of the source at its place, with its kind', async () => {
+    const wb = await loadFixture(stem);
+    const { tables } = recognizeWorkbook(wb, { catalogs: builtinCatalogs });
+    const found = tables.map((t) => `${t.sheet}!${t.rect.r0 + 1} ${t.kind}`);
+    const expected = loadSource(stem).sheets.flatMap((s) => s.tables.map((t) => `${t.sheet}!${t.firstRow + 1} ${t.kind}`));
+    expect(found).toEqual(expected);
+  });
+
+  it('reads the expenditure summary: header, code column(s), amount roles and coded rows', async () => {
+    const wb = await loadFixture(stem);
+    const { tables } = recognizeWorkbook(wb, { catalogs: builtinCatalogs });
+    const es = tables.filter((t) => t.kind === 'expenditure-summary');
+    expect(es).toHaveLength(1);
+    const t = es[0]!;
+    const roles = t.columns.map((c) => c.role);
+    expect(roles).toEqual(expect.arrayContaining(['name', 'total', 'basic', 'project']));
+    expect(t.headerRows).toBeDefined();
+    const total = t.rows.filter((r) => r.isTotal);
+    expect(total).toHaveLength(1);
+    const coded = t.rows.filter((r) => r.code !== undefined);
+    // Every data row but the 合计 and unit rows has a code: read from the sheet or, without a code column, from the catalog.
+    expect(coded.length).toBe(t.rows.filter((r) => !r.isTotal && r.unitCode === undefined).length);
+    expect(coded.length).toBeGreaterThan(3);
+    for (const r of coded) expect(r.code).toMatch(/^2\d{2}(\d{2}){0,2}$/);
+    expect(rectA1(t.rect)).toMatch(/^A\d+:[A-Z]+\d+$/);
+  });
+});
