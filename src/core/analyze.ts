@@ -1,6 +1,6 @@
 // The engine: workbook grid → tables → findings. Options in, no globals, no I/O.
 import { Catalog } from './catalog/catalog';
-import { rectA1, type Workbook } from './grid/grid';
+import { parseA1, rectA1, type Workbook } from './grid/grid';
 import { DEFAULT_ROUNDING, SEVERITY_ORDER, type Finding, type RoundingPolicy } from './findings';
 import { Money } from './money/money';
 import { inferCodes } from './recognize/infer-codes';
@@ -114,13 +114,24 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
       continue;
     }
     try {
-      const found = rule.check({ tables, rounding });
+      const found = rule.check({ tables, rounding, catalogs: options.catalogs ?? {}, meta });
       findings.push(...found);
       outcomes.push({ rule: rule.meta.id, status: found.length > 0 ? 'fail' : 'pass', findings: found.length });
     } catch (e) {
       outcomes.push({ rule: rule.meta.id, status: 'crashed', findings: 0, reason: (e as Error).message });
     }
   }
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
+  const position = (f: Finding) => {
+    const c = f.cells[0];
+    const r = c ? parseA1(c.address) : { r0: 0, c0: 0 };
+    return [sheetOrder.get(c?.sheet ?? '') ?? 0, r.r0, r.c0];
+  };
+  findings.sort((a, b) => {
+    if (a.severity !== b.severity) return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+    const pa = position(a);
+    const pb = position(b);
+    return pa[0]! - pb[0]! || pa[1]! - pb[1]! || pa[2]! - pb[2]!;
+  });
   return { file: wb.name, meta, tables, findings, notes, outcomes };
 }

@@ -1,8 +1,12 @@
 // Every message a finding or fix can carry, in zh-CN and en-US, with {{placeholders}}.
 
-export type Lang = 'zh-CN' | 'en-US';
+import { CATALOG_CHECK_MESSAGES } from './catalog-checks';
+import type { Lang, MessageTable } from './lang';
 
-export const MESSAGES: Record<string, Record<Lang, string>> = {
+export type { Lang, MessageTable } from './lang';
+
+export const MESSAGES: MessageTable = {
+  ...CATALOG_CHECK_MESSAGES,
   'subtotal.mismatch': {
     'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，其下级科目之和为 {{expected}}，相差 {{difference}}。',
     'en-US': '{{column}} of "{{row}}" is {{actual}}, but its sub-items add up to {{expected}} (difference {{difference}}).',

@@ -35,6 +35,7 @@ export const rowSum: Rule = {
     id: 'row-sum',
     group: 'row',
     severity: 'error',
+    title: { zh: '行内合计', en: 'Row total' },
     description: { zh: '每行的合计等于各组成部分之和（合计 = 基本支出 + 项目支出 …；基本支出 = 人员经费 + 公用经费）', en: 'In every row a total equals the sum of its parts (total = basic + project …; basic = personnel + public)' },
     needs: [...new Set(ROW_IDENTITIES.flatMap((i) => i.kinds))],
   },

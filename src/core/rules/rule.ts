@@ -1,4 +1,5 @@
 // The rule contract: a declaration (id, group, severity, descriptions, tables needed) plus a pure check.
+import type { Catalogs, WorkbookMeta } from '../analyze';
 import type { Finding, RoundingPolicy } from '../findings';
 import type { TableKind } from '../recognize/kinds';
 import type { Table } from '../recognize/model';
@@ -10,6 +11,8 @@ export interface RuleMeta {
   readonly group: RuleGroup;
   /** Severity of a real failure; rounding-level differences are always `info`. */
   readonly severity: 'error' | 'warning' | 'info';
+  /** A short name for lists (`上下级科目`). */
+  readonly title: { readonly zh: string; readonly en: string };
   readonly description: { readonly zh: string; readonly en: string };
   /** Table kinds the rule reads; with none of them in the workbook the rule is skipped. */
   readonly needs: readonly TableKind[];
@@ -18,6 +21,10 @@ export interface RuleMeta {
 export interface RuleContext {
   readonly tables: readonly Table[];
   readonly rounding: RoundingPolicy;
+  /** The catalogs in use (may be empty: rules that need one skip themselves). */
+  readonly catalogs: Catalogs;
+  /** Department, year and unit the workbook as a whole states. */
+  readonly meta: WorkbookMeta;
 }
 
 export interface Rule {

@@ -10,6 +10,7 @@ export const subtotal: Rule = {
     id: 'subtotal',
     group: 'hierarchy',
     severity: 'error',
+    title: { zh: '上下级科目', en: 'Parent = Σ children' },
     description: { zh: '上级科目金额等于其下级科目金额之和（类 = Σ款，款 = Σ项）', en: 'A parent subject equals the sum of its child subjects (类 = Σ款, 款 = Σ项)' },
     needs: CODED_KINDS,
   },

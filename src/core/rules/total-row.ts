@@ -31,6 +31,7 @@ export const totalRow: Rule = {
     id: 'total-row',
     group: 'hierarchy',
     severity: 'error',
+    title: { zh: '合计行', en: 'Total row' },
     description: { zh: '合计行等于各类科目之和（分单位列示时，合计等于各单位之和，单位行等于其下各类之和）', en: 'The total row equals the sum of the top-level subjects (or of the unit rows, each unit row the sum of its subjects)' },
     needs: CODED_KINDS,
   },
