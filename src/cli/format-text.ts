@@ -1,5 +1,6 @@
 // The readable report the CLI prints by default, in zh-CN or en-US.
-import { KIND_NAMES } from '../core/recognize/kinds';
+import { KIND_NAMES, type TableKind } from '../core/recognize/kinds';
+import { RULES } from '../core/rules';
 import type { Lang } from '../core/messages/catalog';
 import type { JsonWorkbook } from '../core/report-json';
 
@@ -38,6 +39,24 @@ const S = {
 
 const MARK = { error: '✖', warning: '▲', info: '·' } as const;
 
+/** `预算表3(支出总表)、绩效目标(项目支出绩效目标表 ×16)`: one entry per sheet and kind. */
+function tableList(wb: JsonWorkbook, lang: Lang): string {
+  const groups = new Map<string, { sheet: string; kind: string; n: number }>();
+  for (const t of wb.tables) {
+    const k = `${t.sheet}\u0000${t.kind}`;
+    const g = groups.get(k) ?? { sheet: t.sheet, kind: t.kind, n: 0 };
+    g.n++;
+    groups.set(k, g);
+  }
+  return [...groups.values()]
+    .map((g) => {
+      const names = KIND_NAMES[g.kind as TableKind];
+      const kind = names ? (lang === 'zh-CN' ? names.zh : names.en) : g.kind;
+      return `${g.sheet}(${kind}${g.n > 1 ? ` ×${g.n}` : ''})`;
+    })
+    .join(lang === 'zh-CN' ? '、' : ', ');
+}
+
 /** Formats one workbook's JSON object as lines of text. */
 export function formatWorkbookText(wb: JsonWorkbook, lang: Lang): string {
   const s = S[lang];
@@ -50,8 +69,7 @@ export function formatWorkbookText(wb: JsonWorkbook, lang: Lang): string {
   lines.push(`${s.workbook}：${wb.file}`.replace('：', lang === 'zh-CN' ? '：' : ': '));
   const sep = lang === 'zh-CN' ? '：' : ': ';
   lines.push(`  ${s.department}${sep}${wb.meta.department ?? s.unknown}    ${s.year}${sep}${wb.meta.year ?? s.unknown}    ${s.unit}${sep}${wb.meta.unit ?? s.unknown}`);
-  const kinds = wb.tables.map((t) => `${t.sheet}(${lang === 'zh-CN' ? KIND_NAMES[t.kind as keyof typeof KIND_NAMES]?.zh ?? t.kind : t.kind})`);
-  lines.push(`  ${s.tables(wb.tables.length)}${sep}${kinds.join('、')}`);
+  lines.push(`  ${s.tables(wb.tables.length)}${sep}${tableList(wb, lang)}`);
   const count = (sev: string) => wb.findings.filter((f) => f.severity === sev).length;
   lines.push(`  ${s.counts(count('error'), count('warning'), count('info'))}`);
   if (wb.notes.length > 0) lines.push(`  ${s.notes(wb.notes.length)}`);
@@ -60,7 +78,8 @@ export function formatWorkbookText(wb: JsonWorkbook, lang: Lang): string {
   for (const f of wb.findings) {
     const checked = f.cells.find((c) => c.role === 'checked') ?? f.cells[0];
     const where = checked ? `${checked.sheet}!${checked.address}` : '';
-    lines.push(`  ${MARK[f.severity]} ${s.severity[f.severity]}  ${where}  [${f.rule}]`);
+    const rule = RULES.find((r) => r.meta.id === f.rule)?.meta.title;
+    lines.push(`  ${MARK[f.severity]} ${s.severity[f.severity]}  ${where}  [${rule ? (lang === 'zh-CN' ? rule.zh : rule.en) : f.rule}]`);
     lines.push(`      ${f.message}`);
     const fix = f.fixes[0];
     if (fix) lines.push(`      ${s.fix}${sep}${fix.title}（${s.confidence} ${Math.round(fix.confidence * 100)}%）`.replace(/（(.*)）$/, lang === 'zh-CN' ? '（$1）' : ' ($1)'));

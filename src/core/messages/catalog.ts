@@ -47,6 +47,10 @@ export const MESSAGES: MessageTable = {
     'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，而 {{parts}} = {{expected}}，相差 {{difference}}，属于四舍五入误差。',
     'en-US': 'Row "{{row}}": {{column}} is {{actual}}, {{parts}} = {{expected}} (difference {{difference}}, within rounding).',
   },
+  'value.blank': {
+    'zh-CN': '空白',
+    'en-US': 'blank',
+  },
   'fix.set-value': {
     'zh-CN': '将 {{address}} 改为 {{after}}',
     'en-US': 'Set {{address}} to {{after}}',
@@ -61,8 +65,15 @@ export const MESSAGES: MessageTable = {
   },
 };
 
-/** Renders a message in a language; unknown ids render as the id, missing data as the placeholder. */
+/**
+ * Renders a message in a language; unknown ids render as the id, missing data as the placeholder.
+ * A data value `@id` naming a message is itself rendered (words such as 空白 / blank).
+ */
 export function render(message: { id: string; data: Readonly<Record<string, string>> }, lang: Lang): string {
   const template = MESSAGES[message.id]?.[lang] ?? message.id;
-  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => message.data[key] ?? whole);
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => {
+    const v = message.data[key];
+    if (v === undefined) return whole;
+    return v.startsWith('@') && MESSAGES[v.slice(1)] ? render({ id: v.slice(1), data: {} }, lang) : v;
+  });
 }

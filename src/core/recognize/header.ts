@@ -80,6 +80,11 @@ export function roleOf(path: readonly string[]): ColumnRole {
   if (last === '款') return 'code-kuan';
   if (last === '项') return 'code-xiang';
   if (/(单位|部门).*(代码|编码)$/.test(last)) return 'unit-code';
+  if (/^(类别|类型)\d?[IⅠ1]?$/.test(last)) return 'project-type';
+  if (/^性质$/.test(last)) return 'text';
+  if (last === '一级项目' || (last === '项目名称' && under('一级'))) return 'project-l1';
+  if (last === '二级项目' || (last === '项目名称' && under('二级'))) return 'project-l2';
+  if (/^项目单位$/.test(last)) return 'project-unit';
   if (/(编码|代码|编号)$/.test(last)) return 'code';
   if (/名称\)?$/.test(last) || /^(项目|科目)$/.test(last)) return 'name';
   // 小计/合计 under a group header is the group's own total (基本支出/小计 → basic, 项目支出/小计 → project).

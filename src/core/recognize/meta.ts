@@ -8,7 +8,7 @@ const UNIT = /(?:^|[^预算部门])单位\s*[:：]\s*(万元|元)/;
 /** Whether a row's text is a metadata row (not a header). */
 export function isMetaText(text: string): boolean {
   const t = halfWidth(text);
-  return DEPARTMENT.test(t) || UNIT.test(t) || /^金额单位/.test(squash(t));
+  return DEPARTMENT.test(t) || UNIT.test(t) || /^(金额)?单位[:：]/.test(squash(t));
 }
 
 /** Reads department and unit from the texts of one metadata row (cells in order, with positions). */

@@ -12,6 +12,10 @@ export type ColumnRole =
   | 'code-xiang' // 项
   | 'name' // 科目名称, 项目, 单位名称
   | 'unit-code' // 部门(单位)代码
+  | 'project-type' // 项目支出表 类别 / 类型 (a code like 011 or a type name)
+  | 'project-l1' // 一级项目 name
+  | 'project-l2' // 二级项目 name
+  | 'project-unit' // 项目单位
   | 'total' // 合计 / 总计
   | 'current-year' // 本年 / 当年预算 / 编制预算
   | 'carryover' // 上年结转

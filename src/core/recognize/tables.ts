@@ -218,11 +218,16 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
       if (name === '') name = t;
     } else if (AMOUNT_ROLES.has(col.role)) {
       const parsed = parseAmount(cellAt(sheet, r, col.col)?.value ?? null);
-      if (col.role === 'amount' && parsed.kind === 'text') continue;
+      if (parsed.kind === 'absent') continue;
       amounts.set(col.col, { col: col.col, parsed, value: amountOf(parsed) });
     }
   }
   if (name === '') name = labelInCode;
+  // Project tables: a row is named by its 二级 project, else its 一级 project, else its type.
+  for (const role of ['project-l2', 'project-l1', 'project-type'] as const) {
+    const col = columns.find((c) => c.role === role && text(c.col) !== '' && codeText(text(c.col)) === undefined);
+    if (name === '' && col) name = text(col.col);
+  }
   if (name === '') {
     const firstText = columns.find((c) => c.role === 'text' && text(c.col) !== '');
     if (firstText) name = text(firstText.col);

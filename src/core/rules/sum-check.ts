@@ -43,12 +43,14 @@ export interface SumCheck {
 
 /**
  * Compares checked = Σ terms. Absent cells count as zero; when the checked cell and every term
- * are absent there is nothing to compare. Returns a finding when they differ: `info` within the
+ * are absent, or one of them holds text that is not a number, there is nothing to compare. Returns a finding when they differ: `info` within the
  * rounding bound (0.01 per term by default), otherwise `error`.
  */
 export function checkSum(c: SumCheck): Finding | undefined {
   const stated = amountAt(c.checked);
   const termCells = c.terms.map(amountAt);
+  // A cell whose text is not a number (OCR damage, a note) makes the sum unknowable: say nothing here.
+  if (stated?.parsed.kind === 'text' || termCells.some((t) => t?.parsed.kind === 'text')) return undefined;
   if (stated?.value === undefined && termCells.every((t) => t?.value === undefined)) return undefined;
   const actual = stated?.value ?? ZERO;
   const expected = sum(termCells.map((t) => t?.value));
@@ -67,7 +69,7 @@ export function checkSum(c: SumCheck): Finding | undefined {
       id: rounding ? `${c.messageId}.rounding` : c.messageId,
       data: {
         ...c.data,
-        actual: displayAmount(actual, decimals),
+        actual: stated?.value === undefined ? '@value.blank' : displayAmount(actual, decimals),
         expected: displayAmount(expected, decimals),
         difference: displayAmount(actual.minus(expected), decimals),
         terms: String(c.terms.length),

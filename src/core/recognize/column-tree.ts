@@ -1,0 +1,79 @@
+// The header as a tree: which amount column is the total of which others (合计 = 基本支出 + 项目支出 …).
+import { labelKey } from '../text';
+import type { Column, Table } from './model';
+import { AMOUNT_ROLES } from './tables';
+
+/** One additive identity between the columns of a row: `total` = Σ `parts`. */
+export interface ColumnIdentity {
+  readonly total: number;
+  readonly parts: readonly number[];
+}
+
+interface Node {
+  readonly label: string;
+  readonly children: Node[];
+  col?: number;
+}
+
+/** A header label that names the total of its siblings: 合计, 小计, 总计, 2024年预算数, "三公"经费合计 … */
+export function isTotalHeader(label: string): boolean {
+  const k = labelKey(label).replace(/["“”]/g, '');
+  return /^(合计|小计|总计|预算数|合计数)$/.test(k) || /^\d{4}年预算数?$/.test(k) || /经费合计$/.test(k);
+}
+
+/** Labels of columns that are not additive parts: comparisons, ratios, "of which". */
+function isNonAdditive(label: string): boolean {
+  return /(增减|增长|比上年|上年预算|上年决算|占比|比重|%|％)/.test(label);
+}
+
+function isOfWhich(label: string): boolean {
+  return /^其中/.test(labelKey(label)) || /^其中/.test(label.trim());
+}
+
+function buildTree(columns: readonly Column[], holdsAmounts: ReadonlySet<number>): Node {
+  const root: Node = { label: '', children: [] };
+  for (const c of columns) {
+    if (!AMOUNT_ROLES.has(c.role) || c.path.length === 0 || !holdsAmounts.has(c.col)) continue;
+    let node = root;
+    for (const label of c.path) {
+      let next = node.children.find((n) => n.label === label && n.col === undefined);
+      if (!next) {
+        next = { label, children: [] };
+        node.children.push(next);
+      }
+      node = next;
+    }
+    node.col = c.col;
+  }
+  return root;
+}
+
+/** The columns whose sum is a node's amount: its own column, its total child, or its leaves. */
+function termsOf(node: Node): number[] {
+  if (node.col !== undefined && node.children.length === 0) return [node.col];
+  const totals = node.children.filter((c) => isTotalHeader(c.label) && c.col !== undefined);
+  if (totals.length === 1) return [totals[0]!.col!];
+  return node.children.filter((c) => !isOfWhich(c.label)).flatMap(termsOf);
+}
+
+/**
+ * Every identity the header states: in each group (and at the top), a single total column equals
+ * the sum of its siblings, each sibling taken as its own total. Groups with comparison or ratio
+ * columns, or with more than one total, state nothing. "其中" (of which) columns are never parts.
+ */
+export function columnIdentities(table: Table): ColumnIdentity[] {
+  const out: ColumnIdentity[] = [];
+  const visit = (node: Node) => {
+    const totals = node.children.filter((c) => isTotalHeader(c.label) && c.col !== undefined && c.children.length === 0);
+    const others = node.children.filter((c) => !totals.includes(c) && !isOfWhich(c.label));
+    if (totals.length === 1 && others.length > 0 && !node.children.some((c) => isNonAdditive(c.label))) {
+      const parts = others.flatMap(termsOf);
+      if (parts.length > 0) out.push({ total: totals[0]!.col!, parts });
+    }
+    node.children.forEach(visit);
+  };
+  const holdsAmounts = new Set<number>();
+  for (const row of table.rows) for (const [col, cell] of row.amounts) if (cell.value !== undefined) holdsAmounts.add(col);
+  visit(buildTree(table.columns, holdsAmounts));
+  return out;
+}
