@@ -39,7 +39,8 @@ export function workbookJson(report: WorkbookReport, lang: Lang): JsonWorkbook {
   return {
     file: report.file,
     meta: { department: report.meta.department ?? null, year: report.meta.year ?? null, unit: report.meta.unit ?? null },
-    tables: report.tables.map((t) => ({ sheet: t.sheet, range: rectA1(t.rect), kind: t.kind, title: t.title })),
+    // The two sides of a two-sided summary are one table to people: list it once.
+    tables: report.tables.filter((t) => t.part !== 'expenditure').map((t) => ({ sheet: t.sheet, range: rectA1(t.rect), kind: t.kind, title: t.title })),
     findings: report.findings.map((f) => ({
       id: f.id,
       rule: f.rule,

@@ -8,7 +8,17 @@ import { recognizeWorkbook } from '../../src/core/analyze';
 import { builtinCatalogs } from '../../src/core/catalog/builtin';
 import type { JsonReport } from '../../src/core/report-json';
 import { FIXTURES, loadFixture, loadHandChecks, STEMS } from '../support/fixtures';
-import { IDENTITY_RULES, locate } from '../support/locate';
+import { locate } from '../support/locate';
+
+/** Hand-check identities that are sums, and the rules that check sums. */
+const ADDITIVE = new Set(['children-sum', 'total-sum', 'row-sum']);
+const ADDITIVE_RULES = new Set(['subtotal', 'total-row', 'unit-sum', 'row-sum', 'list-total']);
+
+/** Hand-found sums Gouji does not check yet, each with the reason. */
+const KNOWN_GAPS: ReadonlyArray<{ stem: string; sheet: string; row: string; why: string }> = [
+  { stem: '001-yanbian-zhengfuban-2023', sheet: '预算表10', row: '延边州政府驻北京联络处业务及工作经费', why: 'cost indicators vs 年度资金总额 in a performance table: a plausibility, not an identity' },
+  { stem: '003-yanjin-zhengwu-2024', sheet: '部门收入总体情况表', row: '延津县政务服务和大数据管理局#1', why: 'department row vs its unit rows when the table prints no unit codes (both rows have the same name)' },
+];
 
 async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -62,22 +72,22 @@ describe('gouji check --format json on the fixtures', () => {
     expect(code).toBe(anyError ? 1 : 0);
   });
 
-  it.each(STEMS)('%s: finds in the expenditure summary exactly what a person finds by hand', async (stem) => {
+  it.each(STEMS)('%s: finds every additive inconsistency a person found by hand, and no other', async (stem) => {
     const wb = report.workbooks.find((w) => w.file === `${stem}.xlsx`)!;
-    const { tables } = recognizeWorkbook(await loadFixture(stem), { catalogs: builtinCatalogs });
-    const summary = tables.find((t) => t.kind === 'expenditure-summary')!;
+    const workbook = await loadFixture(stem);
+    const { tables } = recognizeWorkbook(workbook, { catalogs: builtinCatalogs });
     const byHand = loadHandChecks(stem)
-      .filter((h) => h.sheet === summary.sheet && IDENTITY_RULES[h.identity])
+      .filter((h) => ADDITIVE.has(h.identity) && !KNOWN_GAPS.some((g) => g.stem === stem && g.sheet === h.sheet && g.row === h.row))
       .map((h) => {
-        const address = locate(summary, h);
-        expect(address).toBeDefined();
-        const cents = (v: string) => Number(v).toFixed(2);
-        return `${IDENTITY_RULES[h.identity]} ${address} ${cents(h.stated)} → ${cents(h.expected)}`;
+        const sheet = workbook.sheets.find((s) => s.name === h.sheet)!;
+        const address = tables.filter((t) => t.sheet === h.sheet).map((t) => locate(t, sheet, h)).find((a) => a !== undefined);
+        expect([h.sheet, h.row, h.column, address]).toEqual([h.sheet, h.row, h.column, expect.stringMatching(/^[A-Z]+\d+$/)]);
+        return `${h.sheet}!${address} ${Number(h.stated || 0).toFixed(2)} → ${Number(h.expected).toFixed(2)}`;
       });
     const found = wb.findings
-      .filter((f) => f.cells[0]!.sheet === summary.sheet)
-      .map((f) => `${f.rule} ${f.cells[0]!.address} ${f.actual} → ${f.expected}`);
-    expect(found.sort()).toEqual([...new Set(byHand)].sort());
+      .filter((f) => ADDITIVE_RULES.has(f.rule))
+      .map((f) => `${f.cells[0]!.sheet}!${f.cells[0]!.address} ${f.actual} → ${f.expected}`);
+    expect([...new Set(found)].sort()).toEqual([...new Set(byHand)].sort());
   });
 
   it('rates cent-level differences as info and says so', () => {

@@ -1,24 +1,29 @@
-// Test support: find the cell a hand-check line names (row by code or printed name, column by header).
-import { a1 } from '../../src/core/grid/grid';
-import type { Table } from '../../src/core/recognize/model';
+// Test support: find the cell a hand-check line names (row by code or printed text, column by header).
+import { a1, cellAt, cellText, type Sheet } from '../../src/core/grid/grid';
+import type { Row, Table } from '../../src/core/recognize/model';
 import { labelKey } from '../../src/core/text';
 import type { HandCheck } from './fixtures';
 
-/** The A1 address of the cell a hand-check line names in a table, or undefined. */
-export function locate(table: Table, check: Pick<HandCheck, 'row' | 'column'>): string | undefined {
-  const rowKey = labelKey(check.row);
-  const row = /^\d+$/.test(check.row)
-    ? table.rows.find((r) => r.code === check.row)
-    : table.rows.find((r) => labelKey(r.name) === rowKey || (r.isTotal && /^(合计|总计)$/.test(rowKey)));
-  const colKey = labelKey(check.column);
-  const col = table.columns.find((c) => c.path.length > 0 && labelKey(c.path[c.path.length - 1]!) === colKey && c.role !== 'name')
-    ?? table.columns.find((c) => c.path.map(labelKey).join('/') === colKey);
+/**
+ * The A1 address of the cell a hand-check line names in a table, or undefined. The row is found by
+ * its code, else by a cell of the row holding the printed text (rows without a code preferred, so
+ * a code-less 款 row named like its 类 is told apart; `name#N` is the N-th such row); the column by its header path, whose words
+ * the hand check separates by spaces (`基本支出 小计` = 基本支出/小计).
+ */
+export function locate(table: Table, sheet: Sheet, check: Pick<HandCheck, 'row' | 'column'>): string | undefined {
+  const nth = /#(\d+)$/.exec(check.row);
+  const key = labelKey(check.row.replace(/#\d+$/, ''));
+  const texts = (r: Row) => {
+    const out: string[] = [];
+    for (const c of table.columns) out.push(labelKey(cellText(cellAt(sheet, r.row, c.col))));
+    return out;
+  };
+  const byText = table.rows.filter((r) => texts(r).includes(key) || (r.isTotal && /^(合计|总计)$/.test(key)));
+  const row = nth ? byText[Number(nth[1]) - 1] : (table.rows.find((r) => r.code === check.row) ?? byText.find((r) => r.code === undefined) ?? byText[0]);
+  const words = check.column.split(/\s+/).map(labelKey);
+  const col = table.columns.find((c) => {
+    const path = c.path.map(labelKey);
+    return c.role !== 'name' && path.length >= words.length && words.every((w, i) => path[path.length - words.length + i] === w);
+  });
   return row && col ? a1(row.row, col.col) : undefined;
 }
-
-/** Hand-check identity names → Gouji rule ids. */
-export const IDENTITY_RULES: Readonly<Record<string, string>> = {
-  'children-sum': 'subtotal',
-  'total-sum': 'total-row',
-  'row-sum': 'row-sum',
-};

@@ -15,6 +15,14 @@ export const MESSAGES: MessageTable = {
     'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，其下级科目之和为 {{expected}}，相差 {{difference}}，属于四舍五入误差（{{terms}} 项，每项 ±0.01 以内）。',
     'en-US': '{{column}} of "{{row}}" is {{actual}}, its sub-items add up to {{expected}} (difference {{difference}}, within rounding of {{terms}} terms).',
   },
+  'subtotal.projects': {
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，其下各项目之和为 {{expected}}，相差 {{difference}}。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, but its projects add up to {{expected}} (difference {{difference}}).',
+  },
+  'subtotal.projects.rounding': {
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，其下各项目之和为 {{expected}}，相差 {{difference}}，属于四舍五入误差（{{terms}} 项）。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, its projects add up to {{expected}} (difference {{difference}}, within rounding of {{terms}} terms).',
+  },
   'total-row.mismatch': {
     'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，各类科目之和为 {{expected}}，相差 {{difference}}。',
     'en-US': '{{column}} of the "{{row}}" row is {{actual}}, but the top-level subjects add up to {{expected}} (difference {{difference}}).',
@@ -39,6 +47,14 @@ export const MESSAGES: MessageTable = {
     'zh-CN': '单位“{{row}}”的“{{column}}”为 {{actual}}，其下各科目之和为 {{expected}}，相差 {{difference}}，属于四舍五入误差（{{terms}} 项，每项 ±0.01 以内）。',
     'en-US': '{{column}} of unit "{{row}}" is {{actual}}, its subjects add up to {{expected}} (difference {{difference}}, within rounding of {{terms}} terms).',
   },
+  'unit-sum.mismatch': {
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，所属各单位之和为 {{expected}}，相差 {{difference}}。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, but its units add up to {{expected}} (difference {{difference}}).',
+  },
+  'unit-sum.mismatch.rounding': {
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，所属各单位之和为 {{expected}}，相差 {{difference}}，属于四舍五入误差（{{terms}} 项）。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, its units add up to {{expected}} (difference {{difference}}, within rounding of {{terms}} terms).',
+  },
   'row-sum.mismatch': {
     'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，而 {{parts}} = {{expected}}，相差 {{difference}}。',
     'en-US': 'Row "{{row}}": {{column}} is {{actual}}, but {{parts}} = {{expected}} (difference {{difference}}).',
@@ -50,6 +66,42 @@ export const MESSAGES: MessageTable = {
   'value.blank': {
     'zh-CN': '空白',
     'en-US': 'blank',
+  },
+  'list-total.item': {
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，其明细（{{items}}）之和为 {{expected}}，相差 {{difference}}。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, but its items ({{items}}) add up to {{expected}} (difference {{difference}}).',
+  },
+  'list-total.item.rounding': {
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，其明细之和为 {{expected}}，相差 {{difference}}，属于四舍五入误差。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, its items add up to {{expected}} (difference {{difference}}, within rounding).',
+  },
+  'list-total.year': {
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，各项（{{items}}）之和为 {{expected}}，相差 {{difference}}。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, but the items ({{items}}) add up to {{expected}} (difference {{difference}}).',
+  },
+  'list-total.year.rounding': {
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，各项之和为 {{expected}}，相差 {{difference}}，属于四舍五入误差。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, the items add up to {{expected}} (difference {{difference}}, within rounding).',
+  },
+  'list-total.grand': {
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，本年合计与结转（{{items}}）之和为 {{expected}}，相差 {{difference}}。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, but the year total and carry-overs ({{items}}) add up to {{expected}} (difference {{difference}}).',
+  },
+  'list-total.grand.rounding': {
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，本年合计与结转之和为 {{expected}}，相差 {{difference}}，属于四舍五入误差。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, the year total and carry-overs add up to {{expected}} (difference {{difference}}, within rounding).',
+  },
+  'list-total.balance': {
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，而“{{other}}”为 {{expected}}，收支不平衡，相差 {{difference}}。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, but "{{other}}" is {{expected}}: income and expenditure do not balance (difference {{difference}}).',
+  },
+  'list-total.balance.rounding': {
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，而“{{other}}”为 {{expected}}，相差 {{difference}}，属于四舍五入误差。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, "{{other}}" is {{expected}} (difference {{difference}}, within rounding).',
+  },
+  'fix.reason.balance': {
+    'zh-CN': '收入总计与支出总计必须相等；哪一方有误需结合其明细判断。',
+    'en-US': 'Total income must equal total expenditure; which side is wrong depends on their items.',
   },
   'fix.set-value': {
     'zh-CN': '将 {{address}} 改为 {{after}}',

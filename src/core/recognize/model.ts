@@ -83,6 +83,8 @@ export interface Table {
   /** The table's whole rectangle: title to last data row. */
   readonly rect: Rect;
   readonly kind: TableKind;
+  /** Which side of a two-sided summary (收入 | 支出) this table is; undefined for ordinary tables. */
+  readonly part?: 'income' | 'expenditure';
   readonly title: string;
   readonly titleCell?: { row: number; col: number };
   readonly meta: TableMeta;

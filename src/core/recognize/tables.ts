@@ -72,7 +72,7 @@ export function recognizeSheet(sheet: Sheet): SheetRecognition {
   starts.forEach((s, i) => {
     const end = i + 1 < starts.length ? starts[i + 1]!.row - 1 : sheet.rowCount - 1;
     try {
-      tables.push(readTable(sheet, s, end));
+      tables.push(...readTable(sheet, s, end));
     } catch (e) {
       notes.push({ sheet: sheet.name, range: `${s.row + 1}:${end + 1}`, message: `unreadable: ${(e as Error).message}` });
     }
@@ -100,6 +100,14 @@ function looksLikeData(sheet: Sheet, row: number, c0: number, c1: number): boole
   return false;
 }
 
+/** A note under a table (`注：本表…`, `我部门2024年没有…。`): one text cell, a remark or a sentence. */
+function isFootnote(sheet: Sheet, row: number): boolean {
+  const cells = rowCells(sheet, row);
+  if (cells.length !== 1) return false;
+  const t = squash(cells[0]!.text);
+  return /^(注|说明|备注)\d*[:：]/.test(t) || /[。；]$/.test(t) || t.length > 40;
+}
+
 function lastContentRow(sheet: Sheet, from: number, to: number): number {
   let last = from;
   for (let r = from; r <= to; r++) if (!isBlankRow(sheet, r)) last = r;
@@ -119,7 +127,7 @@ function contentColumns(sheet: Sheet, r0: number, r1: number): { c0: number; c1:
   return c1 < 0 ? { c0: 0, c1: 0 } : { c0, c1 };
 }
 
-function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: string; col: number }, end: number): Table {
+function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: string; col: number }, end: number): Table[] {
   const last = lastContentRow(sheet, start.row, end);
   const { c0, c1 } = contentColumns(sheet, start.row, last);
   const rect: Rect = { r0: start.row, c0, r1: last, c1 };
@@ -137,7 +145,7 @@ function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: s
   if (start.kind === 'narrative') {
     const paragraphs: Array<{ row: number; col: number; text: string }> = [];
     for (let p = r; p <= last; p++) for (const c of rowCells(sheet, p)) paragraphs.push(c);
-    return { ...base, columns: [], rows: [], paragraphs };
+    return [{ ...base, columns: [], rows: [], paragraphs }];
   }
   // Header rows: up to four non-blank rows before the first data row.
   const headerFirst = r;
@@ -148,12 +156,30 @@ function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: s
   for (const col of columns) {
     if (meta.year === undefined) for (const p of col.path) meta = { ...meta, year: meta.year ?? yearIn(p) };
   }
+  const base2 = { ...base, headerRows };
+  // Two-sided summaries (收入 | 支出 side by side) are read as two tables, one per side.
+  const names = columns.filter((c) => c.role === 'name');
+  if (TWO_SIDED.has(start.kind) && names.length >= 2) {
+    const split = names[1]!.col;
+    return [
+      { ...base2, part: 'income', columns: columns.filter((c) => c.col < split), rows: readRows(sheet, dataStart, last, columns.filter((c) => c.col < split), c0, split - 1) },
+      { ...base2, part: 'expenditure', columns: columns.filter((c) => c.col >= split), rows: readRows(sheet, dataStart, last, columns.filter((c) => c.col >= split), split, c1) },
+    ];
+  }
+  return [{ ...base2, columns, rows: readRows(sheet, dataStart, last, columns, c0, c1) }];
+}
+
+/** Kinds printed with income on the left and expenditure on the right. */
+const TWO_SIDED: ReadonlySet<TableKind> = new Set<TableKind>(['income-expense-summary', 'fiscal-appropriation-summary']);
+
+/** Reads the data rows first..last of the given columns (c0..c1), skipping blank rows and footnotes. */
+function readRows(sheet: Sheet, first: number, last: number, columns: readonly Column[], c0: number, c1: number): Row[] {
   const rows: Row[] = [];
   const carries: Array<{ lei: string; kuan: string }> = [];
   const unitCol = columns.find((c) => c.role === 'unit-code')?.col;
   let unit: string | undefined;
-  for (let dr = dataStart; dr <= last; dr++) {
-    if (isBlankRow(sheet, dr, c0, c1)) continue;
+  for (let dr = first; dr <= last; dr++) {
+    if (isBlankRow(sheet, dr, c0, c1) || isFootnote(sheet, dr)) continue;
     let row = readRow(sheet, dr, columns, carries);
     if (!row) continue;
     // Tables grouped by unit: a row with a 单位代码 and no subject code opens a unit's block.
@@ -164,7 +190,7 @@ function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: s
     } else if (unit !== undefined && row.code !== undefined) row = { ...row, unit };
     rows.push(row);
   }
-  return { ...base, headerRows, columns, rows };
+  return rows;
 }
 
 const CODE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['code', 'code-lei', 'code-kuan', 'code-xiang']);
@@ -240,7 +266,13 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
   }
   if (code === undefined && name === '' && amounts.size === 0) return undefined;
   const isTotal = code === undefined && isTotalLabel(name);
-  const level = isTotal ? 0 : code !== undefined ? levelOfCode(code) : undefined;
+  let level = isTotal ? 0 : code !== undefined ? levelOfCode(code) : undefined;
+  // Project tables: 1 = type (类别) row, 2 = 一级项目, 3 = 二级项目, by the column that names the row.
+  const filled = (role: ColumnRole) => columns.some((c) => c.role === role && text(c.col) !== '');
+  if (!isTotal && columns.some((c) => c.role === 'project-l1')) {
+    // A row with amounts and no project name is a type row, even when its type cell is blank.
+    level = filled('project-l2') ? 3 : filled('project-l1') ? 2 : 1;
+  }
   const secondary = codes[1];
   return {
     row: r,

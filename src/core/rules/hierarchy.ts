@@ -45,3 +45,21 @@ export function amountColumns(table: Table): number[] {
   for (const row of table.rows) for (const col of row.amounts.keys()) cols.add(col);
   return [...cols].sort((a, b) => a - b);
 }
+
+/**
+ * Parent → children by order and level (project tables: type → 一级 → 二级): a row's children are
+ * the rows after it one level deeper, up to the next row at its level or above.
+ */
+export function orderedChildren(table: Table): Array<{ parent: Row; children: Row[] }> {
+  const out: Array<{ parent: Row; children: Row[] }> = [];
+  const rows = table.rows.filter((r) => r.level !== undefined);
+  rows.forEach((parent, i) => {
+    const children: Row[] = [];
+    for (const r of rows.slice(i + 1)) {
+      if (r.level! <= parent.level!) break;
+      if (r.level === parent.level! + 1) children.push(r);
+    }
+    if (children.length > 0) out.push({ parent, children });
+  });
+  return out;
+}

@@ -1,10 +1,12 @@
 // The rule registry: every rule Gouji runs, in the order their findings are listed.
 import type { Rule } from './rule';
 import { CATALOG_RULES } from './catalog-rules';
+import { listTotal } from './list-total';
 import { rowSum } from './row-sum';
 import { subtotal } from './subtotal';
 import { totalRow } from './total-row';
+import { unitSum } from './unit-sum';
 
-export const RULES: readonly Rule[] = [subtotal, totalRow, rowSum, ...CATALOG_RULES];
+export const RULES: readonly Rule[] = [subtotal, totalRow, unitSum, rowSum, listTotal, ...CATALOG_RULES];
 
 export type { Rule, RuleContext, RuleMeta, RuleOutcome } from './rule';

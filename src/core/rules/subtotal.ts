@@ -1,7 +1,8 @@
 // Rule `subtotal`: a 类 or 款 row equals the sum of its 款 or 项 rows, column by column.
 import type { Finding } from '../findings';
-import type { Rule } from './rule';
-import { amountColumns, hierarchyOf } from './hierarchy';
+import type { Table } from '../recognize/model';
+import type { Rule, RuleContext } from './rule';
+import { amountColumns, hierarchyOf, orderedChildren } from './hierarchy';
 import { checkSum, rowLabel } from './sum-check';
 import { CODED_KINDS } from './kinds';
 
@@ -11,12 +12,16 @@ export const subtotal: Rule = {
     group: 'hierarchy',
     severity: 'error',
     title: { zh: '上下级科目', en: 'Parent = Σ children' },
-    description: { zh: '上级科目金额等于其下级科目金额之和（类 = Σ款，款 = Σ项）', en: 'A parent subject equals the sum of its child subjects (类 = Σ款, 款 = Σ项)' },
-    needs: CODED_KINDS,
+    description: { zh: '上级科目金额等于其下级科目金额之和（类 = Σ款，款 = Σ项；项目类别 = Σ一级项目，一级项目 = Σ二级项目）', en: 'A parent equals the sum of its children (类 = Σ款, 款 = Σ项; project type = Σ 一级, 一级 = Σ 二级)' },
+    needs: [...CODED_KINDS, 'project-expenditure'],
   },
   check(ctx) {
     const findings: Finding[] = [];
     for (const table of ctx.tables) {
+      if (table.kind === 'project-expenditure') {
+        findings.push(...projects(ctx, table));
+        continue;
+      }
       if (!CODED_KINDS.includes(table.kind)) continue;
       const h = hierarchyOf(table);
       const cols = amountColumns(table);
@@ -41,3 +46,26 @@ export const subtotal: Rule = {
     return findings;
   },
 };
+
+/** Project tables: 合计 = Σ types, type = Σ 一级项目, 一级项目 = Σ 二级项目. */
+function projects(ctx: RuleContext, table: Table): Finding[] {
+  const findings: Finding[] = [];
+  const cols = amountColumns(table);
+  for (const { parent, children } of orderedChildren(table)) {
+    for (const col of cols) {
+      const f = checkSum({
+        rule: 'subtotal',
+        table,
+        checked: { row: parent, col },
+        terms: children.map((row) => ({ row, col })),
+        policy: ctx.rounding,
+        messageId: 'subtotal.projects',
+        data: { row: rowLabel(parent) },
+        fixConfidence: 0.6,
+        fixReason: { id: 'fix.reason.parent-from-children', data: {} },
+      });
+      if (f) findings.push(f);
+    }
+  }
+  return findings;
+}

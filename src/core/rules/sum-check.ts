@@ -4,10 +4,11 @@ import { amountsOf, cellRef, classifyDifference, type Finding, type Message, typ
 import { displayAmount, sum, ZERO } from '../money/money';
 import type { AmountCell, Column, Row, Table } from '../recognize/model';
 
-/** A cell inside a table: its row and its amount column. */
+/** A cell inside a table: its row and its amount column; `table` when it lies in another table than the checked cell. */
 export interface TableCell {
   readonly row: Row;
   readonly col: number;
+  readonly table?: Table;
 }
 
 export function amountAt(c: TableCell): AmountCell | undefined {
@@ -76,7 +77,7 @@ export function checkSum(c: SumCheck): Finding | undefined {
         column: columnLabel(c.table, c.checked.col),
       },
     },
-    cells: [cellRef(sheet, c.checked.row.row, c.checked.col, 'checked'), ...c.terms.map((t) => cellRef(sheet, t.row.row, t.col, 'evidence'))],
+    cells: [cellRef(sheet, c.checked.row.row, c.checked.col, 'checked'), ...c.terms.map((t) => cellRef(t.table?.sheet ?? sheet, t.row.row, t.col, 'evidence'))],
     ...amounts,
     fixes: [
       {

@@ -1,0 +1,94 @@
+// Line-item lists (收支总表 sides, 财政拨款收支总表, 三公经费 by rows): numbering → levels, totals, carry-overs.
+import { halfWidth, squash } from '../text';
+import type { Row, Table } from './model';
+
+export type LineKind = 'item' | 'year-total' | 'grand-total' | 'carry';
+
+export interface LineItem {
+  readonly row: Row;
+  readonly kind: LineKind;
+  /** 1 for 一、 / 1、 items, 2 for their sub-items; 0 for totals and carry-overs. */
+  readonly level: number;
+  /** A sub-item introduced by 其中 ("of which"): part of its parent, not necessarily all of it. */
+  readonly ofWhich: boolean;
+  /** The level-1 item a level-2 item belongs to. */
+  readonly parent?: Row;
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** 一 → 1, 十二 → 12, 二十四 → 24, 三十 → 30. */
+function chineseNumber(s: string): number | undefined {
+  if (!/^[一二三四五六七八九十]+$/.test(s)) return undefined;
+  if (s === '十') return 10;
+  const tens = s.indexOf('十');
+  if (tens < 0) return CN_DIGITS[s];
+  const high = tens === 0 ? 1 : CN_DIGITS[s.slice(0, tens)] ?? 0;
+  const low = tens === s.length - 1 ? 0 : CN_DIGITS[s.slice(tens + 1)] ?? 0;
+  return high * 10 + low;
+}
+
+/** The list numbering a label starts with: `一、` (chinese), `1、` (arabic), `（1）` (paren), and 其中. */
+export function numbering(label: string): { style: 'chinese' | 'arabic' | 'paren' | 'none'; n?: number; ofWhich: boolean } {
+  let t = halfWidth(squash(label));
+  const ofWhich = /^其中[:：]?/.test(t);
+  t = t.replace(/^其中[:：]?/, '');
+  let m = /^([一二三四五六七八九十]+)[、.]/.exec(t);
+  if (m?.[1]) return { style: 'chinese', n: chineseNumber(m[1]), ofWhich };
+  m = /^\((\d+|[一二三四五六七八九十]+)\)/.exec(t);
+  if (m?.[1]) return { style: 'paren', n: /\d/.test(m[1]) ? Number(m[1]) : chineseNumber(m[1]), ofWhich };
+  m = /^(\d+)[、.](?!\d)/.exec(t);
+  if (m?.[1]) return { style: 'arabic', n: Number(m[1]), ofWhich };
+  return { style: 'none', ofWhich };
+}
+
+function kindOf(name: string): LineKind {
+  const k = squash(name);
+  if (/总计$/.test(k)) return 'grand-total';
+  if (/^(本年)?(收入|支出)?合计$/.test(k) || /^本年(收入|支出)合计$/.test(k)) return 'year-total';
+  if (/结转|结余/.test(k)) return 'carry';
+  return 'item';
+}
+
+/**
+ * Reads a list's rows into items with levels. Numbered rows (一、 or 1、) are level 1; rows after a
+ * level-1 row that are unnumbered, parenthesized or introduced by 其中 are its level-2 sub-items.
+ * A numbered list that restarts at 一 under a level-1 row (财政拨款收支总表's 一、本年支出 → 一、一般公共服务支出 …)
+ * is a nested level-2 list until the outer numbering resumes.
+ */
+export function lineItems(table: Table): LineItem[] {
+  const out: LineItem[] = [];
+  const hasNumbered = table.rows.some((r) => numbering(r.name).style === 'chinese' || numbering(r.name).style === 'arabic');
+  let parent: Row | undefined;
+  let nested: { style: string; last: number } | undefined;
+  for (const row of table.rows) {
+    const kind = kindOf(row.name);
+    const num = numbering(row.name);
+    if (kind !== 'item' && num.style !== 'chinese' && num.style !== 'arabic') {
+      out.push({ row, kind, level: 0, ofWhich: false });
+      parent = undefined;
+      nested = undefined;
+      continue;
+    }
+    const outer = num.style === 'chinese' || num.style === 'arabic';
+    if (outer && parent && nested === undefined && num.n === 1 && !out.some((i) => i.parent === parent)) {
+      nested = { style: num.style, last: 1 };
+      out.push({ row, kind: 'item', level: 2, ofWhich: num.ofWhich, parent });
+      continue;
+    }
+    if (outer && nested && kind === 'item' && num.style === nested.style && num.n === nested.last + 1) {
+      nested.last = num.n;
+      out.push({ row, kind: 'item', level: 2, ofWhich: num.ofWhich, parent });
+      continue;
+    }
+    if (outer) {
+      parent = row;
+      nested = undefined;
+      out.push({ row, kind: kind === 'carry' ? 'carry' : 'item', level: 1, ofWhich: false });
+      continue;
+    }
+    if (hasNumbered && parent) out.push({ row, kind: 'item', level: 2, ofWhich: num.ofWhich, parent });
+    else out.push({ row, kind, level: 1, ofWhich: num.ofWhich });
+  }
+  return out;
+}
