@@ -1,12 +1,16 @@
 // Every message a finding or fix can carry, in zh-CN and en-US, with {{placeholders}}.
 
 import { CATALOG_CHECK_MESSAGES } from './catalog-checks';
+import { CROSS_CHECK_MESSAGES } from './cross-checks';
+import { META_CHECK_MESSAGES } from './meta-checks';
 import type { Lang, MessageTable } from './lang';
 
 export type { Lang, MessageTable } from './lang';
 
 export const MESSAGES: MessageTable = {
   ...CATALOG_CHECK_MESSAGES,
+  ...CROSS_CHECK_MESSAGES,
+  ...META_CHECK_MESSAGES,
   'subtotal.mismatch': {
     'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，其下级科目之和为 {{expected}}，相差 {{difference}}。',
     'en-US': '{{column}} of "{{row}}" is {{actual}}, but its sub-items add up to {{expected}} (difference {{difference}}).',
