@@ -46,6 +46,8 @@ export interface AmountCell {
   readonly parsed: ParsedAmount;
   /** The amount (absent → undefined; a dash → 0). */
   readonly value: Money | undefined;
+  /** The cell's formula without `=`, when it has one. */
+  readonly formula?: string;
 }
 
 export interface Row {
@@ -75,6 +77,8 @@ export interface TableMeta {
   readonly departmentCell?: { row: number; col: number };
   /** 单位 of measure: 万元 or 元. */
   readonly unit?: '万元' | '元';
+  /** Where the unit is stated (also when the cell says only `单位：`). */
+  readonly unitCell?: { row: number; col: number };
   readonly year?: number;
 }
 

@@ -243,9 +243,10 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
     if (col.role === 'name') {
       if (name === '') name = t;
     } else if (AMOUNT_ROLES.has(col.role)) {
-      const parsed = parseAmount(cellAt(sheet, r, col.col)?.value ?? null);
-      if (parsed.kind === 'absent') continue;
-      amounts.set(col.col, { col: col.col, parsed, value: amountOf(parsed) });
+      const cell = cellAt(sheet, r, col.col);
+      const parsed = parseAmount(cell?.value ?? null);
+      if (parsed.kind === 'absent' && cell?.formula === undefined) continue;
+      amounts.set(col.col, { col: col.col, parsed, value: amountOf(parsed), ...(cell?.formula !== undefined ? { formula: cell.formula } : {}) });
     }
   }
   if (name === '') name = labelInCode;
