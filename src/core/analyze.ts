@@ -1,7 +1,10 @@
 // The engine: workbook grid → tables → findings. Options in, no globals, no I/O.
 import { Catalog } from './catalog/catalog';
 import { parseA1, rectA1, type Workbook } from './grid/grid';
-import { DEFAULT_ROUNDING, SEVERITY_ORDER, type Finding, type RoundingPolicy } from './findings';
+import { DEFAULT_ROUNDING, SEVERITY_ORDER, type Finding, type Fix, type RoundingPolicy } from './findings';
+import { applyEdits } from './fix/apply';
+import { ConstraintSet } from './fix/constraints';
+import { suggestFixes } from './fix/suggest';
 import { Money } from './money/money';
 import { inferCodes } from './recognize/infer-codes';
 import { yearIn } from './recognize/meta';
@@ -27,6 +30,8 @@ export interface AnalyzeOptions {
   kindOverrides?: Readonly<Record<string, TableKind>>;
   /** Rules to run (default: all). */
   rules?: readonly Rule[];
+  /** Locate the cells most likely wrong and offer verified fixes (default true). */
+  suggestFixes?: boolean;
 }
 
 export interface WorkbookMeta {
@@ -102,10 +107,19 @@ export function recognizeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): {
   return { tables, notes, meta };
 }
 
-/** Runs the rules over a workbook. One failing rule never stops the others. */
-export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): WorkbookReport {
+interface RuleRun {
+  tables: Table[];
+  notes: RecognitionNote[];
+  meta: WorkbookMeta;
+  findings: Finding[];
+  outcomes: RuleOutcome[];
+}
+
+/** Recognizes and runs the rules once; with a sink, every checked sum is recorded as a constraint. */
+function runRules(wb: Workbook, options: AnalyzeOptions, sink?: ConstraintSet): RuleRun {
   const { tables, notes, meta } = recognizeWorkbook(wb, options);
-  const rounding: RoundingPolicy = options.tolerancePerTerm !== undefined ? { perTerm: new Money(options.tolerancePerTerm) } : DEFAULT_ROUNDING;
+  const perTerm = options.tolerancePerTerm !== undefined ? new Money(options.tolerancePerTerm) : DEFAULT_ROUNDING.perTerm;
+  const rounding: RoundingPolicy = { perTerm, ...(sink ? { sink } : {}) };
   const findings: Finding[] = [];
   const outcomes: RuleOutcome[] = [];
   for (const rule of options.rules ?? RULES) {
@@ -121,6 +135,37 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
       outcomes.push({ rule: rule.meta.id, status: 'crashed', findings: 0, reason: (e as Error).message });
     }
   }
+  return { tables, notes, meta, findings, outcomes };
+}
+
+/** How many distinct fixes are verified by re-checking a copy of the workbook (each costs one check). */
+const MAX_VERIFICATIONS = 60;
+
+/**
+ * Runs the rules over a workbook, locates the cells most likely wrong and offers fixes, each
+ * verified on a copy of the workbook. One failing rule never stops the others.
+ */
+export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): WorkbookReport {
+  const sink = new ConstraintSet();
+  const run = runRules(wb, options, sink);
+  let findings = run.findings;
+  if (options.suggestFixes !== false) {
+    const baseline = new Set(findings.map((f) => f.id));
+    const verdicts = new Map<string, Set<string> | undefined>();
+    const verify = (fix: Fix, finding: Finding): boolean => {
+      const key = JSON.stringify(fix.edits);
+      if (!verdicts.has(key)) {
+        if (verdicts.size >= MAX_VERIFICATIONS) return false;
+        const again = runRules(applyEdits(wb, fix.edits), options).findings;
+        // Fine when no new error or warning appears; the set of what remains is kept per fix.
+        const created = again.some((g) => g.severity !== 'info' && !baseline.has(g.id));
+        verdicts.set(key, created ? undefined : new Set(again.map((g) => g.id)));
+      }
+      const remaining = verdicts.get(key);
+      return remaining !== undefined && !remaining.has(finding.id);
+    };
+    findings = suggestFixes(findings, sink, verify);
+  }
   const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
   const position = (f: Finding) => {
     const c = f.cells[0];
@@ -133,5 +178,5 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
     const pb = position(b);
     return pa[0]! - pb[0]! || pa[1]! - pb[1]! || pa[2]! - pb[2]!;
   });
-  return { file: wb.name, meta, tables, findings, notes, outcomes };
+  return { file: wb.name, meta: run.meta, tables: run.tables, findings, notes: run.notes, outcomes: run.outcomes };
 }

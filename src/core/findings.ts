@@ -1,5 +1,6 @@
 // Findings, fixes and the rounding policy: what a rule reports, as plain data.
 import { a1 } from './grid/grid';
+import type { ConstraintSink } from './fix/constraints';
 import { formatAmount, Money } from './money/money';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -35,7 +36,11 @@ export interface Fix {
   readonly confidence: number;
   /** One line saying why that confidence. */
   readonly reason?: Message;
+  /** A typing mistake the change undoes (digits swapped, decimal point shifted …). */
+  readonly note?: Message;
   readonly edits: readonly Edit[];
+  /** Applied to a copy of the workbook and re-checked: its finding goes away and no new error appears. */
+  readonly verified?: boolean;
 }
 
 export interface Finding {
@@ -56,6 +61,8 @@ export interface Finding {
 export interface RoundingPolicy {
   /** Allowed difference per rounded term, in the table's unit (default 0.01). */
   readonly perTerm: Money;
+  /** Where every checked sum is recorded as a constraint, for error localization (optional). */
+  readonly sink?: ConstraintSink;
 }
 
 export const DEFAULT_ROUNDING: RoundingPolicy = { perTerm: new Money('0.01') };

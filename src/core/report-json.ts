@@ -7,7 +7,7 @@ export const TOOL_VERSION = '0.1.0';
 export const SCHEMA_VERSION = 1;
 
 export interface JsonEdit { sheet: string; address: string; before: string; after: string; formula?: string }
-export interface JsonFix { title: string; confidence: number; reason?: string; edits: JsonEdit[] }
+export interface JsonFix { title: string; confidence: number; reason?: string; verified?: boolean; edits: JsonEdit[] }
 export interface JsonFinding {
   id: string;
   rule: string;
@@ -51,7 +51,8 @@ export function workbookJson(report: WorkbookReport, lang: Lang): JsonWorkbook {
       fixes: f.fixes.map((x) => ({
         title: render(x.title, lang),
         confidence: x.confidence,
-        ...(x.reason ? { reason: render(x.reason, lang) } : {}),
+        ...(x.reason ? { reason: [x.reason, x.note].filter((m) => m !== undefined).map((m) => render(m, lang)).join(' ') } : {}),
+        ...(x.verified !== undefined ? { verified: x.verified } : {}),
         edits: x.edits.map((e) => ({ ...e })),
       })),
     })),

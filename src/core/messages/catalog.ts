@@ -111,6 +111,28 @@ export const MESSAGES: MessageTable = {
     'zh-CN': '将 {{address}} 改为 {{after}}',
     'en-US': 'Set {{address}} to {{after}}',
   },
+  'fix.reason.explains-all': {
+    'zh-CN': '改动这一个单元格即可同时消除 {{n}} 处不一致，且不破坏其他勾稽关系。',
+    'en-US': 'Changing this one cell removes {{n}} inconsistencies at once without breaking any other identity.',
+  },
+  'fix.reason.only-cell': {
+    'zh-CN': '涉及的单元格中，只有改动这一个不会破坏其他成立的勾稽关系。',
+    'en-US': 'Of the cells involved, only this one can change without breaking an identity that holds.',
+  },
+  'fix.reason.balanced': {
+    'zh-CN': '有 {{n}} 个单元格都能解释这一差异，现有证据不足以判断哪个有误，请核对原始数据后选择。',
+    'en-US': '{{n}} cells could each explain this difference and the evidence does not single one out: check the source and choose.',
+  },
+  'fix.reason.weaker': {
+    'zh-CN': '改动此单元格也能消除这一差异，但只能解释 {{n}} 处不一致，可能性较小。',
+    'en-US': 'Changing this cell also removes the difference but explains only {{n}} inconsistency, so it is less likely.',
+  },
+  'fix.typo.swap': { 'zh-CN': '疑似两位数字颠倒（{{after}} 录成 {{before}}）。', 'en-US': 'Looks like two digits swapped ({{after}} typed as {{before}}).' },
+  'fix.typo.digit': { 'zh-CN': '疑似一位数字录错（{{after}} 录成 {{before}}）。', 'en-US': 'Looks like one digit mistyped ({{after}} typed as {{before}}).' },
+  'fix.typo.shift': { 'zh-CN': '疑似小数点错位（{{after}} 录成 {{before}}）。', 'en-US': 'Looks like a shifted decimal point ({{after}} typed as {{before}}).' },
+  'fix.typo.sign': { 'zh-CN': '疑似正负号录反（{{after}} 录成 {{before}}）。', 'en-US': 'Looks like a sign error ({{after}} typed as {{before}}).' },
+  'fix.typo.unit': { 'zh-CN': '疑似按“元”而非“万元”录入（{{after}} 录成 {{before}}）。', 'en-US': 'Looks like yuan entered where 万元 was meant ({{after}} typed as {{before}}).' },
+  'fix.typo.blank': { 'zh-CN': '该单元格为空白，应填 {{after}}。', 'en-US': 'The cell is blank; it should hold {{after}}.' },
   'fix.reason.parent-from-children': {
     'zh-CN': '按下级明细重算合计；若是某个下级数有误，应改该下级数。',
     'en-US': 'Recomputes the total from its items; if one of the items is wrong, correct that item instead.',

@@ -1,7 +1,8 @@
 // The one comparison every additive rule makes: a stated cell against the sum of other cells.
 import { a1 } from '../grid/grid';
 import { amountsOf, cellRef, classifyDifference, type Finding, type Message, type RoundingPolicy } from '../findings';
-import { displayAmount, sum, ZERO } from '../money/money';
+import { cellKey } from '../fix/constraints';
+import { displayAmount, sum, ZERO, type Money } from '../money/money';
 import type { AmountCell, Column, Row, Table } from '../recognize/model';
 
 /** A cell inside a table: its row and its amount column; `table` when it lies in another table than the checked cell. */
@@ -55,15 +56,23 @@ export function checkSum(c: SumCheck): Finding | undefined {
   if (stated?.value === undefined && termCells.every((t) => t?.value === undefined)) return undefined;
   const actual = stated?.value ?? ZERO;
   const expected = sum(termCells.map((t) => t?.value));
-  const kind = classifyDifference(actual.minus(expected), c.terms.length, c.policy);
-  if (kind === undefined) return undefined;
   const sheet = c.table.sheet;
   const address = a1(c.checked.row.row, c.checked.col);
+  const id = `${c.rule}@${sheet}!${address}`;
+  if (c.policy.sink) {
+    const key = (t: TableCell) => cellKey(t.table?.sheet ?? sheet, a1(t.row.row, t.col));
+    c.policy.sink.add(
+      { rule: c.rule, findingId: id, total: key(c.checked), terms: c.terms.map(key), bound: c.policy.perTerm.times(Math.max(1, c.terms.length)) },
+      [[key(c.checked), stated?.value], ...c.terms.map((t, i): [string, Money | undefined] => [key(t), termCells[i]?.value])],
+    );
+  }
+  const kind = classifyDifference(actual.minus(expected), c.terms.length, c.policy);
+  if (kind === undefined) return undefined;
   const amounts = amountsOf(actual, expected);
   const decimals = amounts.expected!.split('.')[1]?.length ?? 2;
   const rounding = kind === 'rounding';
   return {
-    id: `${c.rule}@${sheet}!${address}`,
+    id,
     rule: c.rule,
     severity: rounding ? 'info' : 'error',
     message: {

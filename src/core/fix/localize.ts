@@ -1,0 +1,121 @@
+// Error localization (Fellegi–Holt style): the fewest cells whose change makes every identity hold.
+import { sum, ZERO, type Money } from '../money/money';
+import type { Message } from '../findings';
+import type { CellKey, Constraint, ConstraintSet } from './constraints';
+import { typoOf, type Typo } from './typos';
+
+/** A cell suspected of being wrong, and the value every identity it takes part in wants. */
+export interface Suspect {
+  readonly cell: CellKey;
+  readonly before: Money | undefined;
+  readonly after: Money;
+  /** Ids of the failing findings this one change makes hold. */
+  readonly explains: readonly string[];
+  readonly confidence: number;
+  readonly reason: Message;
+  readonly typo?: Typo;
+}
+
+const valueOf = (values: ReadonlyMap<CellKey, Money | undefined>, k: CellKey) => values.get(k) ?? ZERO;
+
+function difference(c: Constraint, values: ReadonlyMap<CellKey, Money | undefined>): Money {
+  return valueOf(values, c.total).minus(sum(c.terms.map((t) => valueOf(values, t))));
+}
+
+function holds(c: Constraint, values: ReadonlyMap<CellKey, Money | undefined>): boolean {
+  return difference(c, values).abs().lte(c.bound);
+}
+
+/** The value cell `x` must take for constraint `c` to hold exactly, the other cells unchanged. */
+function required(c: Constraint, x: CellKey, values: ReadonlyMap<CellKey, Money | undefined>): Money {
+  if (c.total === x) return sum(c.terms.map((t) => valueOf(values, t)));
+  const others = sum(c.terms.filter((t) => t !== x).map((t) => valueOf(values, t)));
+  return valueOf(values, c.total).minus(others);
+}
+
+interface Candidate {
+  cell: CellKey;
+  after: Money;
+  fixes: Constraint[];
+  /** The cell is the total of some identity (a subtotal), not only a term (hand-entered data). */
+  derived: boolean;
+}
+
+/**
+ * For every failing constraint, the cells whose single change makes it hold without breaking any
+ * identity that holds now, best first: a change that explains more failures ranks higher; on a tie
+ * a subtotal ranks above the data it sums (its value is recomputable, the data's is not).
+ * Deterministic: ties keep the constraints' order. Rounding-level differences are not localized.
+ */
+export function localize(set: ConstraintSet): Map<string, Suspect[]> {
+  const { constraints, values } = set;
+  const failing = constraints.filter((c) => !holds(c, values));
+  const byCell = new Map<CellKey, Constraint[]>();
+  for (const c of constraints) for (const k of [c.total, ...c.terms]) byCell.set(k, [...(byCell.get(k) ?? []), c]);
+
+  const candidates: Candidate[] = [];
+  const seen = new Set<CellKey>();
+  for (const f of failing) {
+    for (const x of [f.total, ...f.terms]) {
+      if (seen.has(x)) continue;
+      seen.add(x);
+      const mine = byCell.get(x) ?? [];
+      // The value most failing identities through x ask for.
+      const wanted = new Map<string, { value: Money; n: number }>();
+      for (const c of mine.filter((c) => failing.includes(c))) {
+        const v = required(c, x, values);
+        const w = wanted.get(v.toString()) ?? { value: v, n: 0 };
+        w.n++;
+        wanted.set(v.toString(), w);
+      }
+      const best = [...wanted.values()].sort((a, b) => b.n - a.n)[0];
+      if (!best) continue;
+      const trial = new Map(values);
+      trial.set(x, best.value);
+      if (mine.some((c) => holds(c, values) && !holds(c, trial))) continue; // would break a holding identity
+      const fixes = mine.filter((c) => !holds(c, values) && holds(c, trial));
+      if (fixes.length === 0) continue;
+      candidates.push({ cell: x, after: best.value, fixes, derived: mine.some((c) => c.total === x) });
+    }
+  }
+  candidates.sort((a, b) => b.fixes.length - a.fixes.length || Number(b.derived) - Number(a.derived));
+
+  const out = new Map<string, Suspect[]>();
+  for (const f of failing) {
+    const mine = candidates.filter((c) => c.fixes.includes(f));
+    if (mine.length === 0) continue;
+    const top = mine[0]!.fixes.length;
+    const tied = mine.filter((c) => c.fixes.length === top);
+    const suspects = mine.map((c, i): Suspect => {
+      const typo = typoOf(values.get(c.cell), c.after);
+      let confidence: number;
+      let reason: Message;
+      if (c.fixes.length < top) {
+        confidence = 0.2;
+        reason = { id: 'fix.reason.weaker', data: { n: String(c.fixes.length) } };
+      } else if (tied.length > 1) {
+        confidence = Math.min(0.5, 1 / tied.length);
+        reason = { id: 'fix.reason.balanced', data: { n: String(tied.length) } };
+      } else if (top >= 2) {
+        confidence = 0.9;
+        reason = { id: 'fix.reason.explains-all', data: { n: String(top) } };
+      } else {
+        confidence = 0.75;
+        reason = { id: 'fix.reason.only-cell', data: {} };
+      }
+      if (typo && i === 0) confidence = Math.min(0.95, confidence + 0.05);
+      return {
+        cell: c.cell,
+        before: values.get(c.cell),
+        after: c.after,
+        explains: c.fixes.map((x) => x.findingId),
+        confidence,
+        reason,
+        ...(typo ? { typo } : {}),
+      };
+    });
+    out.set(f.findingId, suspects);
+  }
+  return out;
+}
+
