@@ -50,7 +50,8 @@ describe('first checks', () => {
     expect(sub).toMatchObject({ actual: '1583.00', expected: '1565.00', difference: '18.00' });
     expect(sub.cells.map((c) => `${c.role}:${c.address}`)).toEqual(['checked:D6', 'evidence:D7', 'evidence:D8']);
     expect(render(sub.message, 'zh-CN')).toBe('“20103 政府办公厅（室）及相关机构事务”的“合计”为 1,583.00，其下级科目之和为 1,565.00，相差 18.00。');
-    expect(sub.fixes[0]!.edits).toEqual([{ sheet: '预算表3', address: 'D6', before: '1583.00', after: '1565.00' }]);
+    // The fix does not rewrite the 款 to match the wrong 项: localization points at the 项 itself.
+    expect(sub.fixes[0]!.edits).toEqual([{ sheet: '预算表3', address: 'D7', before: '346.50', after: '364.50' }]);
   });
 
   it('report a wrong 合计 row against the 类 rows', () => {
