@@ -1,62 +1,20 @@
-// The `gouji` command: `gouji check [file.xlsx|dir]… [--format text|json] [--lang zh-CN|en-US] [--tolerance 0.01]`.
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+// The `gouji` command: checks budget workbooks and reports; writes fixed or annotated copies.
+import { readdirSync, readFileSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { analyzeWorkbook } from '../core/analyze';
+import { analyzeWorkbook, type WorkbookReport } from '../core/analyze';
 import { builtinCatalogs } from '../core/catalog/builtin';
-import type { Lang } from '../core/messages/catalog';
+import { safeEdits } from '../core/fix/safe';
 import { reportJson, TOOL_VERSION, unreadableJson, workbookJson, type JsonWorkbook } from '../core/report-json';
+import { writeAnnotations, writeEdits } from '../file/write';
 import { readWorkbookBytes, WorkbookReadError } from '../file/xlsx';
+import { parseArgs, UsageError, USAGE, type CliOptions } from './args';
+import { findingsCsv, summaryTable } from './format-batch';
 import { formatWorkbookText } from './format-text';
 
 /** The bundled sample workbook, checked when no file is given. */
 const SAMPLE = join(__dirname, '..', '..', 'assets', 'samples', '000-yanbian-zhengwu-2024.xlsx');
 
-export interface CliOptions {
-  command: 'check' | 'help' | 'version';
-  inputs: string[];
-  format: 'text' | 'json';
-  lang: Lang;
-  tolerance?: string;
-}
-
-class UsageError extends Error {}
-
-const USAGE = `用法 / usage:
-  gouji check [文件.xlsx | 文件夹]… [--format text|json] [--lang zh-CN|en-US] [--tolerance 0.01]
-  不给文件时检查自带的示例工作簿。 With no file, checks the bundled sample workbook.
-退出码 / exit status: 0 无错误 no error finding · 1 有错误 some error finding · 2 无法读取 an input cannot be read`;
-
-export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = { command: 'check', inputs: [], format: 'text', lang: 'zh-CN' };
-  const args = [...argv];
-  if (args[0] === 'check') args.shift();
-  else if (args[0] === 'help' || args[0] === '--help' || args[0] === '-h') return { ...opts, command: 'help' };
-  else if (args[0] === '--version' || args[0] === '-v') return { ...opts, command: 'version' };
-  while (args.length > 0) {
-    const a = args.shift()!;
-    const value = (name: string) => {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : args.shift();
-      if (v === undefined || v === '') throw new UsageError(`${name} 需要一个值 / needs a value`);
-      return v;
-    };
-    if (a === '--help' || a === '-h') return { ...opts, command: 'help' };
-    else if (a.startsWith('--format')) {
-      const v = value('--format');
-      if (v !== 'text' && v !== 'json') throw new UsageError(`--format: text | json`);
-      opts.format = v;
-    } else if (a.startsWith('--lang')) {
-      const v = value('--lang');
-      if (v !== 'zh-CN' && v !== 'en-US') throw new UsageError(`--lang: zh-CN | en-US`);
-      opts.lang = v;
-    } else if (a.startsWith('--tolerance')) {
-      const v = value('--tolerance');
-      if (!/^\d+(\.\d+)?$/.test(v)) throw new UsageError(`--tolerance: 非负小数 / a non-negative decimal, e.g. 0.01`);
-      opts.tolerance = v;
-    } else if (a.startsWith('-')) throw new UsageError(`未知选项 / unknown option: ${a}`);
-    else opts.inputs.push(a);
-  }
-  return opts;
-}
+export { parseArgs };
 
 /** Expands folders into the .xlsx files inside them (not recursive), sorted; skips Excel's ~$ lock files. */
 export function expandInputs(inputs: readonly string[]): string[] {
@@ -69,7 +27,13 @@ export function expandInputs(inputs: readonly string[]): string[] {
   return files;
 }
 
-async function checkFile(file: string, opts: CliOptions): Promise<JsonWorkbook> {
+interface Checked {
+  json: JsonWorkbook;
+  report?: WorkbookReport;
+  bytes?: Buffer;
+}
+
+async function checkFile(file: string, opts: CliOptions): Promise<Checked> {
   const name = basename(file);
   let bytes: Buffer;
   try {
@@ -77,26 +41,50 @@ async function checkFile(file: string, opts: CliOptions): Promise<JsonWorkbook> 
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const msg = code === 'ENOENT' ? (opts.lang === 'zh-CN' ? '文件不存在' : 'file not found') : (e as Error).message;
-    return unreadableJson(name, `${resolve(file)}: ${msg}`);
+    return { json: unreadableJson(name, `${resolve(file)}: ${msg}`) };
   }
   try {
     const wb = await readWorkbookBytes(bytes, name);
     const report = analyzeWorkbook(wb, { catalogs: builtinCatalogs, ...(opts.tolerance !== undefined ? { tolerancePerTerm: opts.tolerance } : {}) });
-    return workbookJson(report, opts.lang);
+    return { json: workbookJson(report, opts.lang), report, bytes };
   } catch (e) {
-    if (e instanceof WorkbookReadError) return unreadableJson(name, opts.lang === 'zh-CN' ? e.zh : e.en);
+    if (e instanceof WorkbookReadError) return { json: unreadableJson(name, opts.lang === 'zh-CN' ? e.zh : e.en) };
     throw e;
   }
 }
 
-/** Runs the CLI; returns the exit status. Output goes through `out` (stdout) and `err` (stderr). */
-export async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
+/** A one-line progress bar on a terminal: `检查 [######----] 6/10 name.xlsx`. */
+function progressLine(done: number, total: number, name: string, lang: CliOptions['lang']): string {
+  const n = 20;
+  const filled = Math.round((done / total) * n);
+  return `\r${lang === 'zh-CN' ? '检查' : 'Checking'} [${'#'.repeat(filled)}${'-'.repeat(n - filled)}] ${done}/${total} ${name}`.slice(0, 100);
+}
+
+/** Writes the fixed or annotated copy asked for; returns the line to tell the user. */
+async function writeCopy(c: Checked, input: string, opts: CliOptions): Promise<string> {
+  if (!c.report || !c.bytes) return '';
+  const target = opts.inPlace ? input : opts.output!;
+  if (!opts.inPlace && resolve(target) === resolve(input)) throw new UsageError('输出文件与输入相同；覆盖原文件请用 --in-place / the output is the input: use --in-place to overwrite');
+  const zh = opts.lang === 'zh-CN';
+  if (opts.fix) {
+    const edits = safeEdits(c.report.findings);
+    writeFileSync(target, await writeEdits(c.bytes, edits));
+    const list = edits.map((e) => `  ${e.sheet}!${e.address}: ${e.before || (zh ? '空白' : 'blank')} → ${e.after}`).join('\n');
+    return zh ? `已应用 ${edits.length} 处可靠修改，写入 ${target}${list ? `\n${list}` : ''}` : `Applied ${edits.length} safe fixes, written to ${target}${list ? `\n${list}` : ''}`;
+  }
+  writeFileSync(target, await writeAnnotations(c.bytes, c.json.findings, opts.lang));
+  const n = new Set(c.json.findings.map((f) => `${f.cells[0]?.sheet}!${f.cells[0]?.address}`)).size;
+  return zh ? `已标注 ${n} 个单元格，写入 ${target}` : `Annotated ${n} cells, written to ${target}`;
+}
+
+/** Runs the CLI; returns the exit status. `err` gets whole lines ending in \n, or progress lines starting with \r. */
+export async function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void, tty = false): Promise<number> {
   let opts: CliOptions;
   try {
     opts = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`gouji: ${e.message}\n${USAGE}`);
+      err(`gouji: ${e.message}\n${USAGE}\n`);
       return 2;
     }
     throw e;
@@ -111,20 +99,42 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   }
   const files = expandInputs(opts.inputs.length > 0 ? opts.inputs : [SAMPLE]);
   if (files.length === 0) {
-    err(opts.lang === 'zh-CN' ? 'gouji: 没有找到 .xlsx 文件' : 'gouji: no .xlsx file found');
+    err(opts.lang === 'zh-CN' ? 'gouji: 没有找到 .xlsx 文件\n' : 'gouji: no .xlsx file found\n');
     return 2;
   }
-  const results: JsonWorkbook[] = [];
-  for (const f of files) results.push(await checkFile(f, opts));
+  const checked: Checked[] = [];
+  const showProgress = tty && opts.progress && files.length > 1;
+  for (const [i, f] of files.entries()) {
+    if (showProgress) err(progressLine(i, files.length, basename(f), opts.lang));
+    checked.push(await checkFile(f, opts));
+  }
+  if (showProgress) err(progressLine(files.length, files.length, '', opts.lang) + '\n');
+  const results = checked.map((c) => c.json);
   if (opts.format === 'json') out(JSON.stringify(reportJson(results), null, 2));
-  else out(results.map((r) => formatWorkbookText(r, opts.lang)).join('\n\n'));
+  else if (opts.format === 'csv') out(findingsCsv(results));
+  else {
+    out(results.map((r) => formatWorkbookText(r, opts.lang)).join('\n\n'));
+    if (results.length > 1) out('\n' + summaryTable(results, opts.lang));
+  }
+  if (opts.fix || opts.annotate) {
+    try {
+      const said = await writeCopy(checked[0]!, files[0]!, opts);
+      if (said) (opts.format === 'text' ? out : (s: string) => err(s + '\n'))(said);
+    } catch (e) {
+      if (e instanceof UsageError) {
+        err(`gouji: ${e.message}\n`);
+        return 2;
+      }
+      throw e;
+    }
+  }
   if (results.some((r) => r.errors.length > 0)) return 2;
   return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
 }
 
 /** Entry point of bin/gouji.js: runs with process.argv and sets the exit status. */
 export function main(): Promise<void> {
-  return run(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s + '\n'))
+  return run(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s), Boolean(process.stderr.isTTY))
     .then((code) => {
       process.exitCode = code;
     })

@@ -1,0 +1,102 @@
+// gouji check --fix safe / --annotate / --format csv / folders: what reviewers get written to disk.
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { run } from '../../src/cli/main';
+import type { JsonReport } from '../../src/core/report-json';
+import { FIXTURES } from '../support/fixtures';
+
+async function cli(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await run(args, (s) => (out += s + '\n'), (s) => (err += s));
+  return { code, out, err };
+}
+
+const SAMPLE = join(FIXTURES, '000-yanbian-zhengwu-2024.xlsx');
+const dir = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
+
+async function sheetCells(path: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const cells = new Map<string, { value: unknown; style: string }>();
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => cells.set(`${ws.name}!${c.address}`, { value: c.value, style: JSON.stringify({ f: c.font, b: c.border, n: c.numFmt, a: c.alignment }) }))));
+  return { wb, cells };
+}
+
+describe('--fix safe', () => {
+  it('writes a copy with the safe fixes, everything else as it was, and no error left from them', async () => {
+    const out = join(dir, 'fixed.xlsx');
+    const r = await cli(['check', '--fix', 'safe', '-o', out, SAMPLE]);
+    expect(r.out).toMatch(/已应用 \d+ 处可靠修改/);
+    expect(r.out).toContain('预算表9!H10: 546.27 → 548.27');
+    const before = await sheetCells(SAMPLE);
+    const after = await sheetCells(out);
+    expect(after.cells.get('预算表9!H10')!.value).toBe(548.27);
+    const changed = [...before.cells].filter(([k, v]) => JSON.stringify(after.cells.get(k)) !== JSON.stringify(v)).map(([k]) => k);
+    expect(changed.sort()).toEqual(['预算表5!C7', '预算表9!H10']);
+    expect(after.cells.size).toBe(before.cells.size);
+    const again = JSON.parse((await cli(['check', '--format', 'json', out])).out) as JsonReport;
+    expect(again.workbooks[0]!.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('never overwrites the input unless told to', async () => {
+    const r = await cli(['check', '--fix', 'safe', '-o', SAMPLE, SAMPLE]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--in-place');
+    expect((await cli(['check', '--fix', 'safe', SAMPLE])).code).toBe(2);
+  });
+
+  it('overwrites with --in-place', async () => {
+    const copy = join(dir, 'inplace.xlsx');
+    copyFileSync(SAMPLE, copy);
+    const r = await cli(['check', '--fix', 'safe', '--in-place', copy]);
+    expect(r.out).toContain(copy);
+    const { cells } = await sheetCells(copy);
+    expect(cells.get('预算表9!H10')!.value).toBe(548.27);
+  });
+});
+
+describe('--annotate', () => {
+  it('fills each checked cell by severity and notes the message and fix', async () => {
+    const out = join(dir, 'annotated.xlsx');
+    const r = await cli(['check', '--annotate', '-o', out, SAMPLE]);
+    expect(r.out).toMatch(/已标注 \d+ 个单元格/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const cell = wb.getWorksheet('预算表9')!.getCell('H10');
+    expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    // Read back, ExcelJS gives a plain note as a string (rich notes as { texts }).
+    const raw = cell.note as unknown as string | { texts: Array<{ text: string }> };
+    const note = typeof raw === 'string' ? raw : raw.texts.map((t) => t.text).join('');
+    expect(note).toContain('将 H10 改为 548.27');
+    expect(note).toContain('【错误 · 上下级科目】');
+  });
+});
+
+describe('batches', () => {
+  it('prints a summary table of a folder', async () => {
+    const r = await cli(['check', FIXTURES]);
+    expect(r.out).toMatch(/工作簿\s+错误\s+警告\s+提示\s+表格数/);
+    expect(r.out).toMatch(/000-yanbian-zhengwu-2024\.xlsx\s+\d+\s+\d+\s+\d+\s+28/);
+  });
+
+  it('shows progress on a terminal only', async () => {
+    let err = '';
+    await run(['check', FIXTURES], () => undefined, (s) => (err += s), true);
+    expect(err).toContain('5/5');
+    const quiet = await cli(['check', FIXTURES]);
+    expect(quiet.err).toBe('');
+  });
+
+  it('writes every finding as CSV with a BOM, a header, and one line per finding', async () => {
+    const r = await cli(['check', '--format', 'csv', FIXTURES]);
+    const json = JSON.parse((await cli(['check', '--format', 'json', FIXTURES])).out) as JsonReport;
+    const lines = r.out.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('\ufefffile,severity,rule,sheet,cell,expected,actual,difference,message,fix,confidence');
+    const n = json.workbooks.reduce((s, w) => s + w.findings.length, 0);
+    expect(lines.length - 1).toBe(n);
+    expect(readFileSync(SAMPLE).length).toBeGreaterThan(0);
+  });
+});
