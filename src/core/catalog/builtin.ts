@@ -1,9 +1,25 @@
 // The catalogs shipped with Gouji (data/*.json), chosen by budget year.
 import type { Catalogs } from '../analyze';
-import { Catalog, type CatalogData } from './catalog';
+import { Catalog, EconomicMapping, type CatalogData, type EconomicMappingData, type Rename } from './catalog';
 import functional2023 from './data/functional-2023.json';
 import functional2024 from './data/functional-2024.json';
 import economicDepartment from './data/economic-department.json';
+import economicGovernment from './data/economic-government.json';
+import economicMapping from './data/economic-mapping.json';
+import renames from './data/renames.json';
+
+/**
+ * The catalogs the catalog checks read. Until `Catalogs` in analyze.ts has these fields, this
+ * extends it; the engine hands `options.catalogs` to the rules unchanged, so they arrive.
+ */
+export interface CatalogSet extends Catalogs {
+  /** 政府预算支出经济分类科目. */
+  economicGovernment?: Catalog;
+  /** 两套支出经济分类科目对照表: 部门 款 → 政府 款 per unit kind. */
+  mapping?: EconomicMapping;
+  /** Former names and removed codes (renames.json). */
+  renames?: readonly Rename[];
+}
 
 const FUNCTIONAL = new Map<number, Catalog>([
   [2023, new Catalog(functional2023 as unknown as CatalogData)],
@@ -18,7 +34,10 @@ export function functionalCatalog(year: number | undefined): Catalog {
   return FUNCTIONAL.get(nearest)!;
 }
 
-export const builtinCatalogs: Catalogs = {
+export const builtinCatalogs: CatalogSet = {
   functional: functionalCatalog,
   economicDepartment: new Catalog(economicDepartment as unknown as CatalogData),
+  economicGovernment: new Catalog(economicGovernment as unknown as CatalogData),
+  mapping: new EconomicMapping(economicMapping as unknown as EconomicMappingData),
+  renames: renames as unknown as readonly Rename[],
 };

@@ -4,7 +4,10 @@ import { labelKey } from '../text';
 /** The shape of a catalog data file in data/. */
 export interface CatalogData {
   readonly catalog: string;
+  /** The budget year of a yearly catalog (支出功能分类). */
   readonly year?: number;
+  /** The first budget year a standing catalog (经济分类) is in force. */
+  readonly validFrom?: number;
   readonly source: string;
   readonly entries: ReadonlyArray<readonly [string, string]>;
 }
@@ -17,6 +20,7 @@ export function nameKey(name: string): string {
 export class Catalog {
   readonly catalog: string;
   readonly year: number | undefined;
+  readonly validFrom: number | undefined;
   readonly source: string;
   private readonly names = new Map<string, string>();
   private readonly byKey = new Map<string, string[]>();
@@ -24,6 +28,7 @@ export class Catalog {
   constructor(data: CatalogData) {
     this.catalog = data.catalog;
     this.year = data.year;
+    this.validFrom = data.validFrom;
     this.source = data.source;
     for (const [code, name] of data.entries) {
       this.names.set(code, name);
@@ -43,6 +48,21 @@ export class Catalog {
     return this.names.get(code);
   }
 
+  /** Whether the catalog lists a code. */
+  has(code: string): boolean {
+    return this.names.has(code);
+  }
+
+  /** Every code of the catalog with its name, in catalog order. */
+  entries(): IterableIterator<[string, string]> {
+    return this.names.entries();
+  }
+
+  /** Codes whose name, compared by nameKey, is exactly `name` (no prefix matching). */
+  codesNamed(name: string): readonly string[] {
+    return this.byKey.get(nameKey(name)) ?? [];
+  }
+
   /**
    * Codes whose name matches `name`, optionally only those under `under` (a code prefix).
    * An exact key match wins; otherwise a printed name that is a prefix of the catalog's name
@@ -58,5 +78,77 @@ export class Catalog {
     const out: string[] = [];
     for (const [k, codes] of this.byKey) if (k.startsWith(key)) out.push(...codes.filter(fits));
     return out;
+  }
+}
+
+/** Which catalog a rename belongs to (renames.json). */
+export type CatalogFamily = 'functional' | 'economic-department' | 'economic-government';
+
+/** A former name of a code (renames.json): `new` null when the code was removed. */
+export interface Rename {
+  readonly catalog: CatalogFamily;
+  readonly code: string;
+  readonly old: string;
+  readonly new: string | null;
+  /** First budget year of the new name (or of the removal); null when not known. */
+  readonly since: number | null;
+  readonly note?: string;
+}
+
+/** How sure the curator is of one mapping row (economic-mapping.json). */
+export type MappingConfidence = 'high' | 'medium' | 'low';
+
+export interface MappingEntry {
+  /** 部门预算支出经济分类 款. */
+  readonly dept: string;
+  /** 政府预算支出经济分类 款 for 行政单位 and 参公事业单位 (机关). */
+  readonly admin: string;
+  /** 政府预算支出经济分类 款 for 事业单位. */
+  readonly institution: string;
+  readonly confidence: MappingConfidence;
+}
+
+export interface EconomicMappingData {
+  readonly catalog: string;
+  readonly validFrom?: number;
+  readonly source: string;
+  readonly unmappedDeptCodes?: readonly string[];
+  readonly entries: readonly MappingEntry[];
+}
+
+/** The correspondence 部门预算经济分类 款 → 政府预算经济分类 款, per unit kind. */
+export class EconomicMapping {
+  readonly validFrom: number | undefined;
+  readonly source: string;
+  private readonly byDept = new Map<string, MappingEntry>();
+  private readonly unmapped: ReadonlySet<string>;
+
+  constructor(data: EconomicMappingData) {
+    this.validFrom = data.validFrom;
+    this.source = data.source;
+    for (const e of data.entries) this.byDept.set(e.dept, e);
+    this.unmapped = new Set(data.unmappedDeptCodes ?? []);
+  }
+
+  /** The mapping row of a department economic 款, or undefined when we have none. */
+  of(dept: string): MappingEntry | undefined {
+    return this.byDept.get(dept);
+  }
+
+  /** Whether the curator left a department code out on purpose (its government 款 is unknown). */
+  isUnmapped(dept: string): boolean {
+    return this.unmapped.has(dept);
+  }
+
+  /** The government 类 a department 类 maps to (from every 款 row under it), per unit kind. */
+  classesOf(deptClass: string): { admin: ReadonlySet<string>; institution: ReadonlySet<string> } {
+    const admin = new Set<string>();
+    const institution = new Set<string>();
+    for (const e of this.byDept.values()) {
+      if (!e.dept.startsWith(deptClass)) continue;
+      admin.add(e.admin.slice(0, 3));
+      institution.add(e.institution.slice(0, 3));
+    }
+    return { admin, institution };
   }
 }
