@@ -82,7 +82,8 @@ export function formatWorkbookText(wb: JsonWorkbook, lang: Lang): string {
     lines.push(`  ${MARK[f.severity]} ${s.severity[f.severity]}  ${where}  [${rule ? (lang === 'zh-CN' ? rule.zh : rule.en) : f.rule}]`);
     lines.push(`      ${f.message}`);
     const fix = f.fixes[0];
-    if (fix) lines.push(`      ${s.fix}${sep}${fix.title}（${s.confidence} ${Math.round(fix.confidence * 100)}%）`.replace(/（(.*)）$/, lang === 'zh-CN' ? '（$1）' : ' ($1)'));
+    const confidence = `${s.confidence} ${Math.round((fix?.confidence ?? 0) * 100)}%`;
+    if (fix) lines.push(`      ${s.fix}${sep}${fix.title}${lang === 'zh-CN' ? `（${confidence}）` : ` (${confidence})`}`);
   }
   return lines.join('\n');
 }

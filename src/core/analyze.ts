@@ -1,5 +1,5 @@
 // The engine: workbook grid → tables → findings. Options in, no globals, no I/O.
-import { Catalog } from './catalog/catalog';
+import type { Catalog, EconomicMapping, Rename } from './catalog/catalog';
 import { parseA1, rectA1, type Workbook } from './grid/grid';
 import { DEFAULT_ROUNDING, SEVERITY_ORDER, type Finding, type Fix, type RoundingPolicy } from './findings';
 import { applyEdits } from './fix/apply';
@@ -20,6 +20,12 @@ export interface Catalogs {
   functional?(year: number | undefined): Catalog | undefined;
   /** 部门预算支出经济分类科目. */
   economicDepartment?: Catalog;
+  /** 政府预算支出经济分类科目. */
+  economicGovernment?: Catalog;
+  /** 两套支出经济分类科目对照表: 部门 款 → 政府 款 per unit kind. */
+  mapping?: EconomicMapping;
+  /** Former names and removed codes (renames.json). */
+  renames?: readonly Rename[];
 }
 
 export interface AnalyzeOptions {
@@ -139,7 +145,7 @@ function runRules(wb: Workbook, options: AnalyzeOptions, sink?: ConstraintSet): 
 }
 
 /** How many distinct fixes are verified by re-checking a copy of the workbook (each costs one check). */
-const MAX_VERIFICATIONS = 60;
+const MAX_VERIFICATIONS = 120;
 
 /**
  * Runs the rules over a workbook, locates the cells most likely wrong and offers fixes, each
@@ -164,7 +170,8 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
       const remaining = verdicts.get(key);
       return remaining !== undefined && !remaining.has(finding.id);
     };
-    findings = suggestFixes(findings, sink, verify);
+    // Errors first, so that they get the verifications when there are too many to verify all.
+    findings = suggestFixes([...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]), sink, verify);
   }
   const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
   const position = (f: Finding) => {

@@ -1,6 +1,7 @@
 // The catalogs and name comparison the catalog checks stand on: data integrity, printed-name keys, verdicts.
 import { builtinCatalogs, functionalCatalog } from '../../src/core/catalog/builtin';
 import type { Rename } from '../../src/core/catalog/catalog';
+import { inferCodes } from '../../src/core/recognize/infer-codes';
 import { describeCatalog, judgeName, printedKey, renamedText } from '../../src/core/catalog/names';
 import { CATALOG_CHECK_MESSAGES } from '../../src/core/messages/catalog-checks';
 
@@ -130,5 +131,21 @@ describe('judging a printed name against the catalog', () => {
     expect(describeCatalog(functionalCatalog(2025), 'functional', 2025).zh).toBe('2024年支出功能分类科目（工作簿为2025年，本工具无该年目录，按最近年份）');
     expect(describeCatalog(functional, 'functional', undefined).zh).toContain('工作簿未写明年度');
     expect(describeCatalog(department, 'economic-department', 2024).zh).toBe('部门预算支出经济分类科目（2018年起）');
+  });
+});
+
+describe('inferring codes of a table printed without codes', () => {
+  // Regression for names that resolved wrongly: a 项 named like its 款, a truncated 款 named like its 类.
+  const table = (names: string[]) => ({
+    sheet: 'S', rect: { r0: 0, c0: 0, r1: names.length, c1: 2 }, kind: 'expenditure-summary' as const, title: '支出总表', meta: {}, columns: [],
+    rows: names.map((name, i) => ({ row: i + 1, name, isTotal: name === '合计', amounts: new Map() })),
+  });
+  it.each([
+    [['社会保障和就业支出', '其他社会保障和就业支出', '其他社会保障和就业支出'], ['208', '20899', '2089999']],
+    [['一般公共服务支出', '政府办公厅（室）及相关机构事务', '行政', '一般'], ['201', '20103', '2010301', '2010302']],
+    [['一般公共服务支出', '一般公共', '行政运行'], ['201', undefined, undefined]],
+  ])('%j → %j', (names, codes) => {
+    const r = inferCodes(table(names), functionalCatalog(2024));
+    expect(r.table.rows.map((x) => x.code)).toEqual(codes);
   });
 });

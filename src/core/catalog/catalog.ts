@@ -66,17 +66,19 @@ export class Catalog {
   /**
    * Codes whose name matches `name`, optionally only those under `under` (a code prefix).
    * An exact key match wins; otherwise a printed name that is a prefix of the catalog's name
-   * (truncated by the column width, at least 4 characters) matches.
+   * (truncated by the column width: at least 4 characters, 2 under a parent) matches.
+   * `mode` restricts the search to exact or to truncated matches.
    */
-  findByName(name: string, under = '', length?: number): string[] {
+  findByName(name: string, under = '', length?: number, mode?: 'exact' | 'prefix'): string[] {
     const key = nameKey(name);
     if (key === '') return [];
     const fits = (code: string) => code.startsWith(under) && code !== under && (length === undefined || code.length === length);
-    const exact = (this.byKey.get(key) ?? []).filter(fits);
-    if (exact.length > 0) return exact;
-    if (key.length < 4) return [];
+    const exact = mode === 'prefix' ? [] : (this.byKey.get(key) ?? []).filter(fits);
+    if (exact.length > 0 || mode === 'exact') return exact;
+    // A truncated name: at least 4 characters, or 2 when looked up under a known parent.
+    if (key.length < (under === '' ? 4 : 2)) return [];
     const out: string[] = [];
-    for (const [k, codes] of this.byKey) if (k.startsWith(key)) out.push(...codes.filter(fits));
+    for (const [k, codes] of this.byKey) if (k.startsWith(key) && k !== key) out.push(...codes.filter(fits));
     return out;
   }
 }

@@ -86,7 +86,7 @@ export function roleOf(path: readonly string[]): ColumnRole {
   if (last === '二级项目' || (last === '项目名称' && under('二级'))) return 'project-l2';
   if (/^项目单位$/.test(last)) return 'project-unit';
   if (/(编码|代码|编号)$/.test(last)) return 'code';
-  if (/名称\)?$/.test(last) || /^(项目|科目)$/.test(last)) return 'name';
+  if (/名称\)?$/.test(last) || /^(项目|科目)$/.test(last) || /分类科目$/.test(last)) return 'name';
   // 小计/合计 under a group header is the group's own total (基本支出/小计 → basic, 项目支出/小计 → project).
   if (/^(小计|合计)$/.test(last) && parents.length > 0) {
     const group = roleOf(path.slice(0, -1));

@@ -13,13 +13,10 @@ export function inferCodes(table: Table, catalog: Catalog): { table: Table; note
   const notes: RecognitionNote[] = [];
   let lei = '';
   let kuan = '';
+  let previous = '';
   const rows: Row[] = table.rows.map((row) => {
     if (row.isTotal || row.name.trim() === '') return row;
-    const found =
-      first(catalog.findByName(row.name, '', 3)) ??
-      (lei ? first(catalog.findByName(row.name, lei, 5)) : undefined) ??
-      (kuan ? first(catalog.findByName(row.name, kuan, 7)) : undefined) ??
-      (lei ? first(catalog.findByName(row.name, lei, 7)) : undefined);
+    const found = resolve(catalog, row.name, lei, kuan, previous);
     if (!found) {
       notes.push({ sheet: table.sheet, range: `A${row.row + 1}`, message: `no-code-for-name:${row.name.replace(/\s+/g, '')}` });
       return row;
@@ -30,12 +27,27 @@ export function inferCodes(table: Table, catalog: Catalog): { table: Table; note
     } else if (found.length === 5) {
       kuan = found;
     }
+    previous = found;
     return { ...row, code: found, codeSource: 'inferred' as const, level: levelOfCode(found) };
   });
   return { table: { ...table, rows }, notes };
 }
 
-/** The single candidate, or undefined when there are none or several. */
-function first(codes: string[]): string | undefined {
-  return codes.length === 1 ? codes[0] : undefined;
+/**
+ * The code of a name in context: exact names before truncated ones, the nearest level first
+ * (类, then 款 under the current 类, then 项 under the current 款 or 类), never the previous row's
+ * code again (a 项 named like its 款 is the 款's child), and only an unambiguous candidate.
+ */
+function resolve(catalog: Catalog, name: string, lei: string, kuan: string, previous: string): string | undefined {
+  const tries: Array<[string, number]> = [['', 3]];
+  if (lei) tries.push([lei, 5]);
+  if (kuan) tries.push([kuan, 7]);
+  if (lei) tries.push([lei, 7]);
+  for (const mode of ['exact', 'prefix'] as const) {
+    for (const [under, length] of tries) {
+      const codes = catalog.findByName(name, under, length, mode).filter((c) => c !== previous);
+      if (codes.length === 1) return codes[0];
+    }
+  }
+  return undefined;
 }

@@ -82,6 +82,9 @@ export function recognizeSheet(sheet: Sheet): SheetRecognition {
 
 const CODE_TEXT = /^\d{3}(\d{2}){0,2}$/;
 
+/** Names of organizations (budget units): 局, 办公室, 中心, 队 … */
+const ORGANIZATION = /(局|委员会|委|办公室|办|中心|院|所|队|站|处|厅|馆|学校|社|协会|部|本级[)）]?)$/;
+
 /** Digits of a code cell (`'2010301'`, 2010301, `301 02`), or undefined. */
 export function codeText(value: string): string | undefined {
   const s = halfWidth(squash(value));
@@ -182,6 +185,15 @@ function readRows(sheet: Sheet, first: number, last: number, columns: readonly C
     if (isBlankRow(sheet, dr, c0, c1) || isFootnote(sheet, dr)) continue;
     let row = readRow(sheet, dr, columns, carries);
     if (!row) continue;
+    // A code in the code column that is no subject code (those start with 2, 3 or 5) on a row named
+    // like an organization is a unit's code (延津县…局 printed as 129 in the 类 column).
+    if (row.code !== undefined && !/^[235]/.test(row.code) && ORGANIZATION.test(squash(row.name))) {
+      const { code: unitInCode, codeSource: _, ...rest } = row;
+      row = { ...rest, level: undefined, unitCode: unitInCode };
+      unit = unitInCode;
+      rows.push(row);
+      continue;
+    }
     // Tables grouped by unit: a row with a 单位代码 and no subject code opens a unit's block.
     const unitCode = unitCol !== undefined ? codeText(cellText(cellAt(sheet, dr, unitCol))) : undefined;
     if (unitCode !== undefined && row.code === undefined && !row.isTotal) {
