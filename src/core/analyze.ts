@@ -1,6 +1,6 @@
 // The engine: workbook grid → tables → findings. Options in, no globals, no I/O.
 import type { Catalog, EconomicMapping, Rename } from './catalog/catalog';
-import { parseA1, rectA1, type Workbook } from './grid/grid';
+import { parseA1, rectA1, type Sheet, type Workbook } from './grid/grid';
 import { DEFAULT_ROUNDING, SEVERITY_ORDER, type Finding, type Fix, type RoundingPolicy } from './findings';
 import { applyEdits } from './fix/apply';
 import { ConstraintSet } from './fix/constraints';
@@ -10,7 +10,7 @@ import { inferCodes } from './recognize/infer-codes';
 import { yearIn } from './recognize/meta';
 import type { TableKind } from './recognize/kinds';
 import type { RecognitionNote, Table } from './recognize/model';
-import { recognizeSheet } from './recognize/tables';
+import { recognizeSheet, type SheetRecognition } from './recognize/tables';
 import { RULES, type Rule, type RuleOutcome } from './rules';
 import { CODED_KINDS } from './rules/kinds';
 
@@ -85,13 +85,21 @@ function workbookMeta(tables: readonly Table[]): WorkbookMeta {
   return meta;
 }
 
+/** What each sheet was recognized as, for as long as the sheet object lives. */
+const recognized = new WeakMap<Sheet, SheetRecognition>();
+
 /** Recognizes every table of a workbook; never throws on a sheet (it becomes a note). */
 export function recognizeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): { tables: Table[]; notes: RecognitionNote[]; meta: WorkbookMeta } {
   let tables: Table[] = [];
   const notes: RecognitionNote[] = [];
   for (const sheet of wb.sheets) {
     try {
-      const r = recognizeSheet(sheet);
+      // Sheets are immutable: a sheet already read (a copy with edits elsewhere) is not read again.
+      let r = recognized.get(sheet);
+      if (!r) {
+        r = recognizeSheet(sheet);
+        recognized.set(sheet, r);
+      }
       tables.push(...r.tables);
       notes.push(...r.notes);
     } catch (e) {
