@@ -98,4 +98,12 @@ export const CATALOG_CHECK_MESSAGES: MessageTable = {
     'zh-CN': '本表{{unitZh}}的经济分类对应混用了两种单位口径：{{nAdmin}} 行按机关（行政单位、参公单位）对应（{{adminListZh}}），{{nInstitution}} 行按事业单位对应（{{institutionListZh}}）。同一单位只能是一种：若为行政单位，应为 {{toAdminZh}}；若为事业单位，应为 {{toInstitutionZh}}。依据：{{mappingZh}}。',
     'en-US': 'This table{{unitEn}} maps economic codes for two kinds of unit: {{nAdmin}} rows as an administrative unit ({{adminListEn}}) and {{nInstitution}} rows as a public institution ({{institutionListEn}}). A unit is one kind: if it is an administrative unit these should be {{toAdminEn}}; if it is a public institution, {{toInstitutionEn}}. Per the {{mappingEn}}.',
   },
+  'catalog-unknown-code.fix': {
+    'zh-CN': '将 {{address}} 的编码改为 {{after}}',
+    'en-US': 'Change the code in {{address}} to {{after}}',
+  },
+  'catalog-unknown-code.fix-reason': {
+    'zh-CN': '本行名称“{{name}}”在目录中对应编码 {{code}}。',
+    'en-US': 'The row’s name “{{name}}” has the code {{code}} in the catalog.',
+  },
 };

@@ -69,7 +69,23 @@ function checkCode(ctx: RuleContext, table: Table, row: Row, code: string, which
   }
   if (!wellFormed) return finding('warning', `${ID}.length`, { digits: String(code.length) });
   const parent = knownAncestor(code, catalog)!;
-  return finding('warning', `${ID}.gap`, { parent, parentName: catalog.name(parent) ?? '' });
+  const gap = finding('warning', `${ID}.gap`, { parent, parentName: catalog.name(parent) ?? '' });
+  // The name says which code was meant: offered when exactly one code of that level under the parent has it.
+  const meant = name ? catalog.findByName(name, parent, code.length, 'exact') : [];
+  const codeCell = table.columns.find((c) => c.col === codeCol);
+  if (meant.length !== 1 || codeCell?.role !== 'code') return gap;
+  const before = code;
+  return {
+    ...gap,
+    fixes: [
+      {
+        title: { id: `${ID}.fix`, data: { address: cells[0]!.address, after: meant[0]! } },
+        confidence: 0.8,
+        reason: { id: `${ID}.fix-reason`, data: { name, code: meant[0]! } },
+        edits: [{ sheet: table.sheet, address: cells[0]!.address, before, after: meant[0]! }],
+      },
+    ],
+  };
 }
 
 export const catalogUnknownCode: Rule = {

@@ -1,0 +1,89 @@
+// `npm run bench:quality`: plants one known mistake at a time in clean variants of the fixtures and
+// measures detection, localization and repair per mistake kind, and false alarms on the clean ones.
+// Usage: tsx scripts/bench-quality.ts [--per-kind N] [--seed S]
+import { analyzeWorkbook, type AnalyzeOptions } from '../src/core/analyze';
+import { builtinCatalogs } from '../src/core/catalog/builtin';
+import type { Finding } from '../src/core/findings';
+import { applyEdits } from '../src/core/fix/apply';
+import { Money } from '../src/core/money/money';
+import { loadSource, sourceFiles } from './build-fixtures';
+import { sourceToWorkbook } from './fixtures/to-grid';
+import { committedCleanEdits } from './quality/make-clean';
+import { MISTAKE_KINDS, plant, rng, type MistakeKind, type Planted } from './quality/plant';
+
+const options: AnalyzeOptions = { catalogs: builtinCatalogs };
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** Findings that name the planted cell (as checked or evidence). */
+function naming(findings: readonly Finding[], p: Planted): Finding[] {
+  return findings.filter((f) => f.cells.some((c) => c.sheet === p.sheet && c.address === p.address));
+}
+
+/** Whether an edit's value equals the planted cell's original (amounts compared as numbers). */
+function restores(after: string, p: Planted): boolean {
+  if (p.originalAmount) {
+    try {
+      return new Money(after.replace(/,/g, '')).eq(p.originalAmount);
+    } catch {
+      return false;
+    }
+  }
+  return after.trim() === p.original.trim();
+}
+
+interface Tally {
+  planted: number;
+  detected: number;
+  localized: number;
+  repaired: number;
+}
+
+function main(): void {
+  const perKind = arg('--per-kind', 9);
+  const seed = arg('--seed', 20261126);
+  const tallies = new Map<MistakeKind, Tally>(MISTAKE_KINDS.map((k) => [k, { planted: 0, detected: 0, localized: 0, repaired: 0 }]));
+  let cleanAlarms = 0;
+  let workbooks = 0;
+  const started = Date.now();
+  for (const file of sourceFiles()) {
+    const src = loadSource(file);
+    const clean = applyEdits(sourceToWorkbook(src), committedCleanEdits(src.workbook));
+    const alarms = analyzeWorkbook(clean, options).findings.filter((f) => f.severity !== 'info');
+    cleanAlarms += alarms.length;
+    for (const a of alarms) console.log(`  false alarm on clean ${src.workbook}: ${a.severity} ${a.id}`);
+    MISTAKE_KINDS.forEach((kind, k) => {
+      for (let i = 0; i < perKind; i++) {
+        const r = rng(seed + 7919 * k + 104729 * i + src.workbook.length);
+        const p = plant(clean, kind, r, options);
+        if (!p) continue;
+        workbooks++;
+        const t = tallies.get(kind)!;
+        t.planted++;
+        const findings = analyzeWorkbook(p.workbook, options).findings;
+        const about = naming(findings, p.planted);
+        // Detected: an error or warning names the cell (a number stored as text is at most info by design).
+        if (about.some((f) => f.severity !== 'info' || kind === 'text-number')) t.detected++;
+        const firsts = about.map((f) => f.fixes[0]?.edits.find((e) => e.sheet === p.planted.sheet && e.address === p.planted.address)).filter((e) => e !== undefined);
+        if (firsts.length > 0) t.localized++;
+        if (firsts.some((e) => restores(e.after, p.planted))) t.repaired++;
+      }
+    });
+  }
+  const pct = (n: number, d: number) => (d === 0 ? '   —' : `${((100 * n) / d).toFixed(0).padStart(3)}%`);
+  console.log(`\nGouji quality benchmark — ${workbooks} workbooks with one planted mistake each (seed ${seed}), ${sourceFiles().length} clean fixtures`);
+  console.log(`${'mistake'.padEnd(18)} planted  detected  localized  repaired`);
+  let sum: Tally = { planted: 0, detected: 0, localized: 0, repaired: 0 };
+  for (const [kind, t] of tallies) {
+    console.log(`${kind.padEnd(18)} ${String(t.planted).padStart(7)}  ${pct(t.detected, t.planted).padStart(8)}  ${pct(t.localized, t.planted).padStart(9)}  ${pct(t.repaired, t.planted).padStart(8)}`);
+    sum = { planted: sum.planted + t.planted, detected: sum.detected + t.detected, localized: sum.localized + t.localized, repaired: sum.repaired + t.repaired };
+  }
+  console.log(`${'all'.padEnd(18)} ${String(sum.planted).padStart(7)}  ${pct(sum.detected, sum.planted).padStart(8)}  ${pct(sum.localized, sum.planted).padStart(9)}  ${pct(sum.repaired, sum.planted).padStart(8)}`);
+  console.log(`false alarms (errors and warnings) on the clean fixtures: ${cleanAlarms}`);
+  console.log(`took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main();

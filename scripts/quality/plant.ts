@@ -1,0 +1,199 @@
+// Plants one known mistake in a clean workbook: the corpus of the quality benchmark.
+import { recognizeWorkbook, type AnalyzeOptions } from '../../src/core/analyze';
+import type { Edit } from '../../src/core/findings';
+import { applyEdits } from '../../src/core/fix/apply';
+import { a1, cellAt, cellText, parseA1, type Workbook } from '../../src/core/grid/grid';
+import { formatAmount, Money } from '../../src/core/money/money';
+import type { Row, Table } from '../../src/core/recognize/model';
+
+export const MISTAKE_KINDS = [
+  'changed-leaf',
+  'changed-subtotal',
+  'swapped-digits',
+  'one-digit',
+  'shifted-decimal',
+  'sign-flip',
+  'unit-mix',
+  'wrong-code',
+  'wrong-name',
+  'wrong-department',
+  'text-number',
+  'project-renamed',
+] as const;
+export type MistakeKind = (typeof MISTAKE_KINDS)[number];
+
+/** A planted mistake: where, what was there, what is there now. */
+export interface Planted {
+  readonly kind: MistakeKind;
+  readonly sheet: string;
+  readonly address: string;
+  readonly original: string;
+  readonly planted: string;
+  /** For amounts: the original value, to tell whether a fix restores it. */
+  readonly originalAmount?: Money;
+}
+
+/** A small seeded PRNG (mulberry32): the corpus is the same on every run. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(r: () => number, xs: readonly T[]): T | undefined => (xs.length === 0 ? undefined : xs[Math.floor(r() * xs.length)]);
+
+interface AmountSite {
+  table: Table;
+  row: Row;
+  col: number;
+  value: Money;
+  leaf: boolean;
+}
+
+/** Amount cells holding a number ≥ 1 in tables with a hierarchy, marked leaf or subtotal. */
+function amountSites(tables: readonly Table[]): AmountSite[] {
+  const out: AmountSite[] = [];
+  for (const table of tables) {
+    if (table.kind === 'narrative' || table.kind === 'project-performance' || table.kind === 'department-performance') continue;
+    const codes = new Set(table.rows.map((r) => r.code).filter((c): c is string => c !== undefined));
+    for (const row of table.rows) {
+      const leaf = row.code !== undefined ? ![...codes].some((c) => c !== row.code && c.startsWith(row.code!)) : row.level === 3;
+      for (const [col, cell] of row.amounts) {
+        if (cell.parsed.kind === 'amount' && cell.parsed.storage === 'number' && cell.value && cell.value.abs().gte(1)) out.push({ table, row, col, value: cell.value, leaf: leaf && !row.isTotal });
+      }
+    }
+  }
+  return out;
+}
+
+function amountEdit(s: AmountSite, after: Money): Edit {
+  return { sheet: s.table.sheet, address: a1(s.row.row, s.col), before: formatAmount(s.value), after: formatAmount(after) };
+}
+
+/** Digit strings → amounts: swap two adjacent different digits, or change one digit. */
+function swapDigits(v: Money, r: () => number): Money | undefined {
+  const d = v.toFixed(2).replace('.', '');
+  const spots = [...d].map((_, i) => i).filter((i) => i + 1 < d.length && d[i] !== d[i + 1]);
+  const i = pick(r, spots);
+  if (i === undefined) return undefined;
+  const s = d.slice(0, i) + d[i + 1] + d[i] + d.slice(i + 2);
+  return new Money(`${s.slice(0, -2)}.${s.slice(-2)}`);
+}
+
+function changeDigit(v: Money, r: () => number): Money {
+  const d = v.toFixed(2).replace('.', '');
+  const i = Math.floor(r() * d.length);
+  const old = Number(d[i]);
+  const next = (old + 1 + Math.floor(r() * 9)) % 10;
+  const s = d.slice(0, i) + String(next) + d.slice(i + 1);
+  return new Money(`${s.slice(0, -2)}.${s.slice(-2)}`);
+}
+
+/**
+ * Plants one mistake of a kind in a workbook, chosen with the seeded generator. Returns the new
+ * workbook and where the mistake is, or undefined when the workbook has no place for that kind.
+ */
+export function plant(wb: Workbook, kind: MistakeKind, r: () => number, options: AnalyzeOptions): { workbook: Workbook; planted: Planted } | undefined {
+  const { tables } = recognizeWorkbook(wb, options);
+  const sites = amountSites(tables);
+  const text = (sheet: string, row: number, col: number) => cellText(cellAt(wb.sheets.find((s) => s.name === sheet)!, row, col));
+  const done = (edit: Edit, originalAmount?: Money) => ({
+    workbook: applyEdits(wb, [edit]),
+    planted: { kind, sheet: edit.sheet, address: edit.address, original: edit.before, planted: edit.after, ...(originalAmount ? { originalAmount } : {}) },
+  });
+  switch (kind) {
+    case 'changed-leaf':
+    case 'changed-subtotal': {
+      const s = pick(r, sites.filter((x) => x.leaf === (kind === 'changed-leaf')));
+      if (!s) return undefined;
+      const delta = new Money(Math.round((1 + r() * 200) * 100)).div(100).times(r() < 0.5 ? -1 : 1);
+      const after = s.value.plus(delta).abs();
+      return after.eq(s.value) ? undefined : done(amountEdit(s, after), s.value);
+    }
+    case 'swapped-digits': {
+      for (let k = 0; k < 10; k++) {
+        const s = pick(r, sites);
+        const after = s && swapDigits(s.value, r);
+        if (s && after && !after.eq(s.value)) return done(amountEdit(s, after), s.value);
+      }
+      return undefined;
+    }
+    case 'one-digit': {
+      const s = pick(r, sites);
+      return s ? done(amountEdit(s, changeDigit(s.value, r)), s.value) : undefined;
+    }
+    case 'shifted-decimal': {
+      const s = pick(r, sites);
+      return s ? done(amountEdit(s, r() < 0.5 ? s.value.times(10) : s.value.div(10).toDecimalPlaces(2)), s.value) : undefined;
+    }
+    case 'sign-flip': {
+      const s = pick(r, sites);
+      return s ? done(amountEdit(s, s.value.negated()), s.value) : undefined;
+    }
+    case 'unit-mix': {
+      const s = pick(r, sites);
+      return s ? done(amountEdit(s, s.value.times(10000)), s.value) : undefined;
+    }
+    case 'text-number': {
+      const s = pick(r, sites);
+      if (!s) return undefined;
+      const grouped = s.value.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+      const e = amountEdit(s, s.value);
+      return { workbook: setCell(wb, e.sheet, e.address, grouped), planted: { kind, sheet: e.sheet, address: e.address, original: e.before, planted: grouped, originalAmount: s.value } };
+    }
+    case 'wrong-code': {
+      const rows = tables.flatMap((t) => t.rows.filter((x) => x.codeSource === 'cell' && x.code && x.code.length === 7 && x.unitCode === undefined).map((row) => ({ t, row })));
+      const p = pick(r, rows);
+      if (!p) return undefined;
+      const col = p.t.columns.find((c) => c.role === 'code');
+      if (!col) return undefined;
+      const before = text(p.t.sheet, p.row.row, col.col);
+      const after = `${p.row.code!.slice(0, 5)}${p.row.code!.slice(5) === '98' ? '97' : '98'}`;
+      return done({ sheet: p.t.sheet, address: a1(p.row.row, col.col), before, after });
+    }
+    case 'wrong-name': {
+      const rows = tables.flatMap((t) => t.rows.filter((x) => x.code && x.name.length >= 4).map((row) => ({ t, row })));
+      const p = pick(r, rows);
+      const other = pick(r, rows.filter((x) => p && x.row.name !== p.row.name && x.row.code?.length === p.row.code?.length));
+      const col = p?.t.columns.find((c) => c.role === 'name');
+      if (!p || !other || !col) return undefined;
+      return done({ sheet: p.t.sheet, address: a1(p.row.row, col.col), before: text(p.t.sheet, p.row.row, col.col), after: other.row.name });
+    }
+    case 'wrong-department': {
+      const withDept = tables.filter((t) => t.meta.departmentCell && t.meta.department);
+      const t = pick(r, withDept);
+      if (!t) return undefined;
+      const { row, col } = t.meta.departmentCell!;
+      const before = text(t.sheet, row, col);
+      return done({ sheet: t.sheet, address: a1(row, col), before, after: before.replace(t.meta.department!, '某某县农业农村局') });
+    }
+    case 'project-renamed': {
+      const projects = tables.filter((t) => t.kind === 'project-expenditure').flatMap((t) => t.rows.filter((x) => x.level === 3 && x.name.length >= 4).map((row) => ({ t, row })));
+      const p = pick(r, projects);
+      const col = p?.t.columns.find((c) => c.role === 'project-l2' || c.role === 'name');
+      if (!p || !col) return undefined;
+      const before = text(p.t.sheet, p.row.row, col.col);
+      return done({ sheet: p.t.sheet, address: a1(p.row.row, col.col), before, after: `${before.slice(0, Math.max(2, before.length - 2))}专项经费` });
+    }
+  }
+}
+
+/** Writes a value into one cell as it is (a number stored as text stays text). */
+function setCell(wb: Workbook, sheet: string, address: string, value: string): Workbook {
+  const { r0: row, c0: col } = parseA1(address);
+  return {
+    ...wb,
+    sheets: wb.sheets.map((s) => {
+      if (s.name !== sheet) return s;
+      const cells = s.cells.map((line) => (line ? [...line] : line));
+      const line = (cells[row] ??= []);
+      line[col] = { ...(line[col] ?? { row, col }), value };
+      return { ...s, cells };
+    }),
+  };
+}
