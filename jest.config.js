@@ -7,4 +7,7 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { tsconfig: { jsx: 'react-jsx', module: 'commonjs', esModuleInterop: true, resolveJsonModule: true } }],
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  // The CLI and property tests analyze whole workbooks several times; give them room on a 2-core machine.
+  testTimeout: 60000,
 };

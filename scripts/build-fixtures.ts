@@ -56,7 +56,8 @@ export async function buildWorkbook(src: FixtureSource, outDir = OUT): Promise<s
         const target = row.getCell(i + 1);
         if (cell.kind === 'number') {
           target.value = cell.value;
-          target.numFmt = '#,##0.00';
+          // Amounts as the budget system prints them; whole numbers written without decimals (序号) stay plain.
+          if (cell.text.includes('.')) target.numFmt = '#,##0.00';
         } else if (cell.kind === 'text') {
           target.value = cell.value;
         }

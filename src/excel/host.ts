@@ -1,4 +1,5 @@
-// Start-up: are we inside Excel? Binds the Excel port to the real Office.js globals.
+// Start-up: are we inside Excel? Loads office.js only when the page looks hosted by Office, and binds
+// the Excel port to the real Office.js globals.
 import type { WorkbookPort } from '../taskpane/port';
 import type { ExcelHost } from './api';
 import { createExcelPort } from './port';
@@ -6,31 +7,63 @@ import { createExcelPort } from './port';
 export type HostInfo = { kind: 'excel'; displayLanguage: string } | { kind: 'none' };
 
 /**
- * Whether the page looks hosted by Office even before Office.js says so: Office adds `_host_Info`
- * to the URL, and the pane runs framed (Office on the web) or inside a WebView bridge.
+ * Whether the page looks hosted by Office: Office adds `_host_Info` to the URL, Office on the web
+ * runs the pane in a frame, and the desktop hosts run it in a WebView with a native bridge
+ * (`chrome.webview` on Windows, `webkit.messageHandlers` on the Mac).
  */
 export function looksHosted(search: string, framed: boolean, hasWebViewBridge: boolean): boolean {
   return /[?&]_host_Info=/i.test(search) || framed || hasWebViewBridge;
 }
 
-interface OfficeGlobal {
+/** The part of the Office global that start-up reads. */
+export interface OfficeGlobal {
   onReady(): Promise<{ host: unknown }>;
   HostType: { Excel: unknown };
   context: { displayLanguage: string };
 }
 
+/** What start-up needs from the page, injectable for tests. */
+export interface HostEnv {
+  readonly search: string;
+  readonly framed: boolean;
+  readonly webViewBridge: boolean;
+  /** Adds our same-origin office.js to the page; resolves once it ran or failed to load. */
+  loadOfficeJs(): Promise<void>;
+  office(): OfficeGlobal | undefined;
+}
+
+/** The real page. office.js sits beside taskpane.html (copied there by webpack), never on a CDN. */
+export function browserEnv(): HostEnv {
+  const w = window as unknown as { chrome?: { webview?: unknown }; webkit?: { messageHandlers?: unknown }; Office?: OfficeGlobal };
+  return {
+    search: location.search,
+    framed: window.parent !== window,
+    webViewBridge: w.chrome?.webview !== undefined || w.webkit?.messageHandlers !== undefined,
+    loadOfficeJs: () =>
+      new Promise((resolve) => {
+        const script = document.createElement('script');
+        script.src = 'office.js';
+        script.onload = () => resolve();
+        script.onerror = () => resolve();
+        document.head.appendChild(script);
+      }),
+    office: () => w.Office,
+  };
+}
+
 /**
- * Waits for Office.js. Resolves `excel` when it reports Excel, `none` when Office.js is absent,
- * reports another host or no host, or stays silent for `timeoutMs` (longer when the page looks hosted).
+ * Decides where we run. A plain browser tab is `none` at once, without loading office.js (outside
+ * Office it only warns and tries to frame a telemetry page). A page that looks hosted loads office.js
+ * and is `excel` when Office.onReady reports Excel; `none` for another host, no host, or no answer
+ * within `timeoutMs`.
  */
-export function detectHost(opts: { timeoutMs?: number; hostedTimeoutMs?: number } = {}): Promise<HostInfo> {
-  const office = (globalThis as { Office?: OfficeGlobal }).Office;
-  if (!office || typeof office.onReady !== 'function') return Promise.resolve({ kind: 'none' });
-  const w = globalThis as unknown as { location?: { search: string }; parent?: unknown; chrome?: { webview?: unknown }; webkit?: { messageHandlers?: unknown } };
-  const hosted = looksHosted(w.location?.search ?? '', w.parent !== undefined && w.parent !== globalThis, w.chrome?.webview !== undefined || w.webkit?.messageHandlers !== undefined);
-  const timeout = hosted ? (opts.hostedTimeoutMs ?? 15000) : (opts.timeoutMs ?? 2000);
+export async function detectHost(env: HostEnv = browserEnv(), timeoutMs = 10_000): Promise<HostInfo> {
+  if (!looksHosted(env.search, env.framed, env.webViewBridge)) return { kind: 'none' };
+  await env.loadOfficeJs();
+  const office = env.office();
+  if (!office || typeof office.onReady !== 'function') return { kind: 'none' };
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve({ kind: 'none' }), timeout);
+    const timer = setTimeout(() => resolve({ kind: 'none' }), timeoutMs);
     office.onReady().then(
       (info) => {
         clearTimeout(timer);

@@ -1,5 +1,6 @@
 // One check run: read through the port, analyze with the (lazily loaded) engine, say which step we are at.
 import type { JsonWorkbook } from '../core/report-json';
+import type { RuleInfo } from './engine';
 import { errorDetail, PortError } from './port';
 import type { WorkbookPort } from './port';
 import type { Lang } from './strings';
@@ -10,6 +11,8 @@ export interface CheckResult {
   readonly report: JsonWorkbook;
   /** Sheet names in workbook order, for sorting findings. */
   readonly sheets: readonly string[];
+  /** The engine's rules in listing order, named in the pane's language. */
+  readonly rules: readonly RuleInfo[];
 }
 
 /** An engine failure (not the port's): shown with the `engine` sentence. */
@@ -31,7 +34,7 @@ export async function runCheck(port: WorkbookPort, lang: Lang, onStep?: (step: C
   await nextPaint();
   try {
     const engine = await import(/* webpackChunkName: "engine" */ './engine');
-    return { report: engine.checkWorkbook(workbook, lang), sheets: workbook.sheets.map((s) => s.name) };
+    return { ...engine.checkWorkbook(workbook, lang), sheets: workbook.sheets.map((s) => s.name) };
   } catch (e) {
     if (e instanceof PortError) throw e;
     throw new EngineError(errorDetail(e));

@@ -2,6 +2,7 @@
 import { columnIndex } from '../core/grid/grid';
 import { KIND_NAMES, isTableKind } from '../core/recognize/kinds';
 import type { JsonFinding, JsonWorkbook } from '../core/report-json';
+import type { RuleInfo } from './engine';
 import type { Severity, Strings } from './strings';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -11,7 +12,10 @@ export interface DisplayFinding {
   /** Unique within the list (the engine's id, made unique if it repeats). */
   readonly key: string;
   readonly rule: string;
+  /** The rule's short title (its id when the engine does not name it). */
   readonly ruleName: string;
+  /** The rule in one sentence, when known. */
+  readonly ruleDescription?: string;
   readonly severity: Severity;
   readonly message: string;
   /** The checked cell (first cell when none is marked checked). */
@@ -21,7 +25,7 @@ export interface DisplayFinding {
   readonly where: string;
   readonly expected?: string;
   readonly actual?: string;
-  /** With an explicit sign: `+0.01`, `-0.01`, `0.00`. */
+  /** Amounts with thousands separators; the difference with an explicit sign: `+0.01`, `-1,000.00`. */
   readonly difference?: string;
   readonly fix?: { readonly title: string; readonly percent: number };
 }
@@ -36,6 +40,13 @@ export function signed(amount: string): string {
   return /^[0-9]/.test(amount) && /[1-9]/.test(amount) ? `+${amount}` : amount;
 }
 
+/** Groups the integer digits of a decimal amount by thousands: `-1234567.50` → `-1,234,567.50`; anything else unchanged. */
+export function thousands(amount: string): string {
+  const m = /^([+-]?)(\d+)(\.\d+)?$/.exec(amount);
+  if (!m) return amount;
+  return `${m[1]}${m[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}`;
+}
+
 /** Confidence 0..1 → a whole percentage, clamped. */
 export function percent(confidence: number): number {
   return Math.max(0, Math.min(100, Math.round(confidence * 100)));
@@ -47,20 +58,21 @@ function position(address: string | undefined): [number, number] {
   return m && m[1] && m[2] ? [Number(m[2]) - 1, columnIndex(m[1])] : [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
 }
 
-function toDisplay(f: JsonFinding, key: string, s: Strings): DisplayFinding {
+function toDisplay(f: JsonFinding, key: string, rule: RuleInfo | undefined): DisplayFinding {
   const cell = f.cells.find((c) => c.role === 'checked') ?? f.cells[0];
   const fix = f.fixes[0];
   return {
     key,
     rule: f.rule,
-    ruleName: s.rules[f.rule] ?? f.rule,
+    ruleName: rule?.title ?? f.rule,
+    ...(rule ? { ruleDescription: rule.description } : {}),
     severity: f.severity,
     message: f.message,
     ...(cell ? { sheet: cell.sheet, address: cell.address } : {}),
     where: cell ? `${cell.sheet}!${cell.address}` : '',
-    ...(f.expected !== undefined ? { expected: f.expected } : {}),
-    ...(f.actual !== undefined ? { actual: f.actual } : {}),
-    ...(f.difference !== undefined ? { difference: signed(f.difference) } : {}),
+    ...(f.expected !== undefined ? { expected: thousands(f.expected) } : {}),
+    ...(f.actual !== undefined ? { actual: thousands(f.actual) } : {}),
+    ...(f.difference !== undefined ? { difference: signed(thousands(f.difference)) } : {}),
     ...(fix ? { fix: { title: fix.title, percent: percent(fix.confidence) } } : {}),
   };
 }
@@ -68,14 +80,15 @@ function toDisplay(f: JsonFinding, key: string, s: Strings): DisplayFinding {
 /**
  * Groups findings by severity (errors, warnings, notes; empty groups left out) and orders each group
  * the way a person walks the workbook: by sheet (workbook order, unknown sheets last), row, column,
- * then rule in `ruleOrder`. Stable for equal keys.
+ * then rule in the engine's order. Stable for equal keys.
  */
-export function groupFindings(findings: readonly JsonFinding[], sheetOrder: readonly string[], s: Strings, ruleOrder: readonly string[] = Object.keys(s.rules)): SeverityGroup[] {
+export function groupFindings(findings: readonly JsonFinding[], sheetOrder: readonly string[], rules: readonly RuleInfo[]): SeverityGroup[] {
+  const ruleOrder = rules.map((r) => r.id);
   const seen = new Map<string, number>();
   const rows = findings.map((f, i) => {
     const n = seen.get(f.id) ?? 0;
     seen.set(f.id, n + 1);
-    return { d: toDisplay(f, n === 0 ? f.id : `${f.id}#${n}`, s), i };
+    return { d: toDisplay(f, n === 0 ? f.id : `${f.id}#${n}`, rules.find((r) => r.id === f.rule)), i };
   });
   const sheetRank = (sheet: string | undefined) => {
     const k = sheet === undefined ? -1 : sheetOrder.indexOf(sheet);

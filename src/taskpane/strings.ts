@@ -45,12 +45,10 @@ export interface Strings {
     readonly expected: string;
     readonly actual: string;
     readonly difference: string;
-    readonly fix: string;
+    readonly fix: (title: string) => string;
     readonly confidence: (percent: number) => string;
     readonly locate: (where: string) => string;
   };
-  /** Short names of the engine's rules, by rule id. */
-  readonly rules: Readonly<Record<string, string>>;
   readonly errors: Readonly<Record<PortErrorCode | 'engine' | 'unknown', string>> & {
     readonly title: string;
     readonly retry: string;
@@ -106,14 +104,9 @@ const zhCN: Strings = {
     expected: '应为',
     actual: '实为',
     difference: '差额',
-    fix: '建议',
+    fix: (title) => `建议：${title}`,
     confidence: (p) => `把握 ${p}%`,
     locate: (where) => `定位到 ${where}`,
-  },
-  rules: {
-    subtotal: '上级科目 = 下级科目之和',
-    'total-row': '合计行 = 各类科目之和',
-    'row-sum': '行内合计 = 各组成部分之和',
   },
   errors: {
     title: '无法完成检查',
@@ -177,14 +170,9 @@ const enUS: Strings = {
     expected: 'Expected',
     actual: 'Actual',
     difference: 'Difference',
-    fix: 'Fix',
+    fix: (title) => `Fix: ${title}`,
     confidence: (p) => `${p}% sure`,
     locate: (where) => `Go to ${where}`,
-  },
-  rules: {
-    subtotal: 'Parent subject = sum of its children',
-    'total-row': 'Total row = sum of top-level subjects',
-    'row-sum': 'Row total = sum of its parts',
   },
   errors: {
     title: 'The check could not finish',

@@ -24,3 +24,6 @@ export const paneTheme: Theme = {
   fontFamilyBase: FONT_FAMILY,
   fontFamilyNumeric: NUMERIC_FAMILY,
 };
+
+/** Browser mode on a wide screen lays the pane and the preview side by side. */
+export const WIDE = '@media (min-width: 760px)';

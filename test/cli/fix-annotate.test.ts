@@ -35,10 +35,19 @@ describe('--fix safe', () => {
     const after = await sheetCells(out);
     expect(after.cells.get('预算表9!H10')!.value).toBe(548.27);
     const changed = [...before.cells].filter(([k, v]) => JSON.stringify(after.cells.get(k)) !== JSON.stringify(v)).map(([k]) => k);
-    expect(changed.sort()).toEqual(['预算表5!C7', '预算表9!H10']);
+    // Only the cells the report lists as fixed changed: a name, the mistyped amount, a figure in the narrative.
+    const listed = [...r.out.matchAll(/^ {2}(\S+!\w+\d+):/gm)].map((m) => m[1]);
+    expect(changed.sort()).toEqual([...listed].sort());
+    expect(changed).toEqual(expect.arrayContaining(['预算表5!C7', '预算表9!H10']));
     expect(after.cells.size).toBe(before.cells.size);
+    // Every error that had a safe fix is gone; what remains had none (e.g. 预算表1 names another body).
+    const first = JSON.parse((await cli(['check', '--format', 'json', SAMPLE])).out) as JsonReport;
     const again = JSON.parse((await cli(['check', '--format', 'json', out])).out) as JsonReport;
-    expect(again.workbooks[0]!.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const fixed = first.workbooks[0]!.findings.filter((f) => f.severity !== 'info' && f.fixes[0]?.verified && f.fixes[0].confidence >= 0.75).map((f) => f.id);
+    expect(fixed.length).toBeGreaterThanOrEqual(3);
+    const left = again.workbooks[0]!.findings.filter((f) => f.severity === 'error');
+    expect(left.filter((f) => fixed.includes(f.id))).toEqual([]);
+    for (const f of left) expect(first.workbooks[0]!.findings.find((g) => g.id === f.id)?.fixes.some((x) => x.confidence >= 0.75)).not.toBe(true);
   });
 
   it('never overwrites the input unless told to', async () => {

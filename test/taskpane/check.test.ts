@@ -1,0 +1,74 @@
+// One check run through a port: steps, the engine's report and rule names, and typed failures.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sheetFromRows } from '../../src/core/grid/grid';
+import { RULES } from '../../src/core/rules';
+import { EngineError, runCheck, type CheckStep } from '../../src/taskpane/check';
+import { ruleInfo } from '../../src/taskpane/engine';
+import { PortError, type WorkbookPort } from '../../src/taskpane/port';
+import { createFilePort } from '../../src/taskpane/standalone-port';
+
+const fixture = (name: string) => {
+  const bytes = readFileSync(join(__dirname, '..', 'fixtures', name));
+  return { name, size: bytes.length, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+};
+
+describe('runCheck', () => {
+  it('reads, then analyzes, and reports the workbook with its sheets and rules', async () => {
+    const port = createFilePort();
+    await port.open(fixture('000-yanbian-zhengwu-2024.xlsx'));
+    const steps: CheckStep[] = [];
+    const result = await runCheck(port, 'zh-CN', (s) => steps.push(s));
+    expect(steps).toEqual(['read', 'analyze']);
+    expect(result.report.meta).toMatchObject({ year: 2024, unit: '万元' });
+    expect(result.report.meta.department).toContain('延边朝鲜族自治州政务服务和数字化建设管理局');
+    expect(result.report.tables.length).toBeGreaterThan(10);
+    expect(result.report.findings.length).toBeGreaterThan(0);
+    expect(result.sheets[0]).toBe('预算表1');
+    expect(result.rules.map((r) => r.id)).toEqual(RULES.map((r) => r.meta.id));
+  });
+
+  it('renders messages in English for en-US', async () => {
+    const port = createFilePort();
+    await port.open(fixture('000-yanbian-zhengwu-2024.xlsx'));
+    const en = await runCheck(port, 'en-US');
+    const zh = await runCheck(port, 'zh-CN');
+    expect(en.report.findings.map((f) => f.id)).toEqual(zh.report.findings.map((f) => f.id));
+    en.report.findings.forEach((f, i) => expect(f.message).not.toBe(zh.report.findings[i]!.message));
+    expect(en.rules.every((r) => !/\p{Script=Han}/u.test(r.title))).toBe(true);
+  });
+
+  it("passes the port's PortError through", async () => {
+    await expect(runCheck(createFilePort(), 'zh-CN')).rejects.toMatchObject({ code: 'no-file' });
+  });
+
+  it('wraps an engine failure in EngineError', async () => {
+    const broken: WorkbookPort = {
+      source: 'excel',
+      read: async () => ({ name: 'x', sheets: null as unknown as [] }),
+      select: async () => undefined,
+    };
+    await expect(runCheck(broken, 'zh-CN')).rejects.toBeInstanceOf(EngineError);
+  });
+
+  it('checks a workbook without budget tables: no tables, no findings', async () => {
+    const port: WorkbookPort = { source: 'excel', read: async () => ({ name: 'x', sheets: [sheetFromRows('Sheet1', [['hello']])] }), select: async () => undefined };
+    const result = await runCheck(port, 'zh-CN');
+    expect(result.report.tables).toEqual([]);
+    expect(result.report.findings).toEqual([]);
+  });
+});
+
+describe('ruleInfo', () => {
+  it.each(['zh-CN', 'en-US'] as const)('names every rule with a title and a description in %s', (lang) => {
+    for (const r of ruleInfo(lang)) expect({ id: r.id, title: r.title.trim() !== '', description: r.description.trim() !== '' }).toEqual({ id: r.id, title: true, description: true });
+  });
+});
+
+describe('PortError', () => {
+  it('carries a code and a detail', () => {
+    const e = new PortError('unreadable', 'zip: bad header');
+    expect(e).toBeInstanceOf(Error);
+    expect(e.message).toBe('unreadable: zip: bad header');
+  });
+});
