@@ -73,6 +73,8 @@ export function parseAmount(value: unknown): ParsedAmount {
     return { kind: 'amount', value: new Money(String(value)), storage: 'number', normalized: false };
   }
   if (typeof value === 'boolean') return { kind: 'text', text: String(value) };
+  // An Excel error (#REF!, #DIV/0!) as the grid keeps it.
+  if (typeof value === 'object' && value !== null && 'error' in value) return { kind: 'text', text: String((value as { error: unknown }).error) };
   const text = String(value);
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'absent' };

@@ -18,12 +18,12 @@ export function readMetaRow(cells: ReadonlyArray<{ text: string; row: number; co
     const t = halfWidth(cell.text.trim());
     const unit = UNIT.exec(t) ?? /^单位\s*[:：]\s*(万元|元)/.exec(t);
     if (unit?.[1] === '万元' || unit?.[1] === '元') meta.unit = unit[1];
-    if (unit || /(^|[^预算部门])单位\s*[:：]\s*$/.test(t)) meta.unitCell = { row: cell.row, col: cell.col };
+    if (unit || /(^|[^预算部门])单位\s*[:：]\s*$/.test(t)) meta = { ...meta, unitCell: { row: cell.row, col: cell.col }, unitText: cell.text };
     const dep = DEPARTMENT.exec(t);
     if (dep && dep[2] !== undefined) {
       // "预算单位：某局 单位：万元" in one cell: cut the unit part off.
       const name = dep[2].replace(/\s*(金额)?单位\s*[:：].*$/, '').trim();
-      if (name !== '') meta = { ...meta, department: name, departmentCell: { row: cell.row, col: cell.col } };
+      if (name !== '') meta = { ...meta, department: name, departmentCell: { row: cell.row, col: cell.col }, departmentText: cell.text };
     }
   }
   return meta;

@@ -48,6 +48,8 @@ export interface AmountCell {
   readonly value: Money | undefined;
   /** The cell's formula without `=`, when it has one. */
   readonly formula?: string;
+  /** The cell's value as stored, as text (`1,284.21` for a text cell, `1284.21` for a number). */
+  readonly text?: string;
 }
 
 export interface Row {
@@ -60,6 +62,8 @@ export interface Row {
   /** A second code printed beside the first (政府预算经济分类 beside 部门预算经济分类). */
   readonly secondaryCode?: string;
   readonly name: string;
+  /** The text of the row's 序号 cell, when the table has a 序号 column. */
+  readonly seq?: string;
   /** 0 = a 合计/总计 row, 1 = 类, 2 = 款, 3 = 项; undefined when unknown. */
   readonly level?: number;
   readonly isTotal: boolean;
@@ -75,10 +79,14 @@ export interface TableMeta {
   /** 预算单位 / 部门（单位）名称 as printed, when the table names one. */
   readonly department?: string;
   readonly departmentCell?: { row: number; col: number };
+  /** The whole text of that cell (`预算单位：某局  单位：万元`), for fixes that rewrite it. */
+  readonly departmentText?: string;
   /** 单位 of measure: 万元 or 元. */
   readonly unit?: '万元' | '元';
   /** Where the unit is stated (also when the cell says only `单位：`). */
   readonly unitCell?: { row: number; col: number };
+  /** The whole text of that cell. */
+  readonly unitText?: string;
   readonly year?: number;
 }
 

@@ -159,7 +159,7 @@ function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: s
   for (const col of columns) {
     if (meta.year === undefined) for (const p of col.path) meta = { ...meta, year: meta.year ?? yearIn(p) };
   }
-  const base2 = { ...base, headerRows };
+  const base2 = { ...base, meta, headerRows };
   // Two-sided summaries (收入 | 支出 side by side) are read as two tables, one per side.
   const names = columns.filter((c) => c.role === 'name');
   if (TWO_SIDED.has(start.kind) && names.length >= 2) {
@@ -258,7 +258,13 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
       const cell = cellAt(sheet, r, col.col);
       const parsed = parseAmount(cell?.value ?? null);
       if (parsed.kind === 'absent' && cell?.formula === undefined) continue;
-      amounts.set(col.col, { col: col.col, parsed, value: amountOf(parsed), ...(cell?.formula !== undefined ? { formula: cell.formula } : {}) });
+      amounts.set(col.col, {
+        col: col.col,
+        parsed,
+        value: amountOf(parsed),
+        ...(cell?.formula !== undefined ? { formula: cell.formula } : {}),
+        ...(cell ? { text: cellText(cell) } : {}),
+      });
     }
   }
   if (name === '') name = labelInCode;
@@ -287,8 +293,11 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
     level = filled('project-l2') ? 3 : filled('project-l1') ? 2 : 1;
   }
   const secondary = codes[1];
+  const seqCol = columns.find((c) => c.role === 'seq');
+  const seq = seqCol ? text(seqCol.col) : '';
   return {
     row: r,
+    ...(seq !== '' ? { seq } : {}),
     ...(code !== undefined ? { code, codeSource: 'cell' as const } : {}),
     ...(secondary !== undefined ? { secondaryCode: secondary } : {}),
     name,

@@ -1,4 +1,21 @@
 // The rules on metadata (预算单位, year, unit of measure), the narrative (情况说明) and cells.
 import type { Rule } from './rule';
+import { cellFormulaError } from './cell-formula-error';
+import { cellSumFormula } from './cell-sum-formula';
+import { cellTextNumber } from './cell-text-number';
+import { metaDepartment } from './meta-department';
+import { metaSequence } from './meta-sequence';
+import { metaUnit } from './meta-unit';
+import { metaYear } from './meta-year';
+import { narrativeAmounts } from './narrative-amounts';
 
-export const META_RULES: readonly Rule[] = [];
+export const META_RULES: readonly Rule[] = [
+  metaDepartment,
+  metaUnit,
+  metaYear,
+  narrativeAmounts,
+  cellFormulaError,
+  cellTextNumber,
+  cellSumFormula,
+  metaSequence,
+];
