@@ -7,28 +7,14 @@ import type { Row, Table } from '../recognize/model';
 import { labelKey } from '../text';
 import { amountColumns } from './hierarchy';
 import type { Rule, RuleContext } from './rule';
-import { checkSum, columnLabel, rowLabel } from './sum-check';
+import { checkRowSum, checkSum, columnLabel, rowLabel } from './sum-check';
 
 /** Tables whose rows are line-item lists rather than subject codes. */
 export const LIST_KINDS: readonly TableKind[] = ['income-expense-summary', 'fiscal-appropriation-summary', 'three-public-expenses'];
 
-function compare(ctx: RuleContext, table: Table, checked: Row, terms: readonly Row[], messageId: string, fixReason: string): Finding[] {
-  const out: Finding[] = [];
-  for (const col of amountColumns(table)) {
-    const f = checkSum({
-      rule: 'list-total',
-      table,
-      checked: { row: checked, col },
-      terms: terms.map((row) => ({ row, col })),
-      policy: ctx.rounding,
-      messageId,
-      data: { row: rowLabel(checked), items: terms.map((t) => rowLabel(t)).slice(0, 3).join('、') + (terms.length > 3 ? '…' : '') },
-      fixConfidence: 0.6,
-      fixReason: { id: fixReason, data: {} },
-    });
-    if (f) out.push(f);
-  }
-  return out;
+function compare(ctx: RuleContext, table: Table, parent: Row, children: readonly Row[], messageId: string): Finding[] {
+  const items = children.map((t) => rowLabel(t)).slice(0, 3).join('、') + (children.length > 3 ? '…' : '');
+  return checkRowSum({ rule: 'list-total', table, parent, children, policy: ctx.rounding, messageId, data: { items } });
 }
 
 /** The identities of one list. */
@@ -40,7 +26,7 @@ function checkList(ctx: RuleContext, table: Table): Finding[] {
   for (const p of items.filter((i) => i.level === 1)) {
     const terms = items.filter((i) => i.parent === p.row && !(i.ofWhich && numbering(i.row.name).style === 'none'));
     if (terms.length === 0) continue;
-    findings.push(...compare(ctx, table, p.row, terms.map((c) => c.row), 'list-total.item', 'fix.reason.parent-from-children'));
+    findings.push(...compare(ctx, table, p.row, terms.map((c) => c.row), 'list-total.item'));
   }
   // 本年合计 = its items (those before it, or after it when it heads the list); 总计 = 本年合计 + carry-overs.
   items.forEach((line, index) => {
@@ -50,7 +36,7 @@ function checkList(ctx: RuleContext, table: Table): Finding[] {
       const until = after.findIndex((i) => i.level === 0);
       const scope = index === 0 ? (until < 0 ? after : after.slice(0, until)) : before.slice(lastTotal(before) + 1);
       const terms = scope.filter((i) => i.level === 1 && i.kind === 'item').map((i) => i.row);
-      if (terms.length > 0) findings.push(...compare(ctx, table, line.row, terms, 'list-total.year', 'fix.reason.parent-from-children'));
+      if (terms.length > 0) findings.push(...compare(ctx, table, line.row, terms, 'list-total.year'));
     }
     if (line.kind === 'grand-total') {
       const before = items.slice(0, index);
@@ -59,7 +45,7 @@ function checkList(ctx: RuleContext, table: Table): Finding[] {
         y >= 0
           ? [before[y]!, ...before.slice(y + 1).filter((i) => i.kind === 'carry' && i.level <= 1)]
           : before.filter((i) => i.level === 1);
-      if (terms.length > 0) findings.push(...compare(ctx, table, line.row, terms.map((t) => t.row), 'list-total.grand', 'fix.reason.parent-from-children'));
+      if (terms.length > 0) findings.push(...compare(ctx, table, line.row, terms.map((t) => t.row), 'list-total.grand'));
     }
   });
   return findings;

@@ -2,8 +2,8 @@
 import type { Finding } from '../findings';
 import type { Table } from '../recognize/model';
 import type { Rule, RuleContext } from './rule';
-import { amountColumns, hierarchyOf, orderedChildren } from './hierarchy';
-import { checkSum, rowLabel } from './sum-check';
+import { hierarchyOf, orderedChildren } from './hierarchy';
+import { checkRowSum } from './sum-check';
 import { CODED_KINDS } from './kinds';
 
 export const subtotal: Rule = {
@@ -24,23 +24,8 @@ export const subtotal: Rule = {
       }
       if (!CODED_KINDS.includes(table.kind)) continue;
       const h = hierarchyOf(table);
-      const cols = amountColumns(table);
       for (const parent of h.parents) {
-        const children = h.childrenOf(parent.code!, parent.unit);
-        for (const col of cols) {
-          const f = checkSum({
-            rule: 'subtotal',
-            table,
-            checked: { row: parent, col },
-            terms: children.map((row) => ({ row, col })),
-            policy: ctx.rounding,
-            messageId: 'subtotal.mismatch',
-            data: { row: rowLabel(parent) },
-            fixConfidence: 0.6,
-            fixReason: { id: 'fix.reason.parent-from-children', data: {} },
-          });
-          if (f) findings.push(f);
-        }
+        findings.push(...checkRowSum({ rule: 'subtotal', table, parent, children: h.childrenOf(parent.code!, parent.unit), policy: ctx.rounding, messageId: 'subtotal.mismatch' }));
       }
     }
     return findings;
@@ -49,23 +34,7 @@ export const subtotal: Rule = {
 
 /** Project tables: 合计 = Σ types, type = Σ 一级项目, 一级项目 = Σ 二级项目. */
 function projects(ctx: RuleContext, table: Table): Finding[] {
-  const findings: Finding[] = [];
-  const cols = amountColumns(table);
-  for (const { parent, children } of orderedChildren(table)) {
-    for (const col of cols) {
-      const f = checkSum({
-        rule: 'subtotal',
-        table,
-        checked: { row: parent, col },
-        terms: children.map((row) => ({ row, col })),
-        policy: ctx.rounding,
-        messageId: 'subtotal.projects',
-        data: { row: rowLabel(parent) },
-        fixConfidence: 0.6,
-        fixReason: { id: 'fix.reason.parent-from-children', data: {} },
-      });
-      if (f) findings.push(f);
-    }
-  }
-  return findings;
+  return orderedChildren(table).flatMap(({ parent, children }) =>
+    checkRowSum({ rule: 'subtotal', table, parent, children, policy: ctx.rounding, messageId: 'subtotal.projects' }),
+  );
 }

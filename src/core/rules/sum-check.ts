@@ -4,6 +4,7 @@ import { amountsOf, cellRef, classifyDifference, type Finding, type Message, typ
 import { cellKey } from '../fix/constraints';
 import { displayAmount, sum, ZERO, type Money } from '../money/money';
 import type { AmountCell, Column, Row, Table } from '../recognize/model';
+import { amountColumns } from './hierarchy';
 
 /** A cell inside a table: its row and its amount column; `table` when it lies in another table than the checked cell. */
 export interface TableCell {
@@ -97,4 +98,38 @@ export function checkSum(c: SumCheck): Finding | undefined {
       },
     ],
   };
+}
+
+/** What `checkRowSum` needs: one parent row and the rows that must add up to it. */
+export interface RowSum {
+  readonly rule: string;
+  readonly table: Table;
+  readonly parent: Row;
+  readonly children: readonly Row[];
+  readonly policy: RoundingPolicy;
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string>>;
+}
+
+/**
+ * parent = Σ children in every amount column of the table (the hierarchy and total rules' check).
+ * The message names the parent row; the fix recomputes it, and says that a child may be the culprit.
+ */
+export function checkRowSum(c: RowSum): Finding[] {
+  const out: Finding[] = [];
+  for (const col of amountColumns(c.table)) {
+    const f = checkSum({
+      rule: c.rule,
+      table: c.table,
+      checked: { row: c.parent, col },
+      terms: c.children.map((row) => ({ row, col })),
+      policy: c.policy,
+      messageId: c.messageId,
+      data: { row: rowLabel(c.parent), ...c.data },
+      fixConfidence: 0.6,
+      fixReason: { id: 'fix.reason.parent-from-children', data: {} },
+    });
+    if (f) out.push(f);
+  }
+  return out;
 }

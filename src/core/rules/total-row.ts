@@ -3,27 +3,12 @@
 import type { Finding } from '../findings';
 import type { Row, Table } from '../recognize/model';
 import type { Rule, RuleContext } from './rule';
-import { amountColumns, hierarchyOf } from './hierarchy';
-import { checkSum } from './sum-check';
+import { hierarchyOf } from './hierarchy';
+import { checkRowSum } from './sum-check';
 import { CODED_KINDS } from './kinds';
 
-function compare(ctx: RuleContext, table: Table, checked: Row, terms: readonly Row[], messageId: string): Finding[] {
-  const out: Finding[] = [];
-  for (const col of amountColumns(table)) {
-    const f = checkSum({
-      rule: 'total-row',
-      table,
-      checked: { row: checked, col },
-      terms: terms.map((row) => ({ row, col })),
-      policy: ctx.rounding,
-      messageId,
-      data: { row: checked.name.replace(/\s+/g, '') },
-      fixConfidence: 0.6,
-      fixReason: { id: 'fix.reason.parent-from-children', data: {} },
-    });
-    if (f) out.push(f);
-  }
-  return out;
+function compare(ctx: RuleContext, table: Table, parent: Row, children: readonly Row[], messageId: string): Finding[] {
+  return checkRowSum({ rule: 'total-row', table, parent, children, policy: ctx.rounding, messageId });
 }
 
 export const totalRow: Rule = {

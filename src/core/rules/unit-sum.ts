@@ -2,9 +2,8 @@
 // (603 = 603001 + 603002), and the 合计 row the sum of the departments.
 import type { Finding } from '../findings';
 import type { Row } from '../recognize/model';
-import { amountColumns } from './hierarchy';
 import type { Rule } from './rule';
-import { checkSum, rowLabel } from './sum-check';
+import { checkRowSum } from './sum-check';
 
 /** The nearest unit row whose code is a proper prefix of this one's, or undefined. */
 function parentUnit(row: Row, units: readonly Row[]): Row | undefined {
@@ -46,20 +45,8 @@ export const unitSum: Rule = {
       const roots = units.filter((u) => !parentUnit(u, units));
       if (total) groups.unshift({ parent: total, children: roots });
       for (const { parent, children } of groups) {
-        for (const col of amountColumns(table)) {
-          const f = checkSum({
-            rule: 'unit-sum',
-            table,
-            checked: { row: parent, col },
-            terms: children.map((row) => ({ row, col })),
-            policy: ctx.rounding,
-            messageId: 'unit-sum.mismatch',
-            data: { row: parent.unitCode ? `${parent.unitCode} ${parent.name}` : rowLabel(parent) },
-            fixConfidence: 0.6,
-            fixReason: { id: 'fix.reason.parent-from-children', data: {} },
-          });
-          if (f) findings.push(f);
-        }
+        const data: Record<string, string> = parent.unitCode ? { row: `${parent.unitCode} ${parent.name}` } : {};
+        findings.push(...checkRowSum({ rule: 'unit-sum', table, parent, children, policy: ctx.rounding, messageId: 'unit-sum.mismatch', data }));
       }
     }
     return findings;

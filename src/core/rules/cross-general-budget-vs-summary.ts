@@ -1,0 +1,100 @@
+// Rule `cross-general-budget-vs-summary`: 一般公共预算支出表 against 支出总表, row by row (same code): 合计,
+// 基本支出 and 项目支出. Equal when all of the department's money is 一般公共预算 money; otherwise the general
+// budget is a part and may not exceed the summary. A row in one table only is reported as well.
+import { cellRef, type Finding } from '../findings';
+import { displayAmount, ZERO } from '../money/money';
+import type { ColumnRole, Row, Table } from '../recognize/model';
+import type { Rule } from './rule';
+import { colOf, crossBound, crossSum, firstTable, funding, hasMoney, label, labelWithCode, notice, rowCodes, tableData, tablesOf, total, valueAt, type RowCode } from './cross-shared';
+
+const ID = 'cross-general-budget-vs-summary';
+
+/** Rows are matched by code (within a unit's block), unit rows by unit code, and the 合计 rows with each other. */
+function keyOf(row: Row, codes: Map<Row, RowCode>): string | undefined {
+  if (row.isTotal) return 'total';
+  if (row.unitCode !== undefined) return `unit:${row.unitCode}`;
+  const code = codes.get(row)?.code;
+  return code !== undefined ? `${row.unit ?? ''}|${code}` : undefined;
+}
+
+const ROLES: readonly ColumnRole[] = ['total', 'basic', 'project'];
+
+function byKey(table: Table, codes: Map<Row, RowCode>): Map<string, Row> {
+  const out = new Map<string, Row>();
+  for (const r of table.rows) {
+    const k = keyOf(r, codes);
+    if (k !== undefined && !out.has(k)) out.set(k, r);
+  }
+  return out;
+}
+
+export const crossGeneralBudgetVsSummary: Rule = {
+  meta: {
+    id: ID,
+    group: 'cross-table',
+    severity: 'error',
+    title: { zh: '一般公共预算支出表与支出总表', en: 'General budget expenditure vs expenditure summary' },
+    description: {
+      zh: '一般公共预算支出表与支出总表逐行（按科目编码）比较合计、基本支出、项目支出：部门全部资金为一般公共预算时应相等，否则一般公共预算数不应大于支出总表；只在一张表中出现的科目也列出。',
+      en: 'The general budget expenditure table against the expenditure summary, row by row (by code), on total, basic and project expenditure: equal when all the money is general budget money, otherwise not larger; a subject in only one of them is reported too.',
+    },
+    needs: ['general-budget-expenditure', 'expenditure-summary'],
+  },
+  check(ctx) {
+    const findings: Finding[] = [];
+    const es = firstTable(ctx, 'expenditure-summary');
+    if (!es) return findings;
+    const money = funding(ctx);
+    const equal = money.onlyGeneral === true;
+    const basis = equal ? `@${ID}.basis.only-general` : money.onlyGeneral === false ? `@${ID}.basis.other-money` : `@${ID}.basis.unknown`;
+    const esCodes = rowCodes(es);
+    const esRows = byKey(es, esCodes);
+    for (const gbe of tablesOf(ctx, 'general-budget-expenditure')) {
+      const pairs = ROLES.map((role) => ({ mine: colOf(gbe, role), theirs: colOf(es, role) })).filter(
+        (p): p is { mine: number; theirs: number } => p.mine !== undefined && p.theirs !== undefined,
+      );
+      if (pairs.length === 0) continue;
+      const mineCols = pairs.map((p) => p.mine);
+      const theirCols = pairs.map((p) => p.theirs);
+      const gbeCodes = rowCodes(gbe, es);
+      const gbeRows = byKey(gbe, gbeCodes);
+      for (const [key, row] of gbeRows) {
+        const other = esRows.get(key);
+        const data = { ...tableData(gbe, 'table'), ...tableData(es, 'other'), row: gbeCodes.get(row) ? labelWithCode(ctx, row, gbeCodes.get(row)!.code) : label(row), otherRow: other ? label(other) : '', basis };
+        if (!other) {
+          if (row.isTotal || !hasMoney(row, mineCols)) continue;
+          const amount = valueAt({ row, col: mineCols[0]! }) ?? total(mineCols.slice(1).map((col) => ({ row, col })));
+          findings.push(
+            notice(ID, gbeCodes.get(row)?.source === 'cell' ? 'error' : 'warning', { table: gbe, row: row.row, col: mineCols[0]! }, [cellRef(es.sheet, es.titleCell?.row ?? es.rect.r0, es.titleCell?.col ?? es.rect.c0, 'evidence')], `${ID}.missing-in-summary`, {
+              ...data,
+              actual: displayAmount(amount),
+            }, { actual: amount, expected: ZERO }),
+          );
+          continue;
+        }
+        for (const { mine, theirs } of pairs) {
+          const checked = { table: gbe, row, col: mine };
+          const terms = [{ row: other, col: theirs, table: es }];
+          const f = equal
+            ? crossSum({ rule: ID, ctx, checked, terms, messageId: `${ID}.mismatch`, data })
+            : crossBound({ rule: ID, ctx, checked, bound: terms, relation: 'at-most', messageId: `${ID}.exceeds`, data });
+          if (f) findings.push(f);
+        }
+      }
+      if (!equal) continue;
+      for (const [key, other] of esRows) {
+        if (gbeRows.has(key) || other.isTotal || !hasMoney(other, theirCols)) continue;
+        findings.push(
+          notice(ID, esCodes.get(other)?.source === 'cell' && !gbe.rows.some((r) => r.code === undefined && !r.isTotal && r.unitCode === undefined) ? 'error' : 'warning', { table: es, row: other.row, col: theirCols[0]! }, [cellRef(gbe.sheet, gbe.titleCell?.row ?? gbe.rect.r0, gbe.titleCell?.col ?? gbe.rect.c0, 'evidence')], `${ID}.missing-in-general`, {
+            ...tableData(es, 'table'),
+            ...tableData(gbe, 'other'),
+            row: label(other),
+            actual: displayAmount(valueAt({ row: other, col: theirCols[0]! }) ?? ZERO),
+            basis,
+          }, { actual: valueAt({ row: other, col: theirCols[0]! }) ?? ZERO, expected: ZERO }),
+        );
+      }
+    }
+    return findings;
+  },
+};
