@@ -2,7 +2,7 @@
 import type { Catalogs, WorkbookMeta } from '../analyze';
 import type { TableKind } from '../recognize/kinds';
 import type { Column, Row, Table } from '../recognize/model';
-import { parentCode } from '../recognize/tables';
+import { codeGroups as columnCodeGroups, parentCode } from '../recognize/tables';
 import { halfWidth, labelKey, squash } from '../text';
 import type { CatalogSet } from './builtin';
 import type { Catalog, CatalogFamily, Rename } from './catalog';
@@ -192,25 +192,12 @@ export function otherCatalogs(kind: TableKind, catalogs: Catalogs, meta: Workboo
 // ---------------------------------------------------------------------------------------------
 // Where a row's code and name are printed
 
-const CODE_ROLES: ReadonlySet<Column['role']> = new Set<Column['role']>(['code', 'code-lei', 'code-kuan', 'code-xiang']);
-
 /**
  * The code column groups of a table, as recognition forms them: one 科目编码 column or one
  * 类 | 款 | 项 run each; the first is the rows' code, the second their secondary code.
  */
 export function codeGroups(table: Table): Column[][] {
-  const groups: Column[][] = [];
-  let current: Column[] | undefined;
-  for (const col of table.columns) {
-    if (CODE_ROLES.has(col.role)) {
-      if (!current || (col.role === 'code' || col.role === 'code-lei' ? current.some((c) => c.role === col.role) : false)) {
-        current = [];
-        groups.push(current);
-      }
-      current.push(col);
-    } else if (col.role !== 'seq') current = undefined;
-  }
-  return groups;
+  return columnCodeGroups(table.columns);
 }
 
 /**

@@ -205,13 +205,13 @@ function readRows(sheet: Sheet, first: number, last: number, columns: readonly C
   return rows;
 }
 
-const CODE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['code', 'code-lei', 'code-kuan', 'code-xiang']);
+export const CODE_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['code', 'code-lei', 'code-kuan', 'code-xiang']);
 
 /**
  * Groups of adjacent code columns: one 科目编码 column or one 类 | 款 | 项 run each. The first group
  * is the row's code; a second (政府预算经济分类 beside 部门预算经济分类) is its secondary code.
  */
-function codeGroups(columns: readonly Column[]): Column[][] {
+export function codeGroups(columns: readonly Column[]): Column[][] {
   const groups: Column[][] = [];
   let current: Column[] | undefined;
   for (const col of columns) {
