@@ -170,7 +170,9 @@ export function plant(wb: Workbook, kind: MistakeKind, r: () => number, options:
       if (!t) return undefined;
       const { row, col } = t.meta.departmentCell!;
       const before = text(t.sheet, row, col);
-      return done({ sheet: t.sheet, address: a1(row, col), before, after: before.replace(t.meta.department!, '某某县农业农村局') });
+      // The name after the colon becomes another body's (the cell may also hold the unit: keep it).
+      const after = before.replace(/([:：]\s*)[^\s:：]+/, '$1某某县农业农村局');
+      return after === before ? undefined : done({ sheet: t.sheet, address: a1(row, col), before, after });
     }
     case 'project-renamed': {
       const projects = tables.filter((t) => t.kind === 'project-expenditure').flatMap((t) => t.rows.filter((x) => x.level === 3 && x.name.length >= 4).map((row) => ({ t, row })));

@@ -8,4 +8,5 @@ export const CODED_KINDS: readonly TableKind[] = [
   'general-budget-basic-expenditure',
   'government-fund-expenditure',
   'state-capital-expenditure',
+  'economic-classification-summary',
 ];
