@@ -2,7 +2,7 @@
 import type { Lang } from '../core/messages/catalog';
 
 export interface CliOptions {
-  command: 'check' | 'help' | 'version';
+  command: 'check' | 'rules' | 'help' | 'version';
   inputs: string[];
   format: 'text' | 'json' | 'csv';
   lang: Lang;
@@ -17,6 +17,8 @@ export interface CliOptions {
   inPlace: boolean;
   /** `--no-progress`: no progress bar even on a terminal. */
   progress: boolean;
+  /** `--no-fail`: exit 0 even when there are error findings (2 still means an unreadable input). */
+  fail: boolean;
 }
 
 export class UsageError extends Error {}
@@ -29,13 +31,19 @@ export const USAGE = `用法 / usage:
     --fix safe -o 修正.xlsx     写出已应用可靠修改的副本 / write a copy with the safe fixes applied
     --annotate -o 标注.xlsx     写出标出问题单元格并加批注的副本 / write a copy with findings highlighted and noted
     --in-place                 与 --fix 同用时覆盖原文件 / with --fix, overwrite the input
+    --no-fail                  有错误也以 0 退出 / exit 0 even when errors are found
+  gouji rules [--lang en-US]   列出全部检查规则 / list every rule
   不给文件时检查自带的示例工作簿。 With no file, checks the bundled sample workbook.
 退出码 / exit status: 0 无错误 no error finding · 1 有错误 some error finding · 2 无法读取或用法有误 unreadable input or bad usage`;
 
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const opts: CliOptions = { command: 'check', inputs: [], format: 'text', lang: 'zh-CN', annotate: false, inPlace: false, progress: true };
+  const opts: CliOptions = { command: 'check', inputs: [], format: 'text', lang: 'zh-CN', annotate: false, inPlace: false, progress: true, fail: true };
   const args = [...argv];
   if (args[0] === 'check') args.shift();
+  else if (args[0] === 'rules') {
+    args.shift();
+    opts.command = 'rules';
+  }
   else if (args[0] === 'help' || args[0] === '--help' || args[0] === '-h') return { ...opts, command: 'help' };
   else if (args[0] === '--version' || args[0] === '-v') return { ...opts, command: 'version' };
   while (args.length > 0) {
@@ -86,6 +94,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '--no-progress':
         opts.progress = false;
+        break;
+      case '--no-fail':
+        opts.fail = false;
         break;
       default:
         if (a.startsWith('-')) throw new UsageError(`未知选项 / unknown option: ${a}`);

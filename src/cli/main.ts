@@ -4,6 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { analyzeWorkbook, type WorkbookReport } from '../core/analyze';
 import { builtinCatalogs } from '../core/catalog/builtin';
 import { safeEdits } from '../core/fix/safe';
+import { RULES } from '../core/rules';
 import { reportJson, TOOL_VERSION, unreadableJson, workbookJson, type JsonWorkbook } from '../core/report-json';
 import { writeAnnotations, writeEdits } from '../file/write';
 import { readWorkbookBytes, WorkbookReadError } from '../file/xlsx';
@@ -97,6 +98,10 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
     out(TOOL_VERSION);
     return 0;
   }
+  if (opts.command === 'rules') {
+    out(rulesTable(opts.lang));
+    return 0;
+  }
   const files = expandInputs(opts.inputs.length > 0 ? opts.inputs : [SAMPLE]);
   if (files.length === 0) {
     err(opts.lang === 'zh-CN' ? 'gouji: 没有找到 .xlsx 文件\n' : 'gouji: no .xlsx file found\n');
@@ -129,7 +134,12 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
     }
   }
   if (results.some((r) => r.errors.length > 0)) return 2;
-  return results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return opts.fail && results.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+/** Every rule: id, group, severity and what it checks, one per line. */
+export function rulesTable(lang: CliOptions['lang']): string {
+  return RULES.map((r) => `${r.meta.id.padEnd(34)} ${r.meta.severity.padEnd(8)} ${lang === 'zh-CN' ? r.meta.title.zh : r.meta.title.en}：${lang === 'zh-CN' ? r.meta.description.zh : r.meta.description.en}`).join('\n');
 }
 
 /** Entry point of bin/gouji.js: runs with process.argv and sets the exit status. */
