@@ -94,5 +94,9 @@ describe('localization on the fixtures', () => {
     for (const f of related) {
       expect(f.fixes[0]).toMatchObject({ confidence: 0.95, verified: true, edits: [{ sheet: '预算表9', address: 'H10', before: '546.27', after: '548.27' }] });
     }
+    // The 一级项目's own finding also offers to make the total live: a SUM over its 二级 rows.
+    const own = related.find((f) => f.id === 'subtotal@预算表9!H10')!;
+    expect(own.fixes[1]).toMatchObject({ verified: true, edits: [{ address: 'H10', after: '548.27', formula: 'SUM(H11:H18)' }] });
+    expect(render(own.fixes[1]!.title, 'zh-CN')).toBe('将 H10 改为公式 =SUM(H11:H18)');
   });
 });

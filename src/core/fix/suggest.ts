@@ -31,6 +31,11 @@ export function suggestFixes(findings: readonly Finding[], set: ConstraintSet, v
           };
         })
       : [...f.fixes];
+    // A rule's formula fix ("make it live") stays on offer after the localized ones when it writes the cell they fix.
+    if (mine) {
+      const fixed = new Set(candidates.flatMap((x) => x.edits.map((e) => `${e.sheet}!${e.address}=${e.after}`)));
+      candidates.push(...f.fixes.filter((x) => x.edits.some((e) => e.formula !== undefined) && x.edits.every((e) => fixed.has(`${e.sheet}!${e.address}=${e.after}`))));
+    }
     return { ...f, fixes: candidates.filter((x) => verify(x, f)).map((x) => ({ ...x, verified: true })) };
   });
 }

@@ -133,6 +133,14 @@ export const MESSAGES: MessageTable = {
   'fix.typo.sign': { 'zh-CN': '疑似正负号录反（{{after}} 录成 {{before}}）。', 'en-US': 'Looks like a sign error ({{after}} typed as {{before}}).' },
   'fix.typo.unit': { 'zh-CN': '疑似按“元”而非“万元”录入（{{after}} 录成 {{before}}）。', 'en-US': 'Looks like yuan entered where 万元 was meant ({{after}} typed as {{before}}).' },
   'fix.typo.blank': { 'zh-CN': '该单元格为空白，应填 {{after}}。', 'en-US': 'The cell is blank; it should hold {{after}}.' },
+  'fix.make-live': {
+    'zh-CN': '将 {{address}} 改为公式 ={{formula}}',
+    'en-US': 'Make {{address}} the formula ={{formula}}',
+  },
+  'fix.reason.make-live': {
+    'zh-CN': '用求和公式代替手填的合计，以后下级数变动时合计随之更新。',
+    'en-US': 'A SUM formula instead of a typed-in total keeps it right when the items change.',
+  },
   'fix.reason.parent-from-children': {
     'zh-CN': '按下级明细重算合计；若是某个下级数有误，应改该下级数。',
     'en-US': 'Recomputes the total from its items; if one of the items is wrong, correct that item instead.',

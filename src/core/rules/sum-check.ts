@@ -129,7 +129,40 @@ export function checkRowSum(c: RowSum): Finding[] {
       fixConfidence: 0.6,
       fixReason: { id: 'fix.reason.parent-from-children', data: {} },
     });
-    if (f) out.push(f);
+    if (f) out.push(withLiveFormula(f, c, col));
   }
   return out;
+}
+
+/**
+ * A second fix for a subtotal typed in by hand: replace it by a SUM formula over its children,
+ * so it can never drift again ("make it live"). Offered only where the sheet has no formula there.
+ */
+function withLiveFormula(f: Finding, c: RowSum, col: number): Finding {
+  const cell = c.parent.amounts.get(col);
+  if (cell?.formula !== undefined || c.children.length === 0) return f;
+  const rows = c.children.map((r) => r.row).sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    parts.push(i === j ? a1(rows[i]!, col) : `${a1(rows[i]!, col)}:${a1(rows[j]!, col)}`);
+    i = j + 1;
+  }
+  const formula = `SUM(${parts.join(',')})`;
+  const set = f.fixes[0];
+  if (!set || formula.length > 255) return f;
+  const address = f.cells[0]!.address;
+  return {
+    ...f,
+    fixes: [
+      ...f.fixes,
+      {
+        title: { id: 'fix.make-live', data: { address, formula } },
+        confidence: Math.min(0.5, set.confidence),
+        reason: { id: 'fix.reason.make-live', data: {} },
+        edits: set.edits.map((e) => ({ ...e, formula })),
+      },
+    ],
+  };
 }
