@@ -1,5 +1,5 @@
 // Recognition on the five fixtures: every table the transcriber marked is found, with its kind and place.
-import { rectA1 } from '../../src/core/grid/grid';
+import { rectA1, sheetFromRows } from '../../src/core/grid/grid';
 import { recognizeWorkbook } from '../../src/core/analyze';
 import { builtinCatalogs } from '../../src/core/catalog/builtin';
 import { loadFixture, loadSource, STEMS } from '../support/fixtures';
@@ -30,5 +30,26 @@ describe.each(STEMS)('%s', (stem) => {
     expect(coded.length).toBeGreaterThan(3);
     for (const r of coded) expect(r.code).toMatch(/^2\d{2}(\d{2}){0,2}$/);
     expect(rectA1(t.rect)).toMatch(/^A\d+:[A-Z]+\d+$/);
+  });
+});
+
+describe('overriding a table kind', () => {
+  it('re-reads a table as the kind the user says, keyed by sheet and range', async () => {
+    const wb = await loadFixture('000-yanbian-zhengwu-2024');
+    const { tables } = recognizeWorkbook(wb, { catalogs: builtinCatalogs });
+    const es = tables.find((t) => t.kind === 'expenditure-summary')!;
+    const key = `${es.sheet}!${rectA1(es.rect)}`;
+    const again = recognizeWorkbook(wb, { catalogs: builtinCatalogs, kindOverrides: { [key]: 'general-budget-expenditure' } });
+    expect(again.tables.find((t) => t.sheet === es.sheet)!.kind).toBe('general-budget-expenditure');
+    expect(again.tables.filter((t) => t.sheet !== es.sheet).map((t) => t.kind)).toEqual(tables.filter((t) => t.sheet !== es.sheet).map((t) => t.kind));
+  });
+});
+
+describe('sheets recognition cannot place', () => {
+  it('become notes, never exceptions', () => {
+    const odd = sheetFromRows('Sheet9', [['随便写点什么'], [1, 2, 3], ['=SUM(A1)']]);
+    const r = recognizeWorkbook({ name: 'x.xlsx', sheets: [odd, sheetFromRows('空表', [])] });
+    expect(r.tables).toEqual([]);
+    expect(r.notes).toEqual([{ sheet: 'Sheet9', range: 'A1:C3', message: 'no-title' }]);
   });
 });

@@ -5,7 +5,7 @@ import { builtinCatalogs } from '../../src/core/catalog/builtin';
 import type { Workbook } from '../../src/core/grid/grid';
 import { sourceToWorkbook } from '../../scripts/fixtures/to-grid';
 import { loadSource, STEMS } from '../support/fixtures';
-import { blankAfterTitles, codesAsNumbers, inYuan, numbersAsText, oneSheet, plainSheetNames, spacerColumn } from '../support/variants';
+import { blankAfterTitles, codesAsNumbers, hiddenSpacerRows, inYuan, numbersAsText, oneSheet, plainSheetNames, spacerColumn } from '../support/variants';
 
 const SUMS = new Set(['subtotal', 'total-row', 'unit-sum', 'row-sum', 'list-total']);
 const options = { catalogs: builtinCatalogs, suggestFixes: false };
@@ -43,6 +43,7 @@ describe.each(STEMS)('%s', (stem) => {
     ['numbers stored as text in full-width digits', (wb: Workbook) => numbersAsText(wb, 'full-width')],
     ['a hidden spacer column at A', spacerColumn],
     ['a blank row under each title', (wb: Workbook) => blankAfterTitles(wb, (s, r) => titleRows.has(`${s.name}:${r}`))],
+    ['a hidden blank row under each title', (wb: Workbook) => hiddenSpacerRows(wb, (s, r) => titleRows.has(`${s.name}:${r}`))],
   ])('%s: same tables, same failing sums', (_name, variant) => {
     const wb = variant(base);
     expect(kinds(wb)).toEqual(baseKinds);

@@ -98,3 +98,25 @@ export function blankAfterTitles(wb: Workbook, isTitle: (sheet: Sheet, row: numb
     }),
   };
 }
+
+/**
+ * One hidden, empty row after each table title, as exports that hide spacer rows have.
+ */
+export function hiddenSpacerRows(wb: Workbook, isTitle: (sheet: Sheet, row: number) => boolean): Workbook {
+  const spaced = blankAfterTitles(wb, isTitle);
+  return {
+    ...spaced,
+    sheets: spaced.sheets.map((s, i) => {
+      const original = wb.sheets[i]!;
+      const hidden = new Set<number>();
+      let shift = 0;
+      for (let r = 0; r < original.rowCount; r++) {
+        if (isTitle(original, r)) {
+          shift++;
+          hidden.add(r + shift);
+        }
+      }
+      return { ...s, hiddenRows: hidden };
+    }),
+  };
+}
