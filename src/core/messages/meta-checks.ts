@@ -271,4 +271,16 @@ export const META_CHECK_MESSAGES: MessageTable = {
     'zh-CN': '序号从 {{previous}} 倒退到 {{current}}。',
     'en-US': 'The sequence goes back from {{previous}} to {{current}}.',
   },
+  'meta-performance-code.differs': {
+    'zh-CN': '绩效目标表的“主管部门及编码”写作“{{text}}”，编码 {{code}} 与其他 {{n}} 个绩效目标表的 {{majority}} 不一致。',
+    'en-US': '“主管部门及编码” reads “{{text}}”: the code {{code}} differs from {{majority}} in {{n}} other performance blocks.',
+  },
+  'meta-performance-code.fix': {
+    'zh-CN': '把编码改为 {{majority}}',
+    'en-US': 'Change the code to {{majority}}',
+  },
+  'meta-performance-code.reason': {
+    'zh-CN': '其他 {{n}} 个绩效目标表都写作这个编码。',
+    'en-US': '{{n}} other performance blocks give this code.',
+  },
 };

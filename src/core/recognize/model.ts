@@ -1,6 +1,7 @@
 // What recognition produces: tables with metadata, columns by role and rows with codes and amounts.
 import type { Money, ParsedAmount } from '../money/money';
 import type { Rect } from '../grid/grid';
+import type { FormField } from './fields';
 import type { TableKind } from './kinds';
 
 /** What an amount or label column holds. Amount roles are the identities' vocabulary. */
@@ -104,6 +105,8 @@ export interface Table {
   readonly headerRows?: { readonly first: number; readonly last: number };
   readonly columns: readonly Column[];
   readonly rows: readonly Row[];
+  /** Label–value pairs of form-like tables (绩效目标表 blocks: 项目名称, 年度资金总额 …). */
+  readonly fields?: readonly FormField[];
   /** Free text of narrative tables, one entry per non-empty row. */
   readonly paragraphs?: ReadonlyArray<{ row: number; col: number; text: string }>;
 }

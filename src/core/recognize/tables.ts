@@ -2,6 +2,7 @@
 import { cellAt, cellText, isBlankRow, rectA1, type Rect, type Sheet } from '../grid/grid';
 import { amountOf, parseAmount } from '../money/money';
 import { halfWidth, isTotalLabel, squash } from '../text';
+import { readFormFields } from './fields';
 import { readColumns } from './header';
 import { kindFromTitle, type TableKind } from './kinds';
 import { isMetaText, readMetaRow, yearIn } from './meta';
@@ -159,7 +160,8 @@ function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: s
   for (const col of columns) {
     if (meta.year === undefined) for (const p of col.path) meta = { ...meta, year: meta.year ?? yearIn(p) };
   }
-  const base2 = { ...base, meta, headerRows };
+  const fields = start.kind === 'project-performance' || start.kind === 'department-performance' ? readFormFields(sheet, start.row + 1, last, c0, c1) : [];
+  const base2 = { ...base, meta, headerRows, ...(fields.length > 0 ? { fields } : {}) };
   // Two-sided summaries (收入 | 支出 side by side) are read as two tables, one per side.
   const names = columns.filter((c) => c.role === 'name');
   if (TWO_SIDED.has(start.kind) && names.length >= 2) {

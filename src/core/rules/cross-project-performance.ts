@@ -4,6 +4,7 @@
 // own); a project with current-year money and no block, or a block with no project, is reported too.
 import { cellRef, type CellRef, type Finding, type RoundingPolicy } from '../findings';
 import { displayAmount, Money, sum } from '../money/money';
+import { fieldRow, type FormField } from '../recognize/fields';
 import type { Row, Table } from '../recognize/model';
 import { AMOUNT_ROLES } from '../recognize/tables';
 import { labelKey, squash } from '../text';
@@ -136,6 +137,27 @@ export function blocksOf(ctx: RuleContext, table: Table): Block[] {
       });
     }
     return out;
+  }
+  // Blocks whose labels recognition read as a form (项目名称 → value): take the values from there.
+  const field = (re: RegExp) => table.fields?.find((f) => re.test(f.label));
+  const fName = field(/^项目名称$/);
+  if (fName) {
+    const fLevel = field(/^项目级次$/);
+    const fTotal = field(/^年度资金总额$/);
+    const fFiscal = field(/财政拨款$/);
+    const placed = (f: FormField | undefined): PlacedCell | undefined => (f && f.amount.value !== undefined ? { table, row: fieldRow(f), col: f.cell.col } : undefined);
+    const total = placed(fTotal);
+    const fiscal = placed(fFiscal);
+    return [
+      {
+        table,
+        name: fName.text,
+        nameCell: fName.cell,
+        ...(fLevel ? { level: fLevel.text, levelCell: fLevel.cell } : {}),
+        ...(total ? { total } : {}),
+        ...(fiscal ? { fiscal } : {}),
+      },
+    ];
   }
   const labelCol = table.columns.find((c) => c.path.some((p) => labelKey(p) === '项目名称'));
   if (!labelCol) return [];

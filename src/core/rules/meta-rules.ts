@@ -1,5 +1,6 @@
 // The rules on metadata (预算单位, year, unit of measure), the narrative (情况说明) and cells.
 import type { Rule } from './rule';
+import { metaPerformanceCode } from './meta-performance-code';
 import { cellFormulaError } from './cell-formula-error';
 import { cellSumFormula } from './cell-sum-formula';
 import { cellTextNumber } from './cell-text-number';
@@ -10,6 +11,7 @@ import { metaYear } from './meta-year';
 import { narrativeAmounts } from './narrative-amounts';
 
 export const META_RULES: readonly Rule[] = [
+  metaPerformanceCode,
   metaDepartment,
   metaUnit,
   metaYear,

@@ -1,0 +1,57 @@
+// Label–value forms (绩效目标表 blocks): 项目名称 → its value, 年度资金总额 → its amount, and so on.
+import { cellAt, cellText, type Sheet } from '../grid/grid';
+import { amountOf, parseAmount } from '../money/money';
+import { labelKey } from '../text';
+import type { AmountCell, Row } from './model';
+
+/** One labelled value of a form: where the label is, where its value is, and the value as text and amount. */
+export interface FormField {
+  /** The label as printed, squashed (`项目名称`, `年度资金总额`, `其中:财政拨款`). */
+  readonly label: string;
+  readonly labelCell: { readonly row: number; readonly col: number };
+  readonly cell: { readonly row: number; readonly col: number };
+  readonly text: string;
+  readonly amount: AmountCell;
+}
+
+/** The labels performance forms use; a cell holding one of them is a label, never a value. */
+const LABELS = /^(项目名称|项目级次|项目类别|项目属性|主管部门及编码|主管部门|实施单位|项目资金(\(万元\))?|年度资金总额|其中[:：]?财政拨款|财政拨款|其他资金|资金总额|项目负责人|联系电话|年度绩效目标|绩效指标|部门\(单位\)名称)$/;
+
+export function isFormLabel(text: string): boolean {
+  return LABELS.test(labelKey(text).replace(/（/g, '(').replace(/）/g, ')'));
+}
+
+/**
+ * Reads the label–value pairs in rows first..last, columns c0..c1: for each cell holding a known
+ * label, its value is the next filled cell to the right that is not itself a label (a merged
+ * value area holds its text in its first cell). Rows below 绩效指标 (the indicator grid) are not read.
+ */
+export function readFormFields(sheet: Sheet, first: number, last: number, c0: number, c1: number): FormField[] {
+  const out: FormField[] = [];
+  for (let r = first; r <= last; r++) {
+    const texts: string[] = [];
+    for (let c = c0; c <= c1; c++) texts.push(cellText(cellAt(sheet, r, c)).trim());
+    if (texts.some((t) => labelKey(t) === '绩效指标')) break;
+    texts.forEach((t, i) => {
+      if (t === '' || !isFormLabel(t) || (i > 0 && texts[i - 1] === t)) return;
+      for (let j = i + 1; j < texts.length; j++) {
+        const v = texts[j]!;
+        if (v === '' || v === t) continue;
+        if (isFormLabel(v)) {
+          if (/资金|财政拨款/.test(labelKey(t))) continue; // 项目资金 | 年度资金总额 | 17.30: the amount is further right
+          return;
+        }
+        const col = c0 + j;
+        const parsed = parseAmount(cellAt(sheet, r, col)?.value ?? null);
+        out.push({ label: labelKey(t), labelCell: { row: r, col: c0 + i }, cell: { row: r, col }, text: v, amount: { col, parsed, value: amountOf(parsed), text: v } });
+        return;
+      }
+    });
+  }
+  return out;
+}
+
+/** A field's value as a one-cell row, so sums can compare it with table cells. */
+export function fieldRow(field: FormField): Row {
+  return { row: field.cell.row, name: field.label, isTotal: false, amounts: new Map([[field.cell.col, field.amount]]) };
+}
