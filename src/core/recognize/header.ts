@@ -70,6 +70,8 @@ const BASIC_SUBS: ReadonlyArray<[RegExp, ColumnRole]> = [
 
 /** The role of a column from its header path. */
 export function roleOf(path: readonly string[]): ColumnRole {
+  // The 收入 | 支出 sides of a two-sided summary are not groups of the columns under them.
+  if (path.length > 1 && /^(收入|支出)$/.test(squash(path[0]!))) return roleOf(path.slice(1));
   if (path.length === 0) return 'text';
   const keys = path.map((p) => halfWidth(labelKey(p)));
   const last = keys[keys.length - 1]!;

@@ -286,7 +286,10 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
     name = inline[2];
   }
   if (code === undefined && name === '' && amounts.size === 0) return undefined;
-  const isTotal = code === undefined && isTotalLabel(name);
+  // A 合计 row whose label sits in another text column (项目单位 in a project table) is a total too.
+  const labelled = columns.some((c) => !AMOUNT_ROLES.has(c.role) && isTotalLabel(text(c.col)));
+  const isTotal = code === undefined && (isTotalLabel(name) || (labelled && !columns.some((c) => (c.role === 'project-l1' || c.role === 'project-l2') && text(c.col) !== '')));
+  if (isTotal && !isTotalLabel(name)) name = columns.map((c) => text(c.col)).find(isTotalLabel) ?? name;
   let level = isTotal ? 0 : code !== undefined ? levelOfCode(code) : undefined;
   // Project tables: 1 = type (类别) row, 2 = 一级项目, 3 = 二级项目, by the column that names the row.
   const filled = (role: ColumnRole) => columns.some((c) => c.role === role && text(c.col) !== '');
