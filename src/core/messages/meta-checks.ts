@@ -283,4 +283,8 @@ export const META_CHECK_MESSAGES: MessageTable = {
     'zh-CN': '其他 {{n}} 个绩效目标表都写作这个编码。',
     'en-US': '{{n}} other performance blocks give this code.',
   },
+  'narrative-performance.differs': {
+    'zh-CN': '情况说明称确定 {{stated}} 个项目的绩效目标、涉及金额 {{amount}} 万元，而工作簿（{{sheet}} 等）中有 {{blocks}} 个项目支出绩效目标表，年度资金总额合计 {{printed}} 万元：可能缺了绩效目标表，或说明中的数有误。',
+    'en-US': 'The narrative says {{stated}} projects with performance targets, {{amount}} 万元 in all, but the workbook ({{sheet}} …) prints {{blocks}} project performance blocks totalling {{printed}} 万元: a block may be missing, or the narrative is wrong.',
+  },
 };

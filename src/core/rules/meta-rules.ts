@@ -1,6 +1,7 @@
 // The rules on metadata (预算单位, year, unit of measure), the narrative (情况说明) and cells.
 import type { Rule } from './rule';
 import { metaPerformanceCode } from './meta-performance-code';
+import { narrativePerformance } from './narrative-performance';
 import { cellFormulaError } from './cell-formula-error';
 import { cellSumFormula } from './cell-sum-formula';
 import { cellTextNumber } from './cell-text-number';
@@ -12,6 +13,7 @@ import { narrativeAmounts } from './narrative-amounts';
 
 export const META_RULES: readonly Rule[] = [
   metaPerformanceCode,
+  narrativePerformance,
   metaDepartment,
   metaUnit,
   metaYear,
