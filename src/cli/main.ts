@@ -9,7 +9,8 @@ import { reportJson, TOOL_VERSION, unreadableJson, workbookJson, type JsonWorkbo
 import { writeAnnotations, writeEdits } from '../file/write';
 import { readWorkbookBytes, WorkbookReadError } from '../file/xlsx';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './args';
-import { findingsCsv, summaryTable } from './format-batch';
+import { findingsCsv } from '../core/report-csv';
+import { summaryTable } from './format-batch';
 import { formatWorkbookText } from './format-text';
 
 /** The bundled sample workbook, checked when no file is given. */

@@ -2,27 +2,19 @@
 import { analyzeWorkbook } from '../../src/core/analyze';
 import { sheetFromRows, type CellValue, type Rect } from '../../src/core/grid/grid';
 import { render } from '../../src/core/messages/catalog';
+import { CONSISTENT_SUMMARY, SUMMARY_HEADER } from '../support/summary-table';
 
-const HEADER: CellValue[] = ['序号', '科目编码', '功能分类科目名称', '合计', '基本支出', '项目支出'];
+const HEADER = SUMMARY_HEADER;
 
 /** A Jilin-style 支出总表 with the given data rows (amounts as numbers). */
-function summary(rows: CellValue[][]) {
+function summary(rows: ReadonlyArray<readonly CellValue[]>) {
   const sheet = sheetFromRows('预算表3', [['支出总表（预算表3）'], ['预算单位：测试局', null, null, null, null, '单位：万元'], HEADER, ...rows], [
     { r0: 0, c0: 0, r1: 0, c1: 5 } as Rect,
   ]);
   return analyzeWorkbook({ name: 't.xlsx', sheets: [sheet] });
 }
 
-const CONSISTENT: CellValue[][] = [
-  [1, null, '合计', 1686, 467.5, 1218.5],
-  [2, '201', '一般公共服务支出', 1583, 364.5, 1218.5],
-  [3, '20103', '政府办公厅（室）及相关机构事务', 1583, 364.5, 1218.5],
-  [4, '2010301', '行政运行', 364.5, 364.5, null],
-  [5, '2010399', '其他政府办公厅（室）及相关机构事务支出', 1218.5, null, 1218.5],
-  [6, '221', '住房保障支出', 103, 103, null],
-  [7, '22102', '住房改革支出', 103, 103, null],
-  [8, '2210201', '住房公积金', 103, 103, null],
-];
+const CONSISTENT = CONSISTENT_SUMMARY;
 
 describe('first checks', () => {
   it('find nothing in a consistent table', () => {
