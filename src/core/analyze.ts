@@ -10,7 +10,8 @@ import { inferCodes } from './recognize/infer-codes';
 import { yearIn } from './recognize/meta';
 import type { TableKind } from './recognize/kinds';
 import type { RecognitionNote, Table } from './recognize/model';
-import { recognizeSheet, type SheetRecognition } from './recognize/tables';
+import { levelOfCode, recognizeSheet, type SheetRecognition } from './recognize/tables';
+import { alignedCodes } from './catalog/names';
 import { RULES, type Rule, type RuleOutcome } from './rules';
 import { CODED_KINDS } from './rules/kinds';
 
@@ -117,6 +118,18 @@ export function recognizeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): {
     const r = inferCodes(t, catalog);
     notes.push(...r.notes);
     return r.table;
+  });
+  // Tables that print codes on some rows only take the others from a coded table that agrees with them.
+  const before = tables;
+  tables = tables.map((t) => {
+    if (!CODED_KINDS.includes(t.kind)) return t;
+    const aligned = alignedCodes(t, before);
+    if (aligned.size === 0) return t;
+    const rows = t.rows.map((row) => {
+      const a = aligned.get(row);
+      return a ? { ...row, code: a.code, codeSource: 'aligned' as const, alignedFrom: { sheet: a.table.sheet, row: a.row.row }, level: levelOfCode(a.code) } : row;
+    });
+    return { ...t, rows };
   });
   return { tables, notes, meta };
 }

@@ -19,7 +19,8 @@ export function locate(table: Table, sheet: Sheet, check: Pick<HandCheck, 'row' 
     return out;
   };
   const byText = table.rows.filter((r) => texts(r).includes(key) || (r.isTotal && /^(合计|总计)$/.test(key)));
-  const row = nth ? byText[Number(nth[1]) - 1] : (table.rows.find((r) => r.code === check.row) ?? byText.find((r) => r.code === undefined) ?? byText[0]);
+  const printedCode = (r: Row) => r.code !== undefined && r.codeSource === 'cell';
+  const row = nth ? byText[Number(nth[1]) - 1] : (table.rows.find((r) => printedCode(r) && r.code === check.row) ?? byText.find((r) => !printedCode(r)) ?? byText[0]);
   const words = check.column.split(/\s+/).map(labelKey);
   const col = table.columns.find((c) => {
     const path = c.path.map(labelKey);

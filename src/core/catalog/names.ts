@@ -295,7 +295,12 @@ export function subjectRows(table: Table, tables: readonly Table[]): SubjectRow[
   const out: SubjectRow[] = [];
   for (const row of table.rows) {
     if (row.isTotal || row.unitCode !== undefined) continue;
-    if (row.code !== undefined) out.push({ row, code: row.code, source: row.codeSource ?? 'cell' });
+    if (row.code !== undefined && row.codeSource === 'aligned' && row.alignedFrom) {
+      const { sheet, row: at } = row.alignedFrom;
+      const table = tables.find((t) => t.sheet === sheet && t.rows.some((r) => r.row === at));
+      const from = table?.rows.find((r) => r.row === at);
+      out.push({ row, code: row.code, source: 'aligned', ...(table && from ? { from: { table, row: from } } : {}) });
+    } else if (row.code !== undefined) out.push({ row, code: row.code, source: row.codeSource ?? 'cell' });
     else {
       const a = aligned.get(row);
       if (a) out.push({ row, code: a.code, source: 'aligned', from: { table: a.table, row: a.row } });

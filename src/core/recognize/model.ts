@@ -58,8 +58,13 @@ export interface Row {
   readonly row: number;
   /** Normalized subject code (digits only: `2010301`), when the row has or was given one. */
   readonly code?: string;
-  /** How the code was obtained: read from the row, or inferred (from the catalog by name). */
-  readonly codeSource?: 'cell' | 'inferred';
+  /**
+   * How the code was obtained: read from the row, inferred from the catalog by name, or aligned with
+   * the row at the same position of a coded table of the workbook (001 预算表5 prints codes on its 类 rows only).
+   */
+  readonly codeSource?: 'cell' | 'inferred' | 'aligned';
+  /** For an aligned code: the row of the coded table it was taken from. */
+  readonly alignedFrom?: { readonly sheet: string; readonly row: number };
   /** A second code printed beside the first (政府预算经济分类 beside 部门预算经济分类). */
   readonly secondaryCode?: string;
   readonly name: string;

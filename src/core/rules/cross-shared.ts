@@ -56,7 +56,7 @@ export function label(row: Row): string {
  * `行政`, the catalog's name when the printed one is cut from it.
  */
 export function labelWithCode(ctx: RuleContext, row: Row, code: string): string {
-  if (row.code !== undefined) return label(row);
+  if (row.code !== undefined && row.codeSource !== 'aligned') return label(row);
   const printed = squash(rowText(row));
   const full = code.length === 5 && code.startsWith('3') ? ctx.catalogs.economicDepartment?.name(code) : ctx.catalogs.functional?.(ctx.meta.year)?.name(code);
   return `${code} ${full !== undefined && labelKey(full).startsWith(labelKey(printed)) ? full : printed}`.trim();
