@@ -25,5 +25,3 @@ export function summaryTable(workbooks: readonly JsonWorkbook[], lang: Lang): st
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** Kept here too for callers that import it with the summary table. */
-export { findingsCsv } from '../core/report-csv';

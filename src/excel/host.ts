@@ -4,7 +4,16 @@ import type { WorkbookPort } from '../taskpane/port';
 import type { ExcelHost } from './api';
 import { createExcelPort } from './port';
 
-export type HostInfo = { kind: 'excel'; displayLanguage: string } | { kind: 'none' };
+/** `dark`: Office's theme has a dark task-pane background (Dark Gray, Black). */
+export type HostInfo = { kind: 'excel'; displayLanguage: string; dark: boolean } | { kind: 'none' };
+
+/** Whether a `#rrggbb` background is dark (relative luminance below one half). */
+export function isDarkColor(color: string | undefined): boolean {
+  const m = color ? /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color.trim()) : null;
+  if (!m) return false;
+  const [r, g, b] = [m[1]!, m[2]!, m[3]!].map((h) => parseInt(h, 16) / 255);
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 0.5;
+}
 
 /**
  * Whether the page looks hosted by Office: Office adds `_host_Info` to the URL, Office on the web
@@ -19,7 +28,7 @@ export function looksHosted(search: string, framed: boolean, hasWebViewBridge: b
 export interface OfficeGlobal {
   onReady(): Promise<{ host: unknown }>;
   HostType: { Excel: unknown };
-  context: { displayLanguage: string };
+  context: { displayLanguage: string; officeTheme?: { bodyBackgroundColor?: string } };
 }
 
 /** What start-up needs from the page, injectable for tests. */
@@ -67,7 +76,11 @@ export async function detectHost(env: HostEnv = browserEnv(), timeoutMs = 10_000
     office.onReady().then(
       (info) => {
         clearTimeout(timer);
-        resolve(info.host === office.HostType.Excel ? { kind: 'excel', displayLanguage: office.context.displayLanguage ?? '' } : { kind: 'none' });
+        resolve(
+          info.host === office.HostType.Excel
+            ? { kind: 'excel', displayLanguage: office.context.displayLanguage ?? '', dark: isDarkColor(office.context.officeTheme?.bodyBackgroundColor) }
+            : { kind: 'none' },
+        );
       },
       () => {
         clearTimeout(timer);
@@ -81,6 +94,7 @@ export async function detectHost(env: HostEnv = browserEnv(), timeoutMs = 10_000
 export function officeExcelPort(): WorkbookPort {
   const host: ExcelHost = {
     run: (batch) => Excel.run((context) => batch(context)),
+    runIn: (context, batch) => Excel.run(context as Excel.RequestContext, (ctx) => batch(ctx)),
     supports: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),
   };
   return createExcelPort(host);

@@ -1,6 +1,7 @@
 // One check run: read through the port, analyze with the (lazily loaded) engine, say which step we are at.
 import type { JsonWorkbook } from '../core/report-json';
-import type { RuleInfo } from './engine';
+import type { EngineOptions, RuleInfo } from './engine';
+import type { FixRequest } from './journal';
 import { errorDetail, PortError } from './port';
 import type { WorkbookPort } from './port';
 import type { Lang } from './strings';
@@ -13,6 +14,8 @@ export interface CheckResult {
   readonly sheets: readonly string[];
   /** The engine's rules in listing order, named in the pane's language. */
   readonly rules: readonly RuleInfo[];
+  /** "Fix all safe": the safe edits grouped by fix. */
+  readonly safe: readonly FixRequest[];
 }
 
 /** An engine failure (not the port's): shown with the `engine` sentence. */
@@ -23,18 +26,21 @@ export class EngineError extends Error {
 /** Lets the browser paint the progress before synchronous work starts. */
 const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** The engine chunk (loaded once, on the first check). */
+export const loadEngine = () => import(/* webpackChunkName: "engine" */ './engine');
+
 /**
- * Reads the workbook and checks it. Rejects with the port's PortError, or an EngineError when the
- * engine throws. `onStep` is called before each step.
+ * Reads the workbook and checks it with the user's options. Rejects with the port's PortError, or an
+ * EngineError when the engine throws. `onStep` is called before each step.
  */
-export async function runCheck(port: WorkbookPort, lang: Lang, onStep?: (step: CheckStep) => void): Promise<CheckResult> {
+export async function runCheck(port: WorkbookPort, lang: Lang, options: EngineOptions = {}, onStep?: (step: CheckStep) => void): Promise<CheckResult> {
   onStep?.('read');
   const workbook = await port.read();
   onStep?.('analyze');
   await nextPaint();
   try {
-    const engine = await import(/* webpackChunkName: "engine" */ './engine');
-    return { ...engine.checkWorkbook(workbook, lang), sheets: workbook.sheets.map((s) => s.name) };
+    const engine = await loadEngine();
+    return { ...engine.checkWorkbook(workbook, lang, options), sheets: workbook.sheets.map((s) => s.name) };
   } catch (e) {
     if (e instanceof PortError) throw e;
     throw new EngineError(errorDetail(e));

@@ -1,8 +1,10 @@
 // Pure helpers that turn the engine's JSON report into what the pane lists: groups, order, labels.
 import { columnIndex } from '../core/grid/grid';
 import { KIND_NAMES, isTableKind } from '../core/recognize/kinds';
-import type { JsonFinding, JsonWorkbook } from '../core/report-json';
+import type { JsonFinding, JsonFix, JsonWorkbook } from '../core/report-json';
 import type { RuleInfo } from './engine';
+import { editsSignature } from './journal';
+import { SAFE_CONFIDENCE } from './safe';
 import type { Severity, Strings } from './strings';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -11,6 +13,8 @@ export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export interface DisplayFinding {
   /** Unique within the list (the engine's id, made unique if it repeats). */
   readonly key: string;
+  /** The engine's id (what the journal records as answered). */
+  readonly id: string;
   readonly rule: string;
   /** The rule's short title (its id when the engine does not name it). */
   readonly ruleName: string;
@@ -27,7 +31,45 @@ export interface DisplayFinding {
   readonly actual?: string;
   /** Amounts with thousands separators; the difference with an explicit sign: `+0.01`, `-1,000.00`. */
   readonly difference?: string;
-  readonly fix?: { readonly title: string; readonly percent: number };
+  /** The first fix (the one the card offers first). */
+  readonly fix?: DisplayFix;
+  /** Every fix, best first. */
+  readonly fixes: readonly DisplayFix[];
+  /** The evidence cells (the cells the checked one was compared with). */
+  readonly evidence: readonly CellLink[];
+}
+
+/** A cell a finding names, as a link. */
+export interface CellLink {
+  readonly sheet: string;
+  readonly address: string;
+  /** `预算表9!H11`. */
+  readonly where: string;
+}
+
+/** One cell change of a fix, for the preview `H10: 546.27 → 548.27`. */
+export interface DisplayEdit extends CellLink {
+  /** What the cell holds, as displayed ('' when empty). */
+  readonly before: string;
+  /** What the fix writes, as displayed (the formula with `=` when it writes one). */
+  readonly after: string;
+  /** The whole texts, when before/after show only the part that changes. */
+  readonly full?: { readonly before: string; readonly after: string };
+}
+
+export interface DisplayFix {
+  readonly title: string;
+  readonly percent: number;
+  /** Applied to a copy and re-checked by the engine. */
+  readonly verified: boolean;
+  /** Would be applied by 一键修正可靠项 (verified, confident, not info). */
+  readonly safe: boolean;
+  readonly reason?: string;
+  readonly edits: readonly DisplayEdit[];
+  /** What it writes, to match it with the journal's applied fixes. */
+  readonly signature: string;
+  /** The engine's fix, as the report has it. */
+  readonly source: JsonFix;
 }
 
 export interface SeverityGroup {
@@ -58,11 +100,60 @@ function position(address: string | undefined): [number, number] {
   return m && m[1] && m[2] ? [Number(m[2]) - 1, columnIndex(m[1])] : [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
 }
 
+/** Texts longer than this are shown as the part that changes, with a little context. */
+const EXCERPT_FROM = 32;
+
+/**
+ * The part of a long text an edit changes, with `context` characters around it and `…` for the rest:
+ * `…项目支出 1218.9 万元，…` / `…项目支出 1218.49 万元，…`. Short texts come back whole.
+ */
+export function changeExcerpt(before: string, after: string, context = 10): { before: string; after: string } {
+  if (before.length <= EXCERPT_FROM && after.length <= EXCERPT_FROM) return { before, after };
+  const a = [...before];
+  const b = [...after];
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const cut = (chars: string[]) => {
+    const from = Math.max(0, head - context);
+    const to = Math.min(chars.length, chars.length - tail + context);
+    return `${from > 0 ? '…' : ''}${chars.slice(from, to).join('')}${to < chars.length ? '…' : ''}`;
+  };
+  return { before: cut(a), after: cut(b) };
+}
+
+/** An edit's text as the preview shows it: amounts with thousands separators, formulas with `=`. */
+function editText(text: string, formula?: string): string {
+  if (formula !== undefined) return `=${formula.replace(/^=/, '')}`;
+  return /^-?\d+(\.\d+)?$/.test(text) ? thousands(text) : text;
+}
+
+/** A fix of a finding, for the card. */
+export function toDisplayFix(fix: JsonFix, severity: Severity): DisplayFix {
+  return {
+    title: fix.title,
+    percent: percent(fix.confidence),
+    verified: fix.verified === true,
+    safe: severity !== 'info' && fix.verified === true && fix.confidence >= SAFE_CONFIDENCE,
+    ...(fix.reason ? { reason: fix.reason } : {}),
+    edits: fix.edits.map((e) => {
+      const full = { before: editText(e.before), after: editText(e.after, e.formula) };
+      const shown = changeExcerpt(full.before, full.after);
+      return { sheet: e.sheet, address: e.address, where: `${e.sheet}!${e.address}`, ...shown, ...(shown.before !== full.before || shown.after !== full.after ? { full } : {}) };
+    }),
+    signature: editsSignature(fix.edits),
+    source: fix,
+  };
+}
+
 function toDisplay(f: JsonFinding, key: string, rule: RuleInfo | undefined): DisplayFinding {
   const cell = f.cells.find((c) => c.role === 'checked') ?? f.cells[0];
-  const fix = f.fixes[0];
+  const fixes = f.fixes.map((x) => toDisplayFix(x, f.severity));
+  const fix = fixes[0];
   return {
     key,
+    id: f.id,
     rule: f.rule,
     ruleName: rule?.title ?? f.rule,
     ...(rule ? { ruleDescription: rule.description } : {}),
@@ -73,7 +164,9 @@ function toDisplay(f: JsonFinding, key: string, rule: RuleInfo | undefined): Dis
     ...(f.expected !== undefined ? { expected: thousands(f.expected) } : {}),
     ...(f.actual !== undefined ? { actual: thousands(f.actual) } : {}),
     ...(f.difference !== undefined ? { difference: signed(thousands(f.difference)) } : {}),
-    ...(fix ? { fix: { title: fix.title, percent: percent(fix.confidence) } } : {}),
+    ...(fix ? { fix } : {}),
+    fixes,
+    evidence: f.cells.filter((c) => c !== cell).map((c) => ({ sheet: c.sheet, address: c.address, where: `${c.sheet}!${c.address}` })),
   };
 }
 
@@ -113,26 +206,45 @@ export function countBySeverity(findings: readonly Pick<JsonFinding, 'severity'>
   return counts;
 }
 
+/** One table of a chip: where it is and the key its kind is overridden by. */
+export interface ChipTable {
+  readonly sheet: string;
+  readonly range: string;
+  readonly title: string;
+  /** `sheet!range`: the engine's tableKey, the key of kindOverrides. */
+  readonly key: string;
+  /** The user chose this table's kind. */
+  readonly overridden: boolean;
+}
+
 /** One chip of the summary: a table kind, how many tables of it, and on which sheets. */
 export interface TableChip {
   readonly kind: string;
   readonly label: string;
   readonly count: number;
   readonly sheets: readonly string[];
+  readonly tables: readonly ChipTable[];
+}
+
+/** A kind's name in the pane's language (the id for a kind the pane does not know). */
+export function kindLabel(kind: string, lang: Strings['lang']): string {
+  const names = isTableKind(kind) ? KIND_NAMES[kind] : undefined;
+  return names ? (lang === 'zh-CN' ? names.zh : names.en) : kind;
 }
 
 /** The recognized tables as chips, one per kind in order of first appearance. */
-export function tableChips(tables: JsonWorkbook['tables'], lang: Strings['lang']): TableChip[] {
-  const chips = new Map<string, { kind: string; label: string; count: number; sheets: string[] }>();
+export function tableChips(tables: JsonWorkbook['tables'], lang: Strings['lang'], overrides: Readonly<Record<string, string>> = {}): TableChip[] {
+  const chips = new Map<string, { kind: string; label: string; count: number; sheets: string[]; tables: ChipTable[] }>();
   for (const t of tables) {
     let chip = chips.get(t.kind);
     if (!chip) {
-      const names = isTableKind(t.kind) ? KIND_NAMES[t.kind] : undefined;
-      chip = { kind: t.kind, label: names ? (lang === 'zh-CN' ? names.zh : names.en) : t.kind, count: 0, sheets: [] };
+      chip = { kind: t.kind, label: kindLabel(t.kind, lang), count: 0, sheets: [], tables: [] };
       chips.set(t.kind, chip);
     }
     chip.count++;
     if (!chip.sheets.includes(t.sheet)) chip.sheets.push(t.sheet);
+    const key = `${t.sheet}!${t.range}`;
+    chip.tables.push({ sheet: t.sheet, range: t.range, title: t.title, key, overridden: overrides[key] !== undefined });
   }
   return [...chips.values()];
 }

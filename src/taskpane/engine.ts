@@ -1,14 +1,23 @@
-// The engine as the pane calls it: loaded lazily (its own chunk, with the subject catalogs) on the first check.
+// The engine as the pane calls it: loaded lazily (its own chunk, with the subject catalogs) on the first
+// check. Also what only the engine knows how to do: which fixes are safe, what an edit writes, the JSON report.
 import { analyzeWorkbook } from '../core/analyze';
-import { builtinCatalogs } from '../core/catalog/builtin';
+import { builtinCatalogs, functionalCatalog } from '../core/catalog/builtin';
+import type { Edit } from '../core/findings';
+import { applyEdits, editValue } from '../core/fix/apply';
+import { safeEdits } from '../core/fix/safe';
 import type { Workbook } from '../core/grid/grid';
-import { workbookJson, type JsonWorkbook } from '../core/report-json';
+import { isTableKind, type TableKind } from '../core/recognize/kinds';
+import { reportJson, workbookJson, type JsonEdit, type JsonWorkbook } from '../core/report-json';
 import { RULES } from '../core/rules';
+import type { RuleGroup } from '../core/rules/rule';
+import type { FixRequest, PlannedEdit } from './journal';
+import { editsSignature } from './journal';
 import type { Lang } from './strings';
 
 /** A rule as the pane names it: short title and one-sentence description, in the pane's language. */
 export interface RuleInfo {
   readonly id: string;
+  readonly group: RuleGroup;
   readonly title: string;
   readonly description: string;
 }
@@ -16,11 +25,87 @@ export interface RuleInfo {
 /** The engine's rules in their listing order, named in `lang`. */
 export function ruleInfo(lang: Lang): RuleInfo[] {
   const pick = (t: { zh: string; en: string }) => (lang === 'zh-CN' ? t.zh : t.en);
-  return RULES.map((r) => ({ id: r.meta.id, title: pick(r.meta.title), description: pick(r.meta.description) }));
+  return RULES.map((r) => ({ id: r.meta.id, group: r.meta.group, title: pick(r.meta.title), description: pick(r.meta.description) }));
 }
 
-/** Analyzes a workbook and renders the report in `lang`. `tolerancePerTerm` as in AnalyzeOptions. */
-export function checkWorkbook(wb: Workbook, lang: Lang, tolerancePerTerm?: string): { report: JsonWorkbook; rules: RuleInfo[] } {
-  const report = analyzeWorkbook(wb, { catalogs: builtinCatalogs, ...(tolerancePerTerm !== undefined ? { tolerancePerTerm } : {}) });
-  return { report: workbookJson(report, lang), rules: ruleInfo(lang) };
+/** How the user set up the check (settings panel and table chips). */
+export interface EngineOptions {
+  /** Allowed difference per rounded term, a decimal string (default 0.01). */
+  readonly tolerance?: string;
+  /** The year of the 支出功能分类 catalog: `auto` (the workbook's year) or a year. */
+  readonly catalogYear?: 'auto' | number;
+  /** Rule groups to run (default all). */
+  readonly groups?: readonly RuleGroup[];
+  /** Table kinds chosen by the user, by `sheet!range`. */
+  readonly kindOverrides?: Readonly<Record<string, string>>;
+}
+
+export interface EngineResult {
+  readonly report: JsonWorkbook;
+  readonly rules: readonly RuleInfo[];
+  /** "Fix all safe" (core safeEdits), grouped by the fix each edit comes from. */
+  readonly safe: readonly FixRequest[];
+}
+
+/** An engine edit as the pane applies it: the after-state the engine's editValue decides. */
+export function planEdit(e: JsonEdit | Edit): PlannedEdit {
+  return {
+    sheet: e.sheet,
+    address: e.address,
+    expected: e.before,
+    text: e.after,
+    after: { value: editValue(e.after), ...(e.formula !== undefined ? { formula: e.formula.replace(/^=/, '') } : {}) },
+  };
+}
+
+const editKey = (e: { sheet: string; address: string; after: string; formula?: string }) => `${e.sheet}!${e.address}=${e.after}|${e.formula ?? ''}`;
+
+/** Analyzes a workbook with the user's options and renders the report in `lang`. */
+export function checkWorkbook(wb: Workbook, lang: Lang, options: EngineOptions = {}): EngineResult {
+  const overrides: Record<string, TableKind> = {};
+  for (const [key, kind] of Object.entries(options.kindOverrides ?? {})) if (isTableKind(kind)) overrides[key] = kind;
+  const year = options.catalogYear;
+  const catalogs = year === undefined || year === 'auto' ? builtinCatalogs : { ...builtinCatalogs, functional: () => functionalCatalog(year) };
+  const groups = options.groups;
+  const analyzed = analyzeWorkbook(wb, {
+    catalogs,
+    ...(options.tolerance !== undefined ? { tolerancePerTerm: options.tolerance } : {}),
+    ...(Object.keys(overrides).length > 0 ? { kindOverrides: overrides } : {}),
+    ...(groups ? { rules: RULES.filter((r) => groups.includes(r.meta.group)) } : {}),
+  });
+  const report = workbookJson(analyzed, lang);
+  // Group the safe edits by the fix they come from (findings are in the same order in both reports).
+  const wanted = new Set(safeEdits(analyzed.findings).map(editKey));
+  const taken = new Set<string>();
+  const bySignature = new Map<string, { title: string; findings: string[]; edits: PlannedEdit[] }>();
+  analyzed.findings.forEach((f, i) => {
+    const fix = f.fixes[0];
+    if (!fix) return;
+    const mine = fix.edits.filter((e) => wanted.has(editKey(e)));
+    if (mine.length === 0) return;
+    const signature = editsSignature(mine);
+    const group = bySignature.get(signature);
+    if (group) {
+      group.findings.push(f.id);
+      return;
+    }
+    const fresh = mine.filter((e) => !taken.has(editKey(e)));
+    if (fresh.length === 0) return;
+    for (const e of fresh) taken.add(editKey(e));
+    bySignature.set(signature, { title: report.findings[i]!.fixes[0]!.title, findings: [f.id], edits: fresh.map(planEdit) });
+  });
+  return { report, rules: ruleInfo(lang), safe: [...bySignature.values()] };
+}
+
+/** The workbook grid with planned edits applied (core applyEdits): a new grid, unchanged sheets shared. */
+export function applyToGrid(wb: Workbook, edits: readonly PlannedEdit[]): Workbook {
+  return applyEdits(
+    wb,
+    edits.map((e) => ({ sheet: e.sheet, address: e.address, before: e.expected, after: e.text, ...(e.after.formula !== undefined ? { formula: e.after.formula } : {}) })),
+  );
+}
+
+/** The JSON report (schema 1, as `gouji check --format json` prints it) of one workbook. */
+export function reportJsonText(report: JsonWorkbook): string {
+  return `${JSON.stringify(reportJson([report]), null, 2)}\n`;
 }

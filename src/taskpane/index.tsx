@@ -6,7 +6,7 @@ import { detectHost, officeExcelPort } from '../excel/host';
 import { App } from './components/App';
 import { createFilePort } from './standalone-port';
 import { pickLang, STRINGS } from './strings';
-import { paneTheme } from './theme';
+import { paneTheme, pickDark } from './theme';
 
 async function start(): Promise<void> {
   const container = document.getElementById('root');
@@ -23,7 +23,11 @@ async function start(): Promise<void> {
   document.documentElement.lang = strings.lang;
   document.title = `${strings.product.name} · ${strings.product.tagline}`;
   const port = host.kind === 'excel' ? officeExcelPort() : createFilePort();
-  root.render(<App port={port} strings={strings} />);
+  const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+  const dark = pickDark(location.search, host.kind === 'excel' ? host.dark : undefined, prefersDark);
+  document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+  const theme = dark ? (await import(/* webpackChunkName: "dark" */ './theme-dark')).paneDarkTheme : paneTheme;
+  root.render(<App port={port} strings={strings} theme={theme} />);
 }
 
 void start();

@@ -1,11 +1,14 @@
 // End-to-end check of the built task pane in browser mode: serves dist/ on 127.0.0.1, opens
 // taskpane.html in Debian's chromium, opens a fixture workbook, checks it, goes to a finding's cell
-// (by mouse and by keyboard), and saves screenshots to docs/. Fails on any request to another origin,
+// (by mouse and by keyboard), applies its fix (the finding goes), undoes it (the finding is back),
+// fixes all safe ones and downloads the fixed and annotated copies (read back with ExcelJS), uses the
+// settings and the search, and saves screenshots to docs/. Fails on any request to another origin,
 // any failed request, console error (CSP violations included) or sideways scrolling.
 // Builds nothing: run `npm run build` first.
 // Usage: node test/e2e/taskpane.e2e.mjs   (CHROMIUM=/path/to/chromium to override the browser)
-import { createReadStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -31,10 +34,17 @@ if (!existsSync(CHROMIUM)) {
   process.exit(0);
 }
 
-/** A plain static server of dist/ (no directory listings, nothing outside dist/). */
-function serve() {
+/**
+ * A plain static server of dist/ (no directory listings, nothing outside dist/); `overrides` replaces
+ * some paths (the Excel-hosted run's office.js and its workbook).
+ */
+function serve(overrides = {}) {
   const server = http.createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (overrides[path]) {
+      res.writeHead(200, { 'content-type': overrides[path].type, 'cache-control': 'no-store' }).end(overrides[path].body);
+      return;
+    }
     const file = normalize(join(DIST, path === '/' ? 'taskpane.html' : path));
     if (!file.startsWith(DIST + sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -53,99 +63,425 @@ const browser = await chromium.launch({
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-
+const downloads = mkdtempSync(join(tmpdir(), 'gouji-e2e-'));
 const problems = [];
+let passed = 0;
+
+/** A fresh page with every request, failure and console error watched. */
+async function openPage(name, width, height, lang, theme, origin = base, search = '') {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, locale: lang, acceptDownloads: true });
+  const page = await context.newPage();
+  const requested = [];
+  context.on('request', (r) => {
+    requested.push(r.url());
+    const url = new URL(r.url());
+    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== origin) problems.push(`${name}: request to another origin: ${r.url()}`);
+  });
+  context.on('requestfailed', (r) => problems.push(`${name}: request failed: ${r.url()} (${r.failure()?.errorText})`));
+  context.on('response', (r) => r.status() >= 400 && problems.push(`${name}: HTTP ${r.status()} for ${r.url()}`));
+  page.on('pageerror', (e) => problems.push(`${name}: page error: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`${name}: console error: ${m.text()}`));
+  const t0 = Date.now();
+  const query = search || new URLSearchParams({ ...(lang === 'en-US' ? { lang } : {}), ...(theme ? { theme } : {}) }).toString();
+  await page.goto(`${origin}/taskpane.html${query ? `?${query}` : ''}`);
+  await page.getByTestId(search ? 'check' : 'file-input').waitFor({ state: 'attached', timeout: 20_000 });
+  return { context, page, requested, ready: Date.now() - t0 };
+}
+
+/** Opens the fixture and checks it; resolves when the findings are listed. */
+async function openAndCheck(page) {
+  await page.getByTestId('file-input').setInputFiles(FIXTURE);
+  await idle(page);
+  await page.getByTestId('check').click();
+  await page.getByTestId('finding').first().waitFor({ timeout: 20_000 });
+  await idle(page);
+}
+
+/** Waits until nothing is being checked or written (the check button is enabled again). */
+async function idle(page) {
+  await page.waitForFunction(() => document.querySelector('[data-testid="check"]')?.disabled === false, null, { timeout: 30_000 });
+}
+
+/** No tooltip under the pointer, nothing scrolled: ready for a screenshot. */
+async function still(page) {
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(150);
+}
+
+const ids = (page) => page.getByTestId('finding').evaluateAll((els) => els.map((el) => el.getAttribute('data-id')));
+
+// ---------------------------------------------------------------- the pane at four sizes
+
 const VIEWPORTS = [
   { width: 320, height: 900, lang: 'zh-CN' },
   { width: 480, height: 900, lang: 'zh-CN' },
   { width: 320, height: 900, lang: 'en-US' },
   { width: 1280, height: 800, lang: 'zh-CN' },
+  { width: 480, height: 900, lang: 'zh-CN', theme: 'dark' },
 ];
-try {
-  mkdirSync(DOCS, { recursive: true });
-  for (const { width, height, lang } of VIEWPORTS) {
-    const name = `taskpane-${width}${lang === 'en-US' ? '-en' : ''}`;
-    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, locale: lang });
-    const page = await context.newPage();
-    const requested = [];
-    context.on('request', (r) => {
-      requested.push(r.url());
-      const url = new URL(r.url());
-      if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.origin !== base) problems.push(`${name}: request to another origin: ${r.url()}`);
+
+async function viewport({ width, height, lang, theme }) {
+  const name = `taskpane-${width}${lang === 'en-US' ? '-en' : ''}${theme ? `-${theme}` : ''}`;
+  const { context, page, requested, ready } = await openPage(name, width, height, lang, theme);
+  // A plain tab is browser mode at once: no office.js, and neither ExcelJS nor the engine yet.
+  const early = requested.filter((u) => /\/(office\.js|(xlsx|exceljs|write|engine|results|settings)\.[^/]*\.js)$/.test(u));
+  if (early.length > 0) problems.push(`${name}: loaded before use: ${early.join(', ')}`);
+  if ((await page.getAttribute('html', 'lang')) !== lang) problems.push(`${name}: <html lang> is not ${lang}`);
+  await page.getByTestId('file-input').setInputFiles(FIXTURE);
+  await idle(page);
+  const check = page.getByTestId('check');
+  if ((await check.innerText()).trim() !== (lang === 'en-US' ? 'Check' : '检查')) fail(`${name}: the primary button says ${await check.innerText()}`);
+  await check.click();
+  await page.getByTestId('finding').first().waitFor({ timeout: 20_000 });
+  await idle(page);
+  if ((await check.innerText()).trim() !== (lang === 'en-US' ? 'Check again' : '重新检查')) fail(`${name}: after a check the button says ${await check.innerText()}`);
+  const summary = await page.getByTestId('summary').innerText();
+  if (!summary.includes('延边朝鲜族自治州政务服务和数字化建设管理局') || !summary.includes('2024') || !summary.includes('万元')) fail(`${name}: summary lacks department/year/unit:\n${summary}`);
+  const findings = page.getByTestId('finding');
+  const count = await findings.count();
+
+  // Click a finding: the preview switches to its sheet and highlights its cell, in view, its evidence outlined.
+  // (one whose evidence is on its own sheet, so that the preview shows both).
+  const pick = await findings.evaluateAll((els) => els.findIndex((el) => [...el.querySelectorAll('[data-testid="evidence"] [data-where]')].some((e) => e.getAttribute('data-where').split('!')[0] === el.getAttribute('data-where').split('!')[0])));
+  if (pick < 0) fail(`${name}: no finding has evidence on its own sheet`);
+  const target = findings.nth(pick);
+  const where = await target.getAttribute('data-where');
+  const [sheet, address] = where.split('!');
+  await target.getByTestId('locate').click();
+  const cell = page.locator(`[data-testid="preview"][data-sheet="${sheet}"] td[data-address="${address}"][aria-current="true"]`);
+  await cell.waitFor({ timeout: 10_000 });
+  const inView = await cell.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const pane = el.closest('[role="region"]').getBoundingClientRect();
+    return box.top >= pane.top - 1 && box.bottom <= pane.bottom + 1 && box.left >= pane.left - 1 && box.right <= pane.right + 1;
+  });
+  if (!inView) fail(`${name}: ${where} is highlighted but not scrolled into the preview`);
+  if ((await page.locator('[data-testid="preview"] td[data-evidence="true"]').count()) === 0) fail(`${name}: the evidence cells of ${where} are not outlined`);
+
+  // Keyboard: the first finding's cell link, activated with Enter, selects too.
+  const first = findings.first();
+  const firstWhere = await first.getAttribute('data-where');
+  await first.getByTestId('locate').focus();
+  await page.keyboard.press('Enter');
+  const [s1, a1] = firstWhere.split('!');
+  await page.locator(`[data-testid="preview"][data-sheet="${s1}"] td[data-address="${a1}"][aria-current="true"]`).waitFor({ timeout: 10_000 });
+
+  // Layout: nothing wider than the pane.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 0) problems.push(`${name}: the page scrolls sideways by ${overflow}px`);
+
+  // Screenshots with a finding selected: the top of the pane, and (narrow) its findings and preview.
+  await target.getByTestId('locate').click();
+  await still(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(100);
+  await page.screenshot({ path: join(DOCS, `${name}.png`) });
+  if (width < 760 && lang === 'zh-CN' && !theme) {
+    await page.getByTestId('counts').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => window.scrollBy(0, -12));
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: join(DOCS, `${name}-findings.png`) });
+    await page.getByTestId('preview').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: join(DOCS, `${name}-preview.png`) });
+  }
+  console.log(`✔ ${name}: standalone in ${ready} ms, ${count} findings, ${where} selected in the preview with its evidence, ${firstWhere} by keyboard`);
+  await context.close();
+}
+
+// ---------------------------------------------------------------- apply a fix, see the finding go, undo, see it back
+
+async function fixAndUndo(width, height) {
+  const name = `fix-undo-${width}`;
+  const { context, page } = await openPage(name, width, height, 'zh-CN');
+  await openAndCheck(page);
+  const before = await ids(page);
+  // An error whose fix changes one amount: click it (its cell is shown), then 应用.
+  const card = page.locator('[data-testid="group-error"] [data-testid="finding"]:has([data-testid="apply-fix"]):has(dl)').first();
+  const id = await card.getAttribute('data-id');
+  const where = await card.getAttribute('data-where');
+  await card.getByTestId('locate').click();
+  const preview = (w) => page.locator(`[data-testid="preview"][data-sheet="${w.split('!')[0]}"] td[data-address="${w.split('!')[1]}"]`);
+  await preview(where).and(page.locator('[aria-current="true"]')).waitFor({ timeout: 10_000 });
+  const change = await card.locator('[data-testid="fix"] li').first().getAttribute('aria-label');
+  const edited = change.split('：')[0];
+  const wasText = (await preview(edited).innerText()).trim();
+  await card.getByTestId('apply-fix').click();
+  await page.getByTestId('journal').waitFor({ timeout: 20_000 });
+  await idle(page);
+  await page.waitForFunction((x) => !document.querySelector(`[data-testid="finding"][data-id="${x}"]`), id, { timeout: 20_000 });
+  const afterApply = await ids(page);
+  if (afterApply.includes(id)) fail(`${name}: ${id} is still listed after its fix`);
+  const nowText = (await preview(edited).innerText()).trim();
+  if (nowText === wasText || (await preview(edited).getAttribute('data-edited')) !== 'true') fail(`${name}: ${edited} shows ${nowText}, not the fixed value`);
+  const notice = await page.getByTestId('notice').innerText();
+  if (!notice.includes('已应用')) fail(`${name}: no notice after applying: ${notice}`);
+  await still(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByTestId('notice').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.evaluate(() => window.scrollBy(0, -12));
+  await page.waitForTimeout(100);
+  if (width === 480) await page.screenshot({ path: join(DOCS, 'taskpane-480-fixed.png') });
+  // 撤销上一批: the finding is back, the cell holds its old value.
+  await page.getByTestId('undo-last').click();
+  await page.locator(`[data-testid="finding"][data-id="${id}"]`).waitFor({ timeout: 20_000 });
+  await idle(page);
+  const afterUndo = await ids(page);
+  if (JSON.stringify(afterUndo) !== JSON.stringify(before)) fail(`${name}: after undo the findings differ:\n${before.join(',')}\n${afterUndo.join(',')}`);
+  if ((await preview(edited).innerText()).trim() !== wasText) fail(`${name}: ${edited} was not restored to ${wasText}`);
+  if ((await page.getByTestId('journal').count()) !== 0) fail(`${name}: the journal still lists a fix after undo`);
+  if (width === 1280) {
+    // Once more for the wide screenshot: the fix applied, its cell marked in the preview.
+    await page.locator(`[data-testid="finding"][data-id="${id}"]`).getByTestId('apply-fix').click();
+    await page.getByTestId('journal').waitFor({ timeout: 20_000 });
+    await idle(page);
+    // The journal's cell link shows the changed cell.
+    await page.getByTestId('applied-cell').first().click();
+    await preview(edited).and(page.locator('[aria-current="true"]')).waitFor({ timeout: 10_000 });
+    await still(page);
+    await page.locator('main').evaluate((el) => el.scrollTo(0, 0));
+    await page.getByTestId('notice').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.locator('main').evaluate((el) => el.scrollBy(0, -16));
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: join(DOCS, 'taskpane-1280-fixed.png') });
+  }
+  console.log(`✔ ${name}: applied the fix of ${id} (${change}): ${before.length} → ${afterApply.length} findings, undone: ${afterUndo.length}`);
+  await context.close();
+}
+
+// ---------------------------------------------------------------- fix all safe, download the copies, undo the batch
+
+async function fixAllAndDownload() {
+  const name = 'fix-all-download';
+  const { context, page } = await openPage(name, 480, 900, 'zh-CN');
+  await openAndCheck(page);
+  const before = await ids(page);
+  const label = await page.getByTestId('fix-safe').innerText();
+  const safe = Number(/（(\d+)）/.exec(label)?.[1] ?? 0);
+  if (!(safe > 0)) fail(`${name}: 一键修正可靠项 offers nothing: ${label}`);
+  await page.getByTestId('fix-safe').click();
+  await page.getByTestId('journal').waitFor({ timeout: 20_000 });
+  await idle(page);
+  const after = await ids(page);
+  const applied = await page.getByTestId('applied-fix').count();
+  if (after.length >= before.length || applied === 0) fail(`${name}: fix all safe left ${after.length} of ${before.length} findings (${applied} fixes applied)`);
+  // The fixed copy holds the fixes; the annotated copy reads as a workbook.
+  const { default: ExcelJS } = await import('exceljs');
+  const [fixedDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-fixed').click()]);
+  const fixedPath = join(downloads, fixedDownload.suggestedFilename());
+  await fixedDownload.saveAs(fixedPath);
+  const fixed = new ExcelJS.Workbook();
+  await fixed.xlsx.load(readFileSync(fixedPath));
+  const h10 = fixed.getWorksheet('预算表9').getCell('H10').value;
+  if (h10 !== 548.27) fail(`${name}: the fixed copy has 预算表9!H10 = ${JSON.stringify(h10)}, not 548.27`);
+  const [annotatedDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-annotated').click()]);
+  const annotatedPath = join(downloads, annotatedDownload.suggestedFilename());
+  await annotatedDownload.saveAs(annotatedPath);
+  const annotated = new ExcelJS.Workbook();
+  await annotated.xlsx.load(readFileSync(annotatedPath));
+  const noted = annotated.worksheets.flatMap((ws) => {
+    const found = [];
+    ws.eachRow((row) => row.eachCell((c) => c.note && found.push(c.address)));
+    return found;
+  });
+  if (noted.length === 0) fail(`${name}: the annotated copy has no notes`);
+  // JSON and CSV of the report.
+  await page.getByTestId('export').click();
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const report = JSON.parse(readFileSync(await json.path(), 'utf8'));
+  if (report.tool !== 'gouji' || report.workbooks[0].findings.length !== after.length) fail(`${name}: the JSON report does not list the ${after.length} findings`);
+  await page.getByTestId('export').click();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const lines = readFileSync(await csv.path(), 'utf8').trim().split('\r\n');
+  if (lines.length !== after.length + 1) fail(`${name}: the CSV has ${lines.length - 1} rows for ${after.length} findings`);
+  // Undo the whole batch.
+  await page.getByTestId('undo-last').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="finding"]').length === n && !document.querySelector('[data-testid="journal"]'), before.length, { timeout: 20_000 });
+  await idle(page);
+  console.log(`✔ ${name}: ${applied} safe fixes, ${before.length} → ${after.length} findings; ${fixedDownload.suggestedFilename()} (H10 = 548.27), ${annotatedDownload.suggestedFilename()} (${noted.length} notes), JSON and CSV saved; undone`);
+  await context.close();
+}
+
+// ---------------------------------------------------------------- settings, search, filters
+
+async function settingsAndSearch() {
+  const name = 'settings-search';
+  const { context, page } = await openPage(name, 320, 900, 'zh-CN');
+  await openAndCheck(page);
+  const all = (await ids(page)).length;
+  // Search: only the findings that name H10.
+  await page.getByTestId('search').fill('H10');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="finding"]').length < n, all);
+  const searched = await page.getByTestId('finding').count();
+  await page.getByTestId('search').fill('');
+  // Severity toggle: hide the notes.
+  await page.getByTestId('toggle-info').click();
+  const noInfo = await page.getByTestId('finding').count();
+  if ((await page.locator('[data-testid="group-info"]').count()) !== 0) fail(`${name}: notes still shown when hidden`);
+  await page.getByTestId('toggle-info').click();
+  // Settings: switch the narrative rules off; the check runs again without them.
+  await page.getByTestId('settings-toggle').click();
+  await page.getByTestId('settings').waitFor();
+  await page.getByTestId('group-narrative').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="finding"]').length < n && document.querySelector('[data-testid="check"]')?.disabled === false, all, { timeout: 20_000 });
+  const withoutNarrative = await page.getByTestId('finding').count();
+  await still(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(DOCS, 'taskpane-320-settings.png') });
+  await page.getByTestId('group-narrative').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="finding"]').length === n, all, { timeout: 20_000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (overflow > 0) problems.push(`${name}: the page scrolls sideways by ${overflow}px with the settings open`);
+  await page.getByTestId('settings-toggle').click();
+  // A table chip: set the kind of 支出总表 by hand (checked again), then back to automatic.
+  const chip = (label) => page.getByTestId('table-chip').filter({ hasText: label });
+  await chip('支出总表').first().click();
+  await page.getByRole('menuitemradio', { name: '项目支出表' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="table-chip"]')].some((b) => /已手动指定类型/.test(b.getAttribute('aria-label') ?? '')), null, { timeout: 20_000 });
+  await idle(page);
+  const overridden = await page.getByTestId('table-chip').evaluateAll((bs) => bs.filter((b) => /已手动指定类型/.test(b.getAttribute('aria-label'))).map((b) => b.textContent));
+  await page.getByTestId('table-chip').filter({ hasText: overridden[0] }).click();
+  const mine = page.getByRole('menuitem').filter({ hasText: '已手动指定类型' });
+  if ((await mine.count()) > 0) await mine.first().click();
+  await page.getByRole('menuitem', { name: '恢复自动识别' }).click();
+  await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="table-chip"]')].some((b) => /已手动指定类型/.test(b.getAttribute('aria-label') ?? '')), null, { timeout: 20_000 });
+  await idle(page);
+  // A chip of several tables: a submenu per table.
+  await chip('项目支出绩效目标表').click();
+  const tables = await page.getByRole('menuitem').count();
+  await page.keyboard.press('Escape');
+  if (tables < 2) fail(`${name}: the chip of several tables lists ${tables} tables`);
+  if ((await ids(page)).length !== all) fail(`${name}: back to automatic recognition, the findings differ`);
+  console.log(`✔ ${name}: search H10 → ${searched} of ${all}, notes hidden → ${noInfo}, narrative rules off → ${withoutNarrative}, on again → ${all}; 支出总表 set by hand (chip ${overridden.join('')}) and back; ${tables} tables in a chip's menu`);
+  await context.close();
+}
+
+// ---------------------------------------------------------------- inside Excel (the fake Excel API behind a stub office.js)
+
+async function excelHosted() {
+  const name = 'excel-hosted';
+  const { build } = await import('esbuild');
+  const stub = await build({ entryPoints: [join(ROOT, 'test', 'e2e', 'office-stub.ts')], bundle: true, format: 'iife', platform: 'browser', target: 'es2020', write: false, logLevel: 'silent' });
+  const excel = await serve({
+    '/office.js': { type: 'text/javascript; charset=utf-8', body: stub.outputFiles[0].text },
+    '/__fixture.xlsx': { type: 'application/octet-stream', body: readFileSync(FIXTURE) },
+  });
+  const origin = `http://127.0.0.1:${excel.address().port}`;
+  try {
+    const { context, page } = await openPage(name, 320, 900, 'zh-CN', undefined, origin, '_host_Info=Excel$Win32$16.01$zh-CN$$$$0');
+    const fake = (f, arg) => page.evaluate(f, arg);
+    const syncs = () => fake(() => window.__fake.syncs);
+    const snapshot = () => fake(() => JSON.stringify(window.__fake.snapshot()));
+    const cell = (sheet, address) => fake(([s, a]) => window.__fake.snapshot().sheets.find((x) => x.name === s).cells.find(([k]) => k === a)?.[1]?.value, [sheet, address]);
+    const counted = {};
+    const measure = async (what, work) => {
+      const before = await syncs();
+      await work();
+      await idle(page);
+      counted[what] = (await syncs()) - before;
+    };
+    if ((await page.getByTestId('file-input').count()) !== 0) fail(`${name}: the file picker shows inside Excel`);
+    const original = await snapshot();
+    await measure('check', async () => {
+      await page.getByTestId('check').click();
+      await page.getByTestId('finding').first().waitFor({ timeout: 20_000 });
     });
-    context.on('requestfailed', (r) => problems.push(`${name}: request failed: ${r.url()} (${r.failure()?.errorText})`));
-    context.on('response', (r) => r.status() >= 400 && problems.push(`${name}: HTTP ${r.status()} for ${r.url()}`));
-    page.on('pageerror', (e) => problems.push(`${name}: page error: ${e.message}`));
-    page.on('console', (m) => m.type() === 'error' && problems.push(`${name}: console error: ${m.text()}`));
-
-    const t0 = Date.now();
-    await page.goto(`${base}/taskpane.html${lang === 'en-US' ? '?lang=en-US' : ''}`);
-    const input = page.getByTestId('file-input');
-    await input.waitFor({ state: 'attached', timeout: 10_000 });
-    const ready = Date.now() - t0;
-    // A plain tab is browser mode at once: no office.js, and neither ExcelJS nor the engine yet.
-    const early = requested.filter((u) => /\/(office\.js|xlsx\.[^/]*\.js|engine\.[^/]*\.js)$/.test(u));
-    if (early.length > 0) problems.push(`${name}: loaded before use: ${early.join(', ')}`);
-    if ((await page.getAttribute('html', 'lang')) !== lang) problems.push(`${name}: <html lang> is not ${lang}`);
-    await input.setInputFiles(FIXTURE);
-    const check = page.getByTestId('check');
-    await page.waitForFunction(() => document.querySelector('[data-testid="check"]')?.disabled === false, null, { timeout: 20_000 });
-    if ((await check.innerText()).trim() !== (lang === 'en-US' ? 'Check' : '检查')) fail(`${name}: the primary button says ${await check.innerText()}`);
-    await check.click();
-    await page.getByTestId('finding').first().waitFor({ timeout: 20_000 });
-    const summary = await page.getByTestId('summary').innerText();
-    if (!summary.includes('延边朝鲜族自治州政务服务和数字化建设管理局') || !summary.includes('2024') || !summary.includes('万元')) fail(`${name}: summary lacks department/year/unit:\n${summary}`);
-    const findings = page.getByTestId('finding');
-    const count = await findings.count();
-
-    // Click a finding: the preview switches to its sheet and highlights its cell, in view.
-    const target = findings.nth(Math.min(1, count - 1));
-    const where = await target.getAttribute('data-where');
-    const [sheet, address] = where.split('!');
-    await target.getByRole('button').click();
-    const cell = page.locator(`[data-testid="preview"][data-sheet="${sheet}"] td[data-address="${address}"][aria-current="true"]`);
-    await cell.waitFor({ timeout: 10_000 });
-    const inView = await cell.evaluate((el) => {
-      const box = el.getBoundingClientRect();
-      const pane = el.closest('[role="region"]').getBoundingClientRect();
-      return box.top >= pane.top - 1 && box.bottom <= pane.bottom + 1 && box.left >= pane.left - 1 && box.right <= pane.right + 1;
+    const before = await ids(page);
+    // Click a finding: Excel selects its cell.
+    const card = page.locator('[data-testid="finding"][data-where="预算表9!H7"]');
+    await card.getByTestId('locate').click();
+    await page.waitForFunction(() => window.__fake.selection?.address === 'H7' && window.__fake.active === '预算表9');
+    // Apply its fix: H10 written, the finding gone; undo: H10 back, the finding back.
+    await measure('apply + check', async () => {
+      await card.getByTestId('apply-fix').click();
+      await page.getByTestId('journal').waitFor({ timeout: 20_000 });
     });
-    if (!inView) fail(`${name}: ${where} is highlighted but not scrolled into the preview`);
-
-    // Keyboard: the first finding's cell link, activated with Enter, selects too.
-    const first = findings.first();
-    const firstWhere = await first.getAttribute('data-where');
-    await first.getByRole('button').focus();
-    await page.keyboard.press('Enter');
-    const [s1, a1] = firstWhere.split('!');
-    await page.locator(`[data-testid="preview"][data-sheet="${s1}"] td[data-address="${a1}"][aria-current="true"]`).waitFor({ timeout: 10_000 });
-
-    // Layout: nothing wider than the pane.
+    if ((await cell('预算表9', 'H10')) !== 548.27 || (await ids(page)).includes('subtotal@预算表9!H7')) fail(`${name}: the fix of 预算表9!H7 did not take`);
+    await measure('undo + check', () => page.getByTestId('undo-last').click());
+    if ((await cell('预算表9', 'H10')) !== 546.27 || JSON.stringify(await ids(page)) !== JSON.stringify(before)) fail(`${name}: undo did not restore 预算表9!H10 and the findings`);
+    const afterUndo = await snapshot();
+    if (afterUndo !== original) {
+      let i = 0;
+      while (afterUndo[i] === original[i]) i++;
+      fail(`${name}: after fix and undo the workbook differs from the original at …${original.slice(i - 80, i + 80)}… / …${afterUndo.slice(i - 80, i + 80)}…`);
+    }
+    // Marks: coloured by conditional formats, then cleared: the workbook as it was.
+    await measure('mark', async () => {
+      await page.getByTestId('mark').click();
+      await page.getByTestId('marks').waitFor({ timeout: 20_000 });
+    });
+    const marked = await fake(() => window.__fake.sheets.flatMap((s) => s.conditionalFormats).filter((cf) => /gouji:/.test(cf.formula ?? '')).length);
+    if (marked === 0) fail(`${name}: no cell was marked`);
+    await measure('clear', async () => {
+      await page.getByTestId('clear-marks').click();
+      await page.getByTestId('marks').waitFor({ state: 'detached', timeout: 20_000 });
+    });
+    if ((await snapshot()) !== original) fail(`${name}: after mark and clear the workbook differs from the original`);
+    // The report sheet, with a link per finding; checking again ignores it.
+    await measure('report', async () => {
+      await page.getByTestId('export').click();
+      await page.getByTestId('export-sheet').click();
+      await page.waitForFunction(() => window.__fake.sheets.some((s) => s.name === '勾稽报告'));
+    });
+    const links = await fake(() => [...window.__fake.sheets.find((s) => s.name === '勾稽报告').cells.values()].filter((c) => c.hyperlink).length);
+    if (links !== before.length) fail(`${name}: the report sheet links ${links} cells for ${before.length} findings`);
+    await page.getByTestId('check').click();
+    await idle(page);
+    if ((await ids(page)).length !== before.length) fail(`${name}: the report sheet changed the findings`);
+    // A protected sheet: a clear message, nothing written.
+    await fake(() => (window.__fake.sheets.find((s) => s.name === '预算表9').protected = true));
+    const writes = await fake(() => window.__fake.writes);
+    await card.getByTestId('apply-fix').click();
+    await page.getByTestId('notice').waitFor();
+    const refusal = await page.getByTestId('notice').innerText();
+    if (!refusal.includes('预算表9') || !refusal.includes('受保护') || !refusal.includes('未写入任何内容')) fail(`${name}: unclear refusal: ${refusal}`);
+    if ((await fake(() => window.__fake.writes)) !== writes) fail(`${name}: something was written to a protected sheet`);
+    await fake(() => (window.__fake.sheets.find((s) => s.name === '预算表9').protected = false));
+    // Auto re-check: the user types the right amount into H10; a moment later the finding is gone.
+    await page.getByTestId('settings-toggle').click();
+    await page.getByRole('switch', { name: '修改后自动重新检查' }).click();
+    await page.getByTestId('settings-toggle').click();
+    await page.waitForTimeout(300);
+    await fake(() => window.__fake.userEdit('预算表9', 'H10', 548.27));
+    await page.waitForFunction(() => !document.querySelector('[data-testid="finding"][data-where="预算表9!H7"]'), null, { timeout: 10_000 });
+    await idle(page);
+    const afterEdit = (await ids(page)).length;
+    // For the screenshot: fix all safe, mark, the top of the pane.
+    await page.getByTestId('fix-safe').click();
+    await page.getByTestId('journal').waitFor({ timeout: 20_000 });
+    await idle(page);
+    await page.getByTestId('mark').click();
+    await page.getByTestId('marks').waitFor({ timeout: 20_000 });
+    await idle(page);
+    await still(page);
+    await page.getByTestId('notice').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => window.scrollBy(0, -12));
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: join(DOCS, 'taskpane-excel-320.png') });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (overflow > 0) problems.push(`${name}: the page scrolls sideways by ${overflow}px`);
-
-    // Screenshots with the second finding selected: the top of the pane, and (narrow) its findings.
-    await target.getByRole('button').click();
-    await page.mouse.move(0, 0);
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForTimeout(100);
-    await page.screenshot({ path: join(DOCS, `${name}.png`) });
-    if (width < 760 && lang === 'zh-CN') {
-      await page.getByTestId('counts').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-      await page.evaluate(() => window.scrollBy(0, -12));
-      await page.waitForTimeout(100);
-      await page.screenshot({ path: join(DOCS, `${name}-findings.png`) });
-      await page.getByTestId('preview').evaluate((el) => el.scrollIntoView({ block: 'end' }));
-      await page.waitForTimeout(100);
-      await page.screenshot({ path: join(DOCS, `${name}-preview.png`) });
-    }
-    console.log(`✔ ${name}: standalone in ${ready} ms, ${count} findings, ${where} selected in the preview, ${firstWhere} by keyboard`);
+    const expected = { check: 3, 'apply + check': 3 + 3, 'undo + check': 3 + 3, mark: 4, clear: 4, report: 2 };
+    if (JSON.stringify(counted) !== JSON.stringify(expected)) fail(`${name}: syncs ${JSON.stringify(counted)}, expected ${JSON.stringify(expected)}`);
+    console.log(`✔ ${name}: ${before.length} findings; select, apply, undo, mark, clear, report sheet (${links} links), protected-sheet refusal, auto re-check (${before.length} → ${afterEdit}); syncs ${Object.entries(counted).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     await context.close();
+  } finally {
+    excel.close();
+  }
+}
+
+try {
+  mkdirSync(DOCS, { recursive: true });
+  const cases = [...VIEWPORTS.map((v) => () => viewport(v)), () => fixAndUndo(480, 900), () => fixAndUndo(1280, 800), fixAllAndDownload, settingsAndSearch, excelHosted];
+  for (const run of cases) {
+    await run();
+    passed++;
   }
 } finally {
   await browser.close();
   server.close();
+  rmSync(downloads, { recursive: true, force: true });
 }
 if (problems.length > 0) fail(`problems:\n  ${problems.join('\n  ')}`);
 console.log(`✔ screenshots in ${DOCS}`);
-console.log(`e2e: ${VIEWPORTS.length} passed, 0 failed`);
+console.log(`e2e: ${passed} passed, 0 failed`);

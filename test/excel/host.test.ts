@@ -1,5 +1,5 @@
 // Start-up detection: Excel, another host, a plain browser tab, or Office.js that never answers.
-import { detectHost, looksHosted, type HostEnv, type OfficeGlobal } from '../../src/excel/host';
+import { detectHost, isDarkColor, looksHosted, type HostEnv, type OfficeGlobal } from '../../src/excel/host';
 
 describe('looksHosted', () => {
   it.each([
@@ -28,7 +28,7 @@ describe('detectHost', () => {
   });
   it('inside Excel: loads office.js and reports the display language', async () => {
     const e = env(true, office(() => Promise.resolve({ host: 'Excel' })));
-    await expect(detectHost(e)).resolves.toEqual({ kind: 'excel', displayLanguage: 'en-US' });
+    await expect(detectHost(e)).resolves.toEqual({ kind: 'excel', displayLanguage: 'en-US', dark: false });
     expect(e.loads).toBe(1);
   });
   it('none when office.js did not load, or reports no host or another host', async () => {
@@ -38,5 +38,23 @@ describe('detectHost', () => {
   });
   it('gives up after the timeout when Office.js never answers', async () => {
     await expect(detectHost(env(true, office(() => new Promise(() => undefined))), 10)).resolves.toEqual({ kind: 'none' });
+  });
+});
+
+describe('isDarkColor (Office theme → the pane theme)', () => {
+  it.each([
+    ['#FFFFFF', false],
+    ['#F3F2F1', false],
+    ['#262626', true],
+    ['000000', true],
+    ['#6A6A6A', true],
+    [undefined, false],
+    ['not a colour', false],
+  ])('%p → %p', (color, dark) => expect(isDarkColor(color)).toBe(dark));
+
+  it('reports a dark Office theme', async () => {
+    const o: OfficeGlobal = { onReady: () => Promise.resolve({ host: 'Excel' }), HostType: { Excel: 'Excel' }, context: { displayLanguage: 'zh-CN', officeTheme: { bodyBackgroundColor: '#262626' } } };
+    const e: HostEnv = { search: '?_host_Info=Excel', framed: false, webViewBridge: false, loadOfficeJs: async () => undefined, office: () => o };
+    await expect(detectHost(e)).resolves.toEqual({ kind: 'excel', displayLanguage: 'zh-CN', dark: true });
   });
 });

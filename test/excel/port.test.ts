@@ -143,7 +143,7 @@ describe('Excel port: select', () => {
       .select('预算表9', 'A1')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PortError);
-    expect(error).toMatchObject({ code: 'sheet-not-found', detail: '预算表9' });
+    expect(error).toMatchObject({ code: 'sheet-not-found', subject: '预算表9' });
     expect(fake.selection).toBeUndefined();
   });
 });

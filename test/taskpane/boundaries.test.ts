@@ -42,3 +42,19 @@ describe('boundaries', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('boundaries of the write path', () => {
+  const all = files(SRC).map((f) => ({ path: relative(SRC, f).replace(/\\/g, '/'), text: code(f) }));
+
+  it('src/excel reaches the pane only through its plain modules (port, journal, marks)', () => {
+    const offenders = all
+      .filter((f) => f.path.startsWith('excel/'))
+      .flatMap((f) => staticImports(f.text).filter((i) => i.includes('/taskpane/') && !/\/taskpane\/(port|journal|marks)$/.test(i)).map((i) => `${f.path} → ${i}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('src/file/write.ts (ExcelJS) is only ever imported lazily', () => {
+    const offenders = all.filter((f) => !f.path.startsWith('cli/') && !f.path.startsWith('file/') && staticImports(f.text.replace(/^import type .*$/gm, '')).some((i) => /\/file\/write$/.test(i))).map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import { EngineError, runCheck, type CheckStep } from '../../src/taskpane/check'
 import { ruleInfo } from '../../src/taskpane/engine';
 import { PortError, type WorkbookPort } from '../../src/taskpane/port';
 import { createFilePort } from '../../src/taskpane/standalone-port';
+import { readOnlyPort } from './ports';
 
 const fixture = (name: string) => {
   const bytes = readFileSync(join(__dirname, '..', 'fixtures', name));
@@ -18,7 +19,7 @@ describe('runCheck', () => {
     const port = createFilePort();
     await port.open(fixture('000-yanbian-zhengwu-2024.xlsx'));
     const steps: CheckStep[] = [];
-    const result = await runCheck(port, 'zh-CN', (s) => steps.push(s));
+    const result = await runCheck(port, 'zh-CN', {}, (s) => steps.push(s));
     expect(steps).toEqual(['read', 'analyze']);
     expect(result.report.meta).toMatchObject({ year: 2024, unit: '万元' });
     expect(result.report.meta.department).toContain('延边朝鲜族自治州政务服务和数字化建设管理局');
@@ -43,16 +44,12 @@ describe('runCheck', () => {
   });
 
   it('wraps an engine failure in EngineError', async () => {
-    const broken: WorkbookPort = {
-      source: 'excel',
-      read: async () => ({ name: 'x', sheets: null as unknown as [] }),
-      select: async () => undefined,
-    };
+    const broken: WorkbookPort = readOnlyPort(async () => ({ name: 'x', sheets: null as unknown as [] }));
     await expect(runCheck(broken, 'zh-CN')).rejects.toBeInstanceOf(EngineError);
   });
 
   it('checks a workbook without budget tables: no tables, no findings', async () => {
-    const port: WorkbookPort = { source: 'excel', read: async () => ({ name: 'x', sheets: [sheetFromRows('Sheet1', [['hello']])] }), select: async () => undefined };
+    const port: WorkbookPort = readOnlyPort(async () => ({ name: 'x', sheets: [sheetFromRows('Sheet1', [['hello']])] }));
     const result = await runCheck(port, 'zh-CN');
     expect(result.report.tables).toEqual([]);
     expect(result.report.findings).toEqual([]);

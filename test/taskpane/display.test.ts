@@ -133,11 +133,21 @@ describe('tableChips', () => {
     { sheet: 'X', range: 'A1:B2', kind: 'something-new', title: '?' },
   ];
   it('one chip per kind, in order, with count and sheets, named in the pane language', () => {
-    expect(tableChips(tables, 'zh-CN')).toEqual([
+    const chips = tableChips(tables, 'zh-CN');
+    expect(chips.map(({ tables: _t, ...chip }) => chip)).toEqual([
       { kind: 'income-expense-summary', label: '收支总表', count: 1, sheets: ['预算表1'] },
       { kind: 'project-performance', label: '项目支出绩效目标表', count: 3, sheets: ['绩效目标', '绩效目标2'] },
       { kind: 'something-new', label: 'something-new', count: 1, sheets: ['X'] },
     ]);
     expect(tableChips(tables, 'en-US')[0]!.label).toBe('Income and expenditure summary');
+  });
+
+  it('lists each table of a chip with its override key (sheet!range) and whether the user chose its kind', () => {
+    const chips = tableChips(tables, 'zh-CN', { '绩效目标!A22:H40': 'project-performance' });
+    expect(chips[1]!.tables).toEqual([
+      { sheet: '绩效目标', range: 'A1:H20', title: '项目支出绩效目标表', key: '绩效目标!A1:H20', overridden: false },
+      { sheet: '绩效目标', range: 'A22:H40', title: '项目支出绩效目标表', key: '绩效目标!A22:H40', overridden: true },
+      { sheet: '绩效目标2', range: 'A1:H20', title: '项目支出绩效目标表', key: '绩效目标2!A1:H20', overridden: false },
+    ]);
   });
 });

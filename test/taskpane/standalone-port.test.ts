@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sheetFromRows, type Workbook } from '../../src/core/grid/grid';
 import { createFilePort, isFilePort } from '../../src/taskpane/standalone-port';
+import { readOnlyPort } from './ports';
 
 const blob = (name: string, bytes: Uint8Array) => ({ name, size: bytes.length, arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
 const tiny: Workbook = { name: 'tiny.xlsx', sheets: [sheetFromRows('预算表3', [['支出总表'], ['合计', 1]]), sheetFromRows('Sheet2', [])] };
@@ -43,7 +44,7 @@ describe('file port', () => {
     const port = createFilePort(async () => tiny);
     await expect(port.select('预算表3', 'A1')).rejects.toMatchObject({ code: 'no-file' });
     await port.open(blob('tiny.xlsx', new Uint8Array([1])));
-    await expect(port.select('预算表9', 'A1')).rejects.toMatchObject({ code: 'sheet-not-found', detail: '预算表9' });
+    await expect(port.select('预算表9', 'A1')).rejects.toMatchObject({ code: 'sheet-not-found', subject: '预算表9' });
   });
 
   it('keeps the last file when an earlier, slower open finishes later', async () => {
@@ -59,6 +60,66 @@ describe('file port', () => {
 
   it('is recognized as a file port; an Excel port is not', () => {
     expect(isFilePort(createFilePort())).toBe(true);
-    expect(isFilePort({ source: 'excel', read: async () => tiny, select: async () => undefined })).toBe(false);
+    expect(isFilePort(readOnlyPort(async () => tiny))).toBe(false);
+  });
+});
+
+describe('file port: fixes', () => {
+  const fixture = () => blob('000-yanbian-zhengwu-2024.xlsx', readFileSync(join(__dirname, '..', 'fixtures', '000-yanbian-zhengwu-2024.xlsx')));
+
+  it('applies a fix to the grid, re-checks without the finding, undoes it, and writes the fixed copy', async () => {
+    const { checkWorkbook } = await import('../../src/taskpane/engine');
+    const { readWorkbookBytes } = await import('../../src/file/xlsx');
+    const port = createFilePort();
+    const original = await port.open(fixture());
+    const before = checkWorkbook(original, 'zh-CN');
+    const h10 = before.safe.find((f) => f.edits.some((e) => e.sheet === '预算表9' && e.address === 'H10'))!;
+    expect(h10.findings.length).toBeGreaterThanOrEqual(2);
+    const journal = await port.apply({ kind: 'one', fixes: [h10] });
+    const edited = await port.read();
+    // Only the edited sheet is a new object: the engine re-reads only it.
+    expect(edited.sheets.filter((s, i) => s !== original.sheets[i]).map((s) => s.name)).toEqual(['预算表9']);
+    const after = checkWorkbook(edited, 'zh-CN');
+    expect(after.report.findings.filter((f) => h10.findings.includes(f.id))).toEqual([]);
+    expect(port.getState().journal).toBe(journal);
+    // The fixed copy: the original bytes with H10 written.
+    const fixedWb = await readWorkbookBytes(await port.fixedCopy(), 'fixed.xlsx');
+    expect(fixedWb.sheets.find((s) => s.name === '预算表9')!.cells[9]![7]!.value).toBe(548.27);
+    const annotated = await port.annotatedCopy(after.report.findings, 'zh-CN');
+    expect((await readWorkbookBytes(annotated, 'a.xlsx')).sheets.length).toBe(original.sheets.length);
+    // Undo: the grid as it was, the finding back.
+    await port.undo(journal.batches[0]!.fixes.map((f) => f.id));
+    const restored = await port.read();
+    expect(checkWorkbook(restored, 'zh-CN').report.findings.map((f) => f.id)).toEqual(before.report.findings.map((f) => f.id));
+    expect(restored.sheets.find((s) => s.name === '预算表9')!.cells[9]![7]).toEqual(original.sheets.find((s) => s.name === '预算表9')!.cells[9]![7]);
+    expect(port.getState().journal.batches).toEqual([]);
+    // With nothing applied, the fixed copy is the file itself.
+    expect(Buffer.from(await port.fixedCopy())).toEqual(readFileSync(join(__dirname, '..', 'fixtures', '000-yanbian-zhengwu-2024.xlsx')));
+  });
+
+  it('refuses a stale fix and an undo of a cell changed since, writing nothing', async () => {
+    const { checkWorkbook } = await import('../../src/taskpane/engine');
+    const port = createFilePort();
+    await port.open(fixture());
+    const { safe } = checkWorkbook(await port.read(), 'zh-CN');
+    const h10 = safe.find((f) => f.edits.some((e) => e.address === 'H10'))!;
+    await port.apply({ kind: 'one', fixes: [h10] });
+    const wb = await port.read();
+    await expect(port.apply({ kind: 'one', fixes: [h10] })).rejects.toMatchObject({ code: 'stale', subject: '预算表9!H10' });
+    expect(await port.read()).toBe(wb);
+    await expect(port.undo(['nope'])).rejects.toMatchObject({ code: 'undo-changed' });
+  });
+
+  it('starts a new file with an empty journal', async () => {
+    const { checkWorkbook } = await import('../../src/taskpane/engine');
+    const port = createFilePort();
+    await port.open(fixture());
+    const { safe } = checkWorkbook(await port.read(), 'zh-CN');
+    await port.apply({ kind: 'safe', fixes: safe });
+    expect(port.getState().journal.batches).toHaveLength(1);
+    const id = port.getState().openId;
+    await port.open(fixture());
+    expect(port.getState()).toMatchObject({ journal: { batches: [] } });
+    expect(port.getState().openId).toBe(id + 1);
   });
 });

@@ -1,31 +1,28 @@
-// The task pane: header, workbook (file or Excel), one 检查 button, progress, findings; a preview in browser mode.
-import { Button, Caption1, FluentProvider, makeStyles, makeStaticStyles, tokens } from '@fluentui/react-components';
-import { TaskListSquareLtr20Regular } from '@fluentui/react-icons';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { EngineError, runCheck, type CheckResult, type CheckStep } from '../check';
-import { countBySeverity, groupFindings, markedCells, type DisplayFinding } from '../display';
-import { PortError, type WorkbookPort } from '../port';
+// The task pane: header, workbook (file or Excel), one 检查 button, progress, and (lazily loaded) the
+// results with their actions; settings on demand; a preview beside it all in browser mode.
+import { Button, Caption1, FluentProvider, makeStaticStyles, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens, type Theme } from '@fluentui/react-components';
+import { ArrowUndo16Regular, Dismiss16Regular, TaskListSquareLtr20Regular } from '@fluentui/react-icons';
+import { lazy, Suspense, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { editedCells } from '../journal';
+import type { WorkbookPort } from '../port';
 import { isFilePort, type FilePort, type FilePortState } from '../standalone-port';
 import type { Strings } from '../strings';
 import { paneTheme, WIDE } from '../theme';
 import { FilePicker } from './FilePicker';
-import { Findings } from './Findings';
 import { Header } from './Header';
-import { Checking, ErrorNotice, NothingFound } from './States';
-import { Summary } from './Summary';
+import { describe, useSession, type Session } from './session';
+import { Checking, ErrorNotice } from './States';
 
-// Browser mode only: the preview (and Fluent's Select) stay out of the bundle Excel loads.
+// Loaded when needed: the results (with the menus, search and filters) while the first check runs, the
+// settings when opened, and the preview (browser mode only) — none of it is in the bundle Excel waits for.
+const results = () => import(/* webpackChunkName: "results" */ './Results');
+const ResultsSummary = lazy(() => results().then((m) => ({ default: m.ResultsSummary })));
+const ResultsBody = lazy(() => results().then((m) => ({ default: m.ResultsBody })));
+const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ './SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 const GridPreview = lazy(() => import(/* webpackChunkName: "preview" */ './GridPreview').then((m) => ({ default: m.GridPreview })));
 
-type CheckState =
-  | { phase: 'idle' }
-  /** `previous`: the last result, whose summary stays up while checking again. */
-  | { phase: 'checking'; step: CheckStep; previous?: CheckResult }
-  | { phase: 'done'; result: CheckResult }
-  | { phase: 'error'; error: unknown };
-
 const useStaticStyles = makeStaticStyles({
-  'html, body, #root': { margin: 0, padding: 0, height: '100%' },
+  'html, body, #root, #root > .fui-FluentProvider': { margin: 0, padding: 0, height: '100%' },
 });
 
 const useStyles = makeStyles({
@@ -35,7 +32,7 @@ const useStyles = makeStyles({
   wide: {
     [WIDE]: {
       display: 'grid',
-      gridTemplateColumns: 'minmax(320px, 400px) 1fr',
+      gridTemplateColumns: 'minmax(320px, 420px) 1fr',
       height: '100vh',
       minHeight: 0,
     },
@@ -46,7 +43,7 @@ const useStyles = makeStyles({
     minWidth: 0,
     [WIDE]: { overflowY: 'auto', borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   },
-  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}` },
+  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, minWidth: 0 },
   intro: { color: tokens.colorNeutralForeground2, lineHeight: tokens.lineHeightBase300 },
   action: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   preview: {
@@ -57,9 +54,10 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     [WIDE]: { minHeight: 0, height: '100%', boxSizing: 'border-box' },
   },
+  noticeDetail: { display: 'block', marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3, wordBreak: 'break-word' },
 });
 
-const NO_FILE: FilePortState = { loading: false };
+const NO_FILE: FilePortState = { loading: false, openId: 0, journal: { version: 1, batches: [], marks: [] } };
 const noSubscribe = () => () => undefined;
 
 /** The file port's state, or a constant when the port is Excel's. */
@@ -67,106 +65,109 @@ function useFileState(port: FilePort | undefined): FilePortState {
   return useSyncExternalStore(port ? port.subscribe : noSubscribe, port ? port.getState : () => NO_FILE);
 }
 
-/** The sentence and detail for anything a check or a select threw. */
-function describe(e: unknown, s: Strings): { message: string; detail?: string } {
-  if (e instanceof PortError) return { message: s.errors[e.code], ...(e.detail ? { detail: e.detail } : {}) };
-  if (e instanceof EngineError) return { message: s.errors.engine, detail: e.message };
-  return { message: s.errors.unknown, detail: e instanceof Error ? e.message : String(e) };
+/** What the last action did (or why it did not), with 撤销 right there after a fix. */
+function NoticeBar({ session }: { session: Session }) {
+  const styles = useStyles();
+  const { notice, strings: s, busy } = session;
+  if (!notice) return null;
+  return (
+    <MessageBar key={notice.id} intent={notice.intent} layout="multiline" data-testid="notice" politeness={notice.intent === 'error' ? 'assertive' : 'polite'}>
+      <MessageBarBody>
+        {notice.title && <MessageBarTitle>{notice.title}</MessageBarTitle>}
+        {notice.message}
+        {notice.detail && <Caption1 className={styles.noticeDetail}>{notice.detail}</Caption1>}
+      </MessageBarBody>
+      <MessageBarActions
+        containerAction={<Button appearance="transparent" size="small" icon={<Dismiss16Regular />} aria-label={s.notices.dismiss} onClick={session.dismiss} />}
+      >
+        {notice.undo && notice.undo.length > 0 && (
+          <Button size="small" icon={<ArrowUndo16Regular />} disabled={busy !== undefined} onClick={() => session.undo(notice.undo!)} data-testid="notice-undo">
+            {s.results.undo}
+          </Button>
+        )}
+      </MessageBarActions>
+    </MessageBar>
+  );
 }
 
 export interface AppProps {
   port: WorkbookPort;
   strings: Strings;
+  /** The Fluent theme (light, or dark after Office's or the browser's). */
+  theme?: Theme;
 }
 
-export function App({ port, strings: s }: AppProps) {
+export function App({ port, strings: s, theme = paneTheme }: AppProps) {
   useStaticStyles();
   const styles = useStyles();
   const filePort = isFilePort(port) ? port : undefined;
   const file = useFileState(filePort);
-  const [state, setState] = useState<CheckState>({ phase: 'idle' });
-  const [selected, setSelected] = useState<string>();
-  const [selectError, setSelectError] = useState<unknown>();
+  const session = useSession(port, s, file.openId);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const settingsId = useId();
+  const { state, result, busy } = session;
 
-  // Another file: the old results no longer apply.
-  useEffect(() => {
-    setState({ phase: 'idle' });
-    setSelected(undefined);
-    setSelectError(undefined);
-  }, [file.workbook]);
+  const selectedFinding = useMemo(() => session.groups.flatMap((g) => g.findings).find((f) => f.key === session.selected), [session.groups, session.selected]);
+  const marks = useMemo(() => new Map(session.marks.map((m) => [`${m.sheet}!${m.address}`, m.severity] as const)), [session.marks]);
+  const evidence = useMemo(() => new Set(selectedFinding?.evidence.map((e) => e.where) ?? []), [selectedFinding]);
+  const edited = useMemo(() => editedCells(session.journal), [session.journal]);
 
-  const check = useCallback(async () => {
-    setSelected(undefined);
-    setSelectError(undefined);
-    try {
-      const result = await runCheck(port, s.lang, (step) =>
-        setState((prev) => {
-          const previous = prev.phase === 'done' ? prev.result : prev.phase === 'checking' ? prev.previous : undefined;
-          return { phase: 'checking', step, ...(previous ? { previous } : {}) };
-        }),
-      );
-      setState({ phase: 'done', result });
-    } catch (error) {
-      setState({ phase: 'error', error });
-    }
-  }, [port, s.lang]);
-
-  const select = useCallback(
-    async (f: DisplayFinding) => {
-      if (f.sheet === undefined || f.address === undefined) return;
-      setSelected(f.key);
-      setSelectError(undefined);
-      try {
-        await port.select(f.sheet, f.address);
-      } catch (e) {
-        setSelectError(e);
-      }
-    },
-    [port],
-  );
-
-  const done = state.phase === 'done' ? state.result : undefined;
-  const summary = done ?? (state.phase === 'checking' ? state.previous : undefined);
-  const groups = useMemo(() => (done ? groupFindings(done.report.findings, done.sheets, done.rules) : []), [done]);
-  const counts = useMemo(() => countBySeverity(done?.report.findings ?? []), [done]);
-  const marks = useMemo(() => markedCells(done?.report.findings ?? []), [done]);
   const checking = state.phase === 'checking';
-  const canCheck = !checking && (!filePort || (file.workbook !== undefined && !file.loading));
+  const canCheck = !checking && busy === undefined && (!filePort || (file.workbook !== undefined && !file.loading));
 
   const pane = (
     <main className={styles.pane}>
-      <Header strings={s} fileMode={filePort !== undefined} />
+      <Header strings={s} fileMode={filePort !== undefined} settingsOpen={settingsOpen} settingsId={settingsId} onSettings={() => setSettingsOpen(!settingsOpen)} />
       <div className={styles.body}>
+        {settingsOpen && (
+          <Suspense fallback={null}>
+            <SettingsPanel id={settingsId} strings={s} settings={session.settings} onChange={session.setSettings} canWatch={port.capabilities.watch} />
+          </Suspense>
+        )}
         {filePort && <FilePicker strings={s} state={file} onFile={(f) => void filePort.open(f).catch(() => undefined)} />}
         {file.error && <ErrorNotice title={s.errors.title} {...describe(file.error, s)} />}
-        {summary ? <Summary strings={s} report={summary.report} /> : <Caption1 className={styles.intro}>{filePort ? s.check.introFile : s.check.introExcel}</Caption1>}
+        {result ? (
+          <Suspense fallback={null}>
+            <ResultsSummary session={session} />
+          </Suspense>
+        ) : (
+          <Caption1 className={styles.intro}>{filePort ? s.check.introFile : s.check.introExcel}</Caption1>
+        )}
         <div className={styles.action}>
-          <Button appearance="primary" size="large" icon={<TaskListSquareLtr20Regular />} disabled={!canCheck} onClick={() => void check()} data-testid="check">
-            {s.check.button}
+          <Button appearance="primary" size="large" icon={<TaskListSquareLtr20Regular />} disabled={!canCheck} onClick={session.check} data-testid="check">
+            {result ? s.check.again : s.check.button}
           </Button>
-          {state.phase === 'checking' && <Checking strings={s} step={state.step} />}
+          {state.phase === 'checking' && <Checking strings={s} step={state.step} {...(state.auto ? { auto: true } : {})} />}
+          {busy === 'apply' || busy === 'undo' || busy === 'mark' ? <Checking strings={s} step="write" /> : null}
         </div>
-        {state.phase === 'error' && <ErrorNotice title={s.errors.title} {...describe(state.error, s)} retry={s.errors.retry} onRetry={() => void check()} />}
-        {selectError !== undefined && <ErrorNotice title={s.errors.selectTitle} {...describe(selectError, s)} />}
-        {done && (done.report.findings.length === 0 ? <NothingFound strings={s} tables={done.report.tables.length} /> : <Findings strings={s} groups={groups} counts={counts} {...(selected !== undefined ? { selected } : {})} onSelect={(f) => void select(f)} />)}
+        {state.phase === 'error' && <ErrorNotice title={s.errors.title} {...describe(state.error, s)} retry={s.errors.retry} onRetry={session.check} />}
+        <NoticeBar session={session} />
+        {result && (
+          <Suspense fallback={null}>
+            <ResultsBody session={session} />
+          </Suspense>
+        )}
       </div>
     </main>
   );
 
   return (
-    <FluentProvider theme={paneTheme} className={styles.provider} lang={s.lang}>
+    // Layout styles stay off the provider: Fluent gives its class names to every portal (menus, tooltips).
+    <FluentProvider theme={theme} lang={s.lang}>
+      <div className={styles.provider}>
       {filePort ? (
         <div className={`${styles.shell} ${styles.wide}`}>
           {pane}
           <aside className={styles.preview}>
             <Suspense fallback={null}>
-              <GridPreview strings={s} port={filePort} marks={marks} />
+              <GridPreview strings={s} port={filePort} marks={marks} evidence={evidence} edited={edited} />
             </Suspense>
           </aside>
         </div>
       ) : (
         <div className={styles.shell}>{pane}</div>
       )}
+      </div>
     </FluentProvider>
   );
 }

@@ -1,33 +1,37 @@
-// The findings, grouped by severity (错误/警告/提示) with counts; each row names its rule, cell, amounts and first fix.
+// The findings, grouped by severity (错误/警告/提示) with counts; each card names its rule, cell, amounts,
+// evidence cells and fixes, each fix with a before → after preview and an 应用 (or 撤销) button.
 import {
   Accordion,
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
   Badge,
+  Button,
   Caption1,
   Link,
   makeStyles,
   mergeClasses,
   Text,
+  Tooltip,
   tokens,
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
-import { ErrorCircle16Filled, Info16Filled, Lightbulb16Regular, Warning16Filled } from '@fluentui/react-icons';
-import type { ReactElement } from 'react';
-import { SEVERITIES, type DisplayFinding, type SeverityGroup } from '../display';
+import { ArrowUndo16Regular, Checkmark16Regular, ChevronDown12Regular, ChevronUp12Regular, ErrorCircle16Filled, Info16Filled, Lightbulb16Regular, ShieldCheckmark16Regular, Warning16Filled } from '@fluentui/react-icons';
+import { useState, type MouseEvent, type ReactElement } from 'react';
+import type { DisplayFinding, DisplayFix, SeverityGroup } from '../display';
+import type { JournalFix } from '../journal';
 import type { Severity, Strings } from '../strings';
 
-const ICONS: Record<Severity, ReactElement> = {
+export const ICONS: Record<Severity, ReactElement> = {
   error: <ErrorCircle16Filled />,
   warning: <Warning16Filled />,
   info: <Info16Filled />,
 };
 
+/** Evidence cells listed on a card before `+N`. */
+const EVIDENCE_SHOWN = 6;
+
 const useStyles = makeStyles({
-  counts: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'center' },
-  count: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, fontSize: tokens.fontSizeBase200 },
-  zero: { color: tokens.colorNeutralForeground4 },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorPaletteBlueForeground2 },
@@ -47,6 +51,7 @@ const useStyles = makeStyles({
     borderLeftWidth: tokens.strokeWidthThickest,
     backgroundColor: tokens.colorNeutralBackground1,
     cursor: 'pointer',
+    minWidth: 0,
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, borderTopColor: tokens.colorNeutralStroke1, borderRightColor: tokens.colorNeutralStroke1, borderBottomColor: tokens.colorNeutralStroke1 },
   },
   cardError: { borderLeftColor: tokens.colorPaletteRedBorder2 },
@@ -81,44 +86,156 @@ const useStyles = makeStyles({
     textOverflow: 'ellipsis',
     whiteSpace: 'nowrap',
   },
-  fix: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', color: tokens.colorNeutralForeground2 },
+  evidence: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, rowGap: '2px', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  evidenceLink: { fontFamily: tokens.fontFamilyNumeric, fontSize: tokens.fontSizeBase200 },
+  fix: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    paddingTop: tokens.spacingVerticalXS,
+    borderTop: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  fixHead: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', color: tokens.colorNeutralForeground2 },
   fixIcon: { color: tokens.colorBrandForeground1, flexShrink: 0 },
-  fixTitle: { minWidth: 0 },
+  fixTitle: { flexGrow: 1, flexShrink: 1, flexBasis: '12em', minWidth: 0, wordBreak: 'break-word' },
+  changes: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
+  change: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalXS,
+    fontFamily: tokens.fontFamilyNumeric,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+    minWidth: 0,
+  },
+  changeCell: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  before: { textDecorationLine: 'line-through', color: tokens.colorNeutralForeground3, wordBreak: 'break-all' },
+  after: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteGreenForeground1, wordBreak: 'break-all' },
+  fixActions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  more: { alignSelf: 'flex-start' },
 });
 
-function CountStrip({ strings: s, counts }: { strings: Strings; counts: Record<Severity, number> }) {
+const CARD_SEVERITY = { error: 'cardError', warning: 'cardWarning', info: 'cardInfo' } as const;
+
+/** Stops a click inside a card from also selecting the card's cell. */
+const inner = (f: () => void) => (e: MouseEvent) => {
+  e.stopPropagation();
+  f();
+};
+
+export interface FindingActions {
+  onSelect(f: DisplayFinding): void;
+  onSelectCell(sheet: string, address: string): void;
+  onApply(f: DisplayFinding, fix: DisplayFix): void;
+  onUndo(fixIds: readonly string[]): void;
+  /** Applied fixes by signature (what they wrote). */
+  applied: ReadonlyMap<string, JournalFix>;
+  /** A write is running: apply and undo wait. */
+  busy: boolean;
+}
+
+function FixBlock({ strings: s, finding, fix, actions, primary }: { strings: Strings; finding: DisplayFinding; fix: DisplayFix; actions: FindingActions; primary: boolean }) {
   const styles = useStyles();
+  const applied = actions.applied.get(fix.signature);
   return (
-    <div className={styles.counts} data-testid="counts">
-      {SEVERITIES.map((sev) => (
-        <span key={sev} className={mergeClasses(styles.count, counts[sev] === 0 ? styles.zero : styles[sev])}>
-          {ICONS[sev]}
-          <span>
-            {s.results.severity[sev]} <strong>{counts[sev]}</strong>
-          </span>
-        </span>
-      ))}
+    <div className={styles.fix} data-testid="fix">
+      <div className={styles.fixHead}>
+        <Lightbulb16Regular className={styles.fixIcon} aria-hidden />
+        <Caption1 className={styles.fixTitle} title={fix.reason}>
+          {s.results.fix(fix.title)}
+        </Caption1>
+        <Badge size="small" appearance="tint" color={fix.percent >= 80 ? 'success' : 'subtle'}>
+          {s.results.confidence(fix.percent)}
+        </Badge>
+        {fix.safe && (
+          <Tooltip content={s.results.safeHint} relationship="description">
+            <Badge size="small" appearance="outline" color="success" icon={<ShieldCheckmark16Regular />} tabIndex={0}>
+              {s.results.safe}
+            </Badge>
+          </Tooltip>
+        )}
+      </div>
+      {fix.edits.length > 0 && (
+        <ul className={styles.changes}>
+          {fix.edits.map((e) => (
+            <li
+              key={e.where}
+              className={styles.change}
+              aria-label={s.results.change(e.where, e.full?.before ?? (e.before || s.results.emptyCell), e.full?.after ?? e.after)}
+              title={e.full ? `${e.full.before}\n→\n${e.full.after}` : undefined}
+            >
+              <span className={styles.changeCell} aria-hidden>
+                {e.sheet === finding.sheet ? e.address : e.where}
+              </span>
+              <span className={styles.before} aria-hidden>
+                {e.before || s.results.emptyCell}
+              </span>
+              <span aria-hidden>→</span>
+              <span className={styles.after} aria-hidden>
+                {e.after}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {fix.edits.length > 0 && (
+        <div className={styles.fixActions}>
+          {applied ? (
+            <>
+              <Badge appearance="filled" color="success" icon={<Checkmark16Regular />}>
+                {s.results.applied}
+              </Badge>
+              <Button size="small" icon={<ArrowUndo16Regular />} disabled={actions.busy} onClick={inner(() => actions.onUndo([applied.id]))} aria-label={s.results.undoLabel(fix.title)} data-testid="undo-fix">
+                {s.results.undo}
+              </Button>
+            </>
+          ) : (
+            <Button
+              size="small"
+              appearance={primary ? 'primary' : 'secondary'}
+              icon={<Checkmark16Regular />}
+              disabled={actions.busy}
+              onClick={inner(() => actions.onApply(finding, fix))}
+              aria-label={s.results.applyLabel(fix.title)}
+              data-testid="apply-fix"
+            >
+              {s.results.apply}
+            </Button>
+          )}
+        </div>
+      )}
     </div>
   );
 }
 
-const CARD_SEVERITY = { error: 'cardError', warning: 'cardWarning', info: 'cardInfo' } as const;
-
-function FindingCard({ strings: s, finding: f, selected, onSelect }: { strings: Strings; finding: DisplayFinding; selected: boolean; onSelect: (f: DisplayFinding) => void }) {
+function FindingCard({ strings: s, finding: f, selected, actions }: { strings: Strings; finding: DisplayFinding; selected: boolean; actions: FindingActions }) {
   const styles = useStyles();
+  const [more, setMore] = useState(false);
+  const others = f.fixes.slice(1);
+  const shown = f.evidence.slice(0, EVIDENCE_SHOWN);
   return (
     <li
       className={mergeClasses(styles.card, styles[CARD_SEVERITY[f.severity]], selected && styles.selected)}
       data-testid="finding"
       data-where={f.where}
-      onClick={() => onSelect(f)}
+      data-id={f.id}
+      onClick={() => actions.onSelect(f)}
     >
       <div className={styles.top}>
         <Caption1 className={styles.rule} title={f.ruleDescription}>
           {f.ruleName}
         </Caption1>
         {f.where !== '' && (
-          <Link as="button" className={styles.where} aria-label={s.results.locate(f.where)} aria-current={selected ? 'true' : undefined}>
+          <Link
+            as="button"
+            className={styles.where}
+            aria-label={s.results.locate(f.where)}
+            aria-current={selected ? 'true' : undefined}
+            data-testid="locate"
+            onClick={inner(() => actions.onSelect(f))}
+          >
             {f.where}
           </Link>
         )}
@@ -142,29 +259,45 @@ function FindingCard({ strings: s, finding: f, selected, onSelect }: { strings: 
           </div>
         </dl>
       )}
-      {f.fix && (
-        <div className={styles.fix}>
-          <Lightbulb16Regular className={styles.fixIcon} aria-hidden />
-          <Caption1 className={styles.fixTitle}>
-            {s.results.fix(f.fix.title)}
-          </Caption1>
-          <Badge size="small" appearance="tint" color={f.fix.percent >= 80 ? 'success' : 'subtle'}>
-            {s.results.confidence(f.fix.percent)}
-          </Badge>
+      {shown.length > 0 && (
+        <div className={styles.evidence} data-testid="evidence">
+          <span>{s.results.evidence}</span>
+          {shown.map((e) => (
+            <Link key={e.where} as="button" data-where={e.where} className={styles.evidenceLink} aria-label={s.results.locate(e.where)} onClick={inner(() => actions.onSelectCell(e.sheet, e.address))}>
+              {e.sheet === f.sheet ? e.address : e.where}
+            </Link>
+          ))}
+          {f.evidence.length > shown.length && <span>{s.results.evidenceMore(f.evidence.length - shown.length)}</span>}
         </div>
+      )}
+      {f.fix && <FixBlock strings={s} finding={f} fix={f.fix} actions={actions} primary={f.severity !== 'info'} />}
+      {others.length > 0 && (
+        <>
+          <Button
+            size="small"
+            appearance="transparent"
+            className={styles.more}
+            icon={more ? <ChevronUp12Regular /> : <ChevronDown12Regular />}
+            aria-expanded={more}
+            onClick={inner(() => setMore(!more))}
+          >
+            {s.results.otherFixes(others.length)}
+          </Button>
+          {more && others.map((x, i) => <FixBlock key={i} strings={s} finding={f} fix={x} actions={actions} primary={false} />)}
+        </>
       )}
     </li>
   );
 }
 
-function FindingList({ strings, group, selected, onSelect }: { strings: Strings; group: SeverityGroup; selected?: string; onSelect: (f: DisplayFinding) => void }) {
+function FindingList({ strings, group, selected, actions }: { strings: Strings; group: SeverityGroup; selected?: string; actions: FindingActions }) {
   const styles = useStyles();
-  // One tab stop per list; ↑/↓ move between findings.
+  // One tab stop per list; ↑/↓ move between the list's links and buttons.
   const arrows = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
   return (
     <ul className={styles.list} {...arrows}>
       {group.findings.map((f) => (
-        <FindingCard key={f.key} strings={strings} finding={f} selected={f.key === selected} onSelect={onSelect} />
+        <FindingCard key={f.key} strings={strings} finding={f} selected={f.key === selected} actions={actions} />
       ))}
     </ul>
   );
@@ -175,17 +308,15 @@ const COUNTER_COLOR = { error: 'danger', warning: 'warning', info: 'informative'
 export interface FindingsProps {
   strings: Strings;
   groups: readonly SeverityGroup[];
-  counts: Record<Severity, number>;
   selected?: string;
-  onSelect: (f: DisplayFinding) => void;
+  actions: FindingActions;
 }
 
-export function Findings({ strings: s, groups, counts, selected, onSelect }: FindingsProps) {
+export function Findings({ strings: s, groups, selected, actions }: FindingsProps) {
   const styles = useStyles();
   return (
     <section aria-label={s.results.heading} data-testid="findings">
-      <CountStrip strings={s} counts={counts} />
-      <Accordion multiple collapsible defaultOpenItems={groups.map((g) => g.severity)}>
+      <Accordion multiple collapsible defaultOpenItems={['error', 'warning', 'info']}>
         {groups.map((g) => (
           <AccordionItem key={g.severity} value={g.severity} data-testid={`group-${g.severity}`}>
             <AccordionHeader expandIconPosition="end" size="medium">
@@ -199,7 +330,7 @@ export function Findings({ strings: s, groups, counts, selected, onSelect }: Fin
               </span>
             </AccordionHeader>
             <AccordionPanel className={styles.panel}>
-              <FindingList strings={s} group={g} {...(selected !== undefined ? { selected } : {})} onSelect={onSelect} />
+              <FindingList strings={s} group={g} {...(selected !== undefined ? { selected } : {})} actions={actions} />
             </AccordionPanel>
           </AccordionItem>
         ))}

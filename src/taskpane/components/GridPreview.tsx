@@ -74,6 +74,14 @@ const useStyles = makeStyles({
   markError: { backgroundColor: tokens.colorPaletteRedBackground1 },
   markWarning: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   markInfo: { backgroundColor: tokens.colorPaletteBlueBackground2 },
+  evidence: {
+    outline: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`,
+    outlineOffset: '-3px',
+  },
+  edited: {
+    boxShadow: `inset 0 -3px 0 ${tokens.colorPaletteGreenBorder2}`,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   selected: {
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
     outlineOffset: '-2px',
@@ -89,17 +97,22 @@ export interface GridPreviewProps {
   port: FilePort;
   /** `sheet!address` → severity of the findings there. */
   marks: ReadonlyMap<string, Severity>;
+  /** `sheet!address` of the selected finding's evidence cells (outlined). */
+  evidence: ReadonlySet<string>;
+  /** `sheet!address` of the cells changed by applied fixes (underlined in green). */
+  edited: ReadonlySet<string>;
 }
 
-export function GridPreview({ strings: s, port, marks }: GridPreviewProps) {
+export function GridPreview({ strings: s, port, marks, evidence, edited }: GridPreviewProps) {
   const styles = useStyles();
   const state = useSyncExternalStore(port.subscribe, port.getState);
   const { workbook, selection } = state;
   const [chosen, setChosen] = useState<string>();
   const scroller = useRef<HTMLDivElement>(null);
 
-  // A new file starts on its first sheet; a selection switches to its sheet.
-  useEffect(() => setChosen(undefined), [workbook]);
+  // A new file starts on its first sheet (a fix changes the workbook, not the sheet shown); a selection
+  // switches to its sheet.
+  useEffect(() => setChosen(undefined), [state.openId]);
   useEffect(() => {
     if (selection) setChosen(selection.sheet);
   }, [selection]);
@@ -165,22 +178,30 @@ export function GridPreview({ strings: s, port, marks }: GridPreviewProps) {
                   {r.row + 1}
                 </th>
                 {r.cells.map((cell) => {
-                  const mark = marks.get(`${sheet.name}!${cell.address}`);
+                  const key = `${sheet.name}!${cell.address}`;
+                  const mark = marks.get(key);
                   const isSelected = cell.address === selected;
+                  const isEvidence = evidence.has(key);
+                  const isEdited = edited.has(key);
                   return (
                     <td
                       key={cell.col}
                       data-address={cell.address}
                       data-selected={isSelected ? 'true' : undefined}
+                      data-mark={mark}
+                      data-evidence={isEvidence ? 'true' : undefined}
+                      data-edited={isEdited ? 'true' : undefined}
                       aria-current={isSelected ? 'true' : undefined}
                       rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
                       colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
-                      title={cell.text.length > 12 ? cell.text : undefined}
+                      title={[cell.text.length > 12 ? cell.text : '', isEdited ? s.preview.edited : '', isEvidence ? s.preview.evidence : ''].filter((t) => t !== '').join(' · ') || undefined}
                       className={mergeClasses(
                         styles.cell,
                         cell.numeric && styles.numeric,
                         (r.hidden || layout.hiddenCols.has(cell.col)) && styles.hidden,
                         mark && styles[MARK[mark]],
+                        isEdited && styles.edited,
+                        isEvidence && styles.evidence,
                         isSelected && styles.selected,
                       )}
                     >

@@ -24,9 +24,9 @@ const useStyles = makeStyles({
   errorDetail: { display: 'block', marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3, wordBreak: 'break-word' },
 });
 
-export function Checking({ strings: s, step }: { strings: Strings; step: CheckStep }) {
+export function Checking({ strings: s, step, auto }: { strings: Strings; step: CheckStep | 'write'; auto?: boolean }) {
   const styles = useStyles();
-  const text = step === 'read' ? s.progress.read : s.progress.analyze;
+  const text = auto ? s.check.auto : step === 'read' ? s.progress.read : step === 'write' ? s.progress.write : s.progress.analyze;
   return (
     <div className={styles.progress} role="status" aria-live="polite" data-testid="progress">
       <ProgressBar thickness="medium" aria-label={text} />
