@@ -4,7 +4,7 @@ import type { JsonWorkbook } from './report-json';
 function csvCell(v: string | number | undefined): string {
   const s = v === undefined ? '' : String(v);
   // Guard against formula injection when the CSV is opened in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
+  const safe = /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

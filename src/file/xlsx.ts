@@ -63,7 +63,11 @@ export function sheetFromExcelJS(ws: ExcelJS.Worksheet): Sheet {
     rowCount = Math.max(rowCount, rect.r1 + 1);
     colCount = Math.max(colCount, rect.c1 + 1);
   }
-  for (let c = 1; c <= Math.max(colCount, ws.columnCount); c++) if (ws.getColumn(c).hidden) hiddenCols.add(c - 1);
+  // Only the columns that have a definition can be hidden (ws.columnCount walks every row: never in a loop).
+  const columns = (ws as unknown as { _columns?: Array<{ hidden?: boolean } | undefined> })._columns ?? [];
+  columns.forEach((col, i) => {
+    if (col?.hidden) hiddenCols.add(i);
+  });
   return { name: ws.name, cells, merges, hiddenRows, hiddenCols, rowCount, colCount };
 }
 

@@ -97,7 +97,10 @@ export function cellText(cell: Cell | undefined): string {
 
 /** Whether a row has no visible content within columns c0..c1. */
 export function isBlankRow(sheet: Sheet, row: number, c0 = 0, c1 = sheet.colCount - 1): boolean {
-  for (let c = c0; c <= c1; c++) if (cellText(cellAt(sheet, row, c)).trim() !== '') return false;
+  // Only the cells the row has: a sheet whose used range is 16,384 columns wide costs nothing more.
+  const line = sheet.cells[row];
+  if (!line) return true;
+  for (let c = Math.max(0, c0); c <= Math.min(c1, line.length - 1); c++) if (cellText(line[c]).trim() !== '') return false;
   return true;
 }
 

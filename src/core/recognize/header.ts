@@ -3,17 +3,32 @@ import { cellAt, cellText, type Rect, type Sheet } from '../grid/grid';
 import { halfWidth, labelKey, squash } from '../text';
 import type { Column, ColumnRole } from './model';
 
-/** For each cell position inside a merged area, the area's anchor text. Built once per sheet. */
-export function mergedText(sheet: Sheet): (row: number, col: number) => string {
-  const anchorOf = new Map<string, { row: number; col: number }>();
-  for (const m of sheet.merges) {
-    for (let r = m.r0; r <= m.r1; r++) {
-      for (let c = m.c0; c <= m.c1; c++) if (r !== m.r0 || c !== m.c0) anchorOf.set(`${r},${c}`, { row: m.r0, col: m.c0 });
+const MERGES_BY_ROW = new WeakMap<Sheet, Map<number, Rect[]>>();
+
+/** The merged areas crossing each row, indexed once per sheet (never one entry per merged cell). */
+function mergesByRow(sheet: Sheet): Map<number, Rect[]> {
+  let index = MERGES_BY_ROW.get(sheet);
+  if (!index) {
+    index = new Map();
+    for (const m of sheet.merges) {
+      // A merge taller than the sheet's rows is clipped: its rows beyond hold nothing to read.
+      for (let r = m.r0; r <= Math.min(m.r1, sheet.cells.length); r++) {
+        const list = index.get(r);
+        if (list) list.push(m);
+        else index.set(r, [m]);
+      }
     }
+    MERGES_BY_ROW.set(sheet, index);
   }
+  return index;
+}
+
+/** For each cell position inside a merged area, the area's anchor text. */
+export function mergedText(sheet: Sheet): (row: number, col: number) => string {
+  const index = mergesByRow(sheet);
   return (row, col) => {
-    const a = anchorOf.get(`${row},${col}`);
-    return cellText(a ? cellAt(sheet, a.row, a.col) : cellAt(sheet, row, col)).trim();
+    const m = index.get(row)?.find((x) => col >= x.c0 && col <= x.c1);
+    return cellText(m ? cellAt(sheet, m.r0, m.c0) : cellAt(sheet, row, col)).trim();
   };
 }
 

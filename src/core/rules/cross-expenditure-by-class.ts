@@ -49,11 +49,12 @@ export const crossExpenditureByClass: Rule = {
     // 支出总表 by class: the 类 row, and the class's topmost rows (for tables that print no 类 rows).
     const h = hierarchyOf(es);
     const tops = [...new Set(es.rows.map((r) => r.unit))].flatMap((u) => h.childrenOf('', u));
-    const classRow = new Map<string, Row>();
+    // A 支出总表 grouped by unit has one 类 row per unit: the class is their sum.
+    const classRows = new Map<string, Row[]>();
     const classTops = new Map<string, Row[]>();
     for (const r of es.rows) {
-      if (!r.code || r.isTotal || r.unitCode !== undefined) continue;
-      if (r.code.length === 3 && !classRow.has(r.code)) classRow.set(r.code, r);
+      if (!r.code || r.isTotal || r.unitCode !== undefined || r.code.length !== 3) continue;
+      classRows.set(r.code, [...(classRows.get(r.code) ?? []), r]);
     }
     for (const r of tops) {
       const k = r.code!.slice(0, 3);
@@ -67,11 +68,12 @@ export const crossExpenditureByClass: Rule = {
       if (!prev || (!hasMoney(prev.row, cols) && hasMoney(l.row, cols))) lines.set(l.code, l);
     }
 
-    const codes = [...new Set([...lines.keys(), ...classRow.keys(), ...classTops.keys()])].sort();
+    const codes = [...new Set([...lines.keys(), ...classRows.keys(), ...classTops.keys()])].sort();
     for (const code of codes) {
       const line = lines.get(code);
-      const row = classRow.get(code);
-      const parts = row ? [row] : (classTops.get(code) ?? []);
+      const rows = classRows.get(code) ?? [];
+      const row = rows.length === 1 ? rows[0] : undefined;
+      const parts = rows.length > 0 ? rows : (classTops.get(code) ?? []);
       const note = line?.via === 'position' ? `@${ID}.note.position` : '';
       const lineCells = line ? cols.map((col) => ({ row: line.row, col, table: side })) : [];
       const esCells = parts.map((r) => ({ row: r, col: esCol, table: es }));

@@ -254,8 +254,13 @@ export const crossProjectPerformance: Rule = {
     // 1. Same name (several projects of one name — 退休人员补助经费 of two units — told apart by amount).
     const matched = new Map<Block, { project: Project; exact: boolean; sim: number }>();
     const used = new Set<Project>();
+    const byName = new Map<string, Project[]>();
+    for (const p of projects) {
+      const k = nameKey(p.name);
+      byName.set(k, [...(byName.get(k) ?? []), p]);
+    }
     for (const b of blocks) {
-      const cands = projects.filter((p) => !used.has(p) && nameKey(p.name) === nameKey(b.name!));
+      const cands = (byName.get(nameKey(b.name!)) ?? []).filter((p) => !used.has(p));
       if (cands.length === 0) continue;
       cands.sort((x, y) => Number(x.group ?? false) - Number(y.group ?? false));
       const p = cands.find((x) => sameAmount(b, x)) ?? cands.find((x) => !amountOfCells(x.annual).isZero()) ?? cands[0]!;

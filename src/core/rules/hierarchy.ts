@@ -39,11 +39,18 @@ export function hierarchyOf(table: Table): Hierarchy {
   };
 }
 
-/** The amount columns of a table (columns whose role is an amount role and that hold amounts). */
-export function amountColumns(table: Table): number[] {
-  const cols = new Set<number>();
-  for (const row of table.rows) for (const col of row.amounts.keys()) cols.add(col);
-  return [...cols].sort((a, b) => a - b);
+const AMOUNT_COLUMNS = new WeakMap<Table, readonly number[]>();
+
+/** The amount columns of a table (columns whose role is an amount role and that hold amounts); computed once per table. */
+export function amountColumns(table: Table): readonly number[] {
+  let cols = AMOUNT_COLUMNS.get(table);
+  if (!cols) {
+    const set = new Set<number>();
+    for (const row of table.rows) for (const col of row.amounts.keys()) set.add(col);
+    cols = [...set].sort((a, b) => a - b);
+    AMOUNT_COLUMNS.set(table, cols);
+  }
+  return cols;
 }
 
 /**
@@ -55,7 +62,8 @@ export function orderedChildren(table: Table): Array<{ parent: Row; children: Ro
   const rows = table.rows.filter((r) => r.level !== undefined);
   rows.forEach((parent, i) => {
     const children: Row[] = [];
-    for (const r of rows.slice(i + 1)) {
+    for (let j = i + 1; j < rows.length; j++) {
+      const r = rows[j]!;
       if (r.level! <= parent.level!) break;
       if (r.level === parent.level! + 1) children.push(r);
     }

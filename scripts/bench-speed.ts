@@ -1,0 +1,403 @@
+// `npm run bench:speed`: how fast Gouji reads and checks a large consolidated workbook, and whether the
+// engine's work grows linearly with the number of rows. Prints measured numbers; asserts nothing.
+//
+//   tsx scripts/bench-speed.ts [--rows 100000] [--sizes 12500,25000,50000,100000] [--budget 600] [--seed N]
+//
+// 1. Generates a consistent consolidated workbook (scripts/generate-workbook.ts) and writes it with ExcelJS.
+// 2. The CLI path, each measurement in a fresh process (so that peak memory is that of the measurement):
+//    parse only (readWorkbookBytes), and read + analyzeWorkbook with the built-in catalogs, fix suggestion
+//    off and on. A measurement still running after --budget seconds (fixes on: after 3 × fixes off, at most
+//    --budget) is stopped and reported as such, with how many passes of the rules it had started.
+// 3. The engine alone (analyzeWorkbook on a grid already in memory, fixes off) at several sizes: ms per
+//    1,000 rows at each size, the ratio largest / smallest, and the same per rule (recognition apart);
+//    then fixes on at the smallest size.
+// 4. Recognition of one sheet holding many tables (a Jilin 绩效目标 sheet: one table per project).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { analyzeWorkbook, recognizeWorkbook, type AnalyzeOptions } from '../src/core/analyze';
+import { builtinCatalogs } from '../src/core/catalog/builtin';
+import type { Finding } from '../src/core/findings';
+import type { Sheet, Workbook } from '../src/core/grid/grid';
+import { workbookJson } from '../src/core/report-json';
+import { RULES, type Rule } from '../src/core/rules';
+import { readWorkbookBytes } from '../src/file/xlsx';
+import { dataRowCount, generateConsolidated, layoutToSheet, layoutToWorkbook, performanceBlocksSheet, writeLayoutXlsx, type GenWorkbook } from './generate-workbook';
+
+const SEED = 20240101;
+const now = () => performance.now();
+const mb = (bytes: number) => bytes / 1024 / 1024;
+const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+interface Counts {
+  error: number;
+  warning: number;
+  info: number;
+  byRule: Record<string, number>;
+}
+
+function countFindings(findings: readonly Finding[]): Counts {
+  const c: Counts = { error: 0, warning: 0, info: 0, byRule: {} };
+  for (const f of findings) {
+    c[f.severity]++;
+    if (f.severity !== 'info') c.byRule[`${f.severity} ${f.rule}`] = (c.byRule[`${f.severity} ${f.rule}`] ?? 0) + 1;
+  }
+  return c;
+}
+
+/** The rules, each timed (ms summed over every call: a check with fixes on re-runs them to verify fixes). */
+function timedRules(times: Map<string, number>, onPass?: (n: number) => void): Rule[] {
+  let passes = 0;
+  return RULES.map((rule, i) => ({
+    meta: rule.meta,
+    check(ctx) {
+      if (i === 0) onPass?.(++passes);
+      const t = now();
+      try {
+        return rule.check(ctx);
+      } finally {
+        times.set(rule.meta.id, (times.get(rule.meta.id) ?? 0) + now() - t);
+      }
+    },
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Child process: one CLI-path measurement, results as JSON lines on stdout.
+
+interface ChildResult {
+  readMs: number;
+  analyzeMs?: number;
+  jsonMs?: number;
+  counts?: Counts;
+  passes?: number;
+  peakRssMb: number;
+  sampledRssMb: number;
+  heapAfterGcMb?: number;
+}
+
+async function child(mode: string, file: string): Promise<void> {
+  let sampled = 0;
+  const sample = () => (sampled = Math.max(sampled, mb(process.memoryUsage().rss)));
+  const timer = setInterval(sample, 20);
+  const emit = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
+  let t = now();
+  const bytes = readFileSync(file);
+  const wb = await readWorkbookBytes(bytes, file.split('/').pop()!);
+  const readMs = now() - t;
+  sample();
+  const out: ChildResult = { readMs, peakRssMb: 0, sampledRssMb: 0 };
+  if (mode !== 'parse') {
+    const times = new Map<string, number>();
+    let passes = 0;
+    const options: AnalyzeOptions = {
+      catalogs: builtinCatalogs,
+      suggestFixes: mode === 'check-fix',
+      rules: timedRules(times, (n) => {
+        passes = n;
+        sample();
+        emit({ pass: n, t: now() - t });
+      }),
+    };
+    t = now();
+    const report = analyzeWorkbook(wb, options);
+    out.analyzeMs = now() - t;
+    sample();
+    t = now();
+    workbookJson(report, 'zh-CN');
+    out.jsonMs = now() - t;
+    out.counts = countFindings(report.findings);
+    out.passes = passes;
+  }
+  clearInterval(timer);
+  sample();
+  if (gc) {
+    gc();
+    out.heapAfterGcMb = mb(process.memoryUsage().heapUsed);
+  }
+  out.peakRssMb = maxRssMb();
+  out.sampledRssMb = sampled;
+  emit({ result: out });
+}
+
+/** Runs one measurement in a fresh node (same loader, --expose-gc); stops it after `budgetS` seconds. */
+function measure(mode: string, file: string, budgetS: number): Promise<{ result?: ChildResult; stoppedAfterS?: number; passes: number; lastPassT?: number; error?: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [...process.execArgv, '--expose-gc', '--max-old-space-size=8192', __filename, '--child', mode, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let buf = '';
+    let err = '';
+    let result: ChildResult | undefined;
+    let passes = 0;
+    let lastPassT: number | undefined;
+    let stopped = false;
+    const started = now();
+    const timer = setTimeout(() => {
+      stopped = true;
+      p.kill('SIGKILL');
+    }, budgetS * 1000);
+    p.stdout.on('data', (d: Buffer) => {
+      buf += d.toString();
+      let i: number;
+      while ((i = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, i);
+        buf = buf.slice(i + 1);
+        try {
+          const o = JSON.parse(line) as { result?: ChildResult; pass?: number; t?: number };
+          if (o.result) result = o.result;
+          if (o.pass !== undefined) {
+            passes = o.pass;
+            lastPassT = o.t;
+          }
+        } catch {
+          // not ours
+        }
+      }
+    });
+    p.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    p.on('close', (code) => {
+      clearTimeout(timer);
+      if (stopped) resolve({ stoppedAfterS: (now() - started) / 1000, passes, ...(lastPassT !== undefined ? { lastPassT } : {}) });
+      else if (code !== 0 || !result) resolve({ passes, error: err.trim().split('\n').slice(-3).join(' | ') || `exit ${code}` });
+      else resolve({ result, passes });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting.
+
+function table(head: string[], rows: string[][], right: (i: number) => boolean = (i) => i > 0): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (right(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const s1 = (ms: number) => (ms / 1000).toFixed(1);
+const f2 = (x: number) => x.toFixed(2);
+
+/** A copy with new sheet objects: recognition is cached per sheet object, a fresh copy is read again. */
+function fresh(wb: Workbook): Workbook {
+  return { ...wb, sheets: wb.sheets.map((s): Sheet => ({ ...s })) };
+}
+
+/** Whether two grids hold the same values in the same cells (the file round trip changes nothing). */
+function sameGrid(a: Workbook, b: Workbook): string | undefined {
+  if (a.sheets.length !== b.sheets.length) return `sheets ${a.sheets.length} ≠ ${b.sheets.length}`;
+  for (let i = 0; i < a.sheets.length; i++) {
+    const x = a.sheets[i]!;
+    const y = b.sheets[i]!;
+    if (x.name !== y.name || x.rowCount !== y.rowCount || x.colCount !== y.colCount) return `sheet ${x.name}: ${x.rowCount}×${x.colCount} ≠ ${y.rowCount}×${y.colCount}`;
+    for (let r = 0; r < x.rowCount; r++) {
+      for (let c = 0; c < x.colCount; c++) {
+        const u = x.cells[r]?.[c]?.value ?? null;
+        const v = y.cells[r]?.[c]?.value ?? null;
+        if (JSON.stringify(u) !== JSON.stringify(v)) return `${x.name} r${r + 1} c${c + 1}: ${JSON.stringify(u)} ≠ ${JSON.stringify(v)}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+interface EngineRun {
+  rows: number;
+  units: number;
+  ms: number;
+  rules: Map<string, number>;
+  /** How many times the rules ran (1 + one per verified fix). */
+  passes: number;
+  rssMb: number;
+  counts: Counts;
+}
+
+const unitsOf = (layout: GenWorkbook) => layout.sheets.find((s) => s.name === '收入总表')!.tables[0]!.dataRows - 2;
+
+function engineOnce(layout: GenWorkbook, suggestFixes: boolean): EngineRun {
+  const wb = fresh(layoutToWorkbook(layout));
+  gc?.();
+  const rules = new Map<string, number>();
+  let passes = 0;
+  const t = now();
+  const report = analyzeWorkbook(wb, { catalogs: builtinCatalogs, suggestFixes, rules: timedRules(rules, (n) => (passes = n)) });
+  const ms = now() - t;
+  return { rows: dataRowCount(layout), units: unitsOf(layout), ms, rules, passes, rssMb: mb(process.memoryUsage().rss), counts: countFindings(report.findings) };
+}
+
+/** The fastest of up to three runs while a run takes under 5 s (JIT and GC noise), else one run. */
+function engineRun(layout: GenWorkbook, suggestFixes: boolean): EngineRun {
+  let best = engineOnce(layout, suggestFixes);
+  for (let i = 1; i < 3 && best.ms < 5000; i++) {
+    const r = engineOnce(layout, suggestFixes);
+    if (r.ms < best.ms) best = r;
+  }
+  return best;
+}
+
+async function main(): Promise<void> {
+  const rows = Number(arg('--rows') ?? 100_000);
+  const sizes = (arg('--sizes') ?? [rows / 8, rows / 4, rows / 2, rows].join(',')).split(',').map((x) => Math.round(Number(x)));
+  const budget = Number(arg('--budget') ?? 600);
+  const seed = Number(arg('--seed') ?? SEED);
+  const out = (s = '') => console.log(s);
+
+  out(`Gouji speed benchmark — node ${process.version}, ${process.platform} ${process.arch}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`);
+  out(`gc exposed in this process: ${gc ? 'yes' : 'no (run with node --expose-gc for steadier engine numbers)'}; CLI measurements run in fresh processes with --expose-gc`);
+  out();
+
+  // 1. The workbook.
+  let t = now();
+  const layout = generateConsolidated({ rows, seed });
+  const genMs = now() - t;
+  const dir = mkdtempSync(join(tmpdir(), 'gouji-bench-'));
+  const file = join(dir, `consolidated-${rows}.xlsx`);
+  t = now();
+  await writeLayoutXlsx(layout, file);
+  const writeMs = now() - t;
+  const tables = layout.sheets.flatMap((s) => s.tables);
+  const units = unitsOf(layout);
+  out(`Workbook: ${dataRowCount(layout).toLocaleString('en-US')} data rows in ${tables.length} tables (${units} units), generated in ${s1(genMs)} s, written with ExcelJS in ${s1(writeMs)} s`);
+  out(`  ${file} (${mb(statSync(file).size).toFixed(1)} MB)`);
+  out(
+    `  ${tables
+      .filter((x) => x.dataRows > 50)
+      .map((x) => `${x.kind} ${x.dataRows.toLocaleString('en-US')}`)
+      .join(', ')}; the others are small`,
+  );
+  out();
+
+  // 2. The CLI path.
+  const parse = await measure('parse', file, budget);
+  const off = await measure('check', file, budget);
+  const offS = off.result ? (off.result.readMs + (off.result.analyzeMs ?? 0)) / 1000 : budget;
+  const onBudget = Math.round(Math.min(budget, Math.max(60, 3 * offS)));
+  const on = await measure('check-fix', file, onBudget);
+  out(`CLI path (fresh process per line; read = readFileSync + readWorkbookBytes, check = analyzeWorkbook with builtinCatalogs + report JSON; budget ${budget} s, fixes on ${onBudget} s)`);
+  const parseMs = parse.result?.readMs;
+  const line = (name: string, m: Awaited<ReturnType<typeof measure>>): string[] => {
+    const r = m.result;
+    if (!r) {
+      const what = m.stoppedAfterS !== undefined ? `stopped after ${m.stoppedAfterS.toFixed(0)} s` : `failed: ${m.error}`;
+      const passes = m.passes > 0 ? `; ${m.passes} rule pass(es) started, the last at ${s1(m.lastPassT ?? 0)} s into analyze` : '';
+      return [name, '-', '-', `> ${(m.stoppedAfterS ?? 0).toFixed(0)}`, '-', '-', '-', '-', '-', `${what}${passes}`];
+    }
+    const total = r.readMs + (r.analyzeMs ?? 0) + (r.jsonMs ?? 0);
+    const c = r.counts;
+    return [
+      name,
+      s1(r.readMs),
+      r.analyzeMs !== undefined ? s1(r.analyzeMs) : '-',
+      s1(total),
+      parseMs ? `${f2(total / parseMs)}×` : '-',
+      r.peakRssMb.toFixed(0),
+      r.sampledRssMb.toFixed(0),
+      r.heapAfterGcMb !== undefined ? r.heapAfterGcMb.toFixed(0) : '-',
+      c ? `${c.error}/${c.warning}/${c.info}` : '-',
+      r.passes !== undefined && r.passes > 0 ? `${r.passes} rule pass(es)` : '',
+    ];
+  };
+  out(
+    table(
+      ['measurement', 'read s', 'analyze s', 'total s', 'vs parse', 'peak RSS MB', 'sampled RSS MB', 'heap after gc MB', 'E/W/I', 'note'],
+      [line('parse only', parse), line('check, fixes off', off), line('check, fixes on', on)],
+      (i) => i > 0 && i < 9,
+    ),
+  );
+  const counts = off.result?.counts ?? on.result?.counts;
+  if (counts) {
+    const list = Object.entries(counts.byRule).map(([k, n]) => `${k} ×${n}`);
+    out(`  errors and warnings on this consistent workbook: ${list.length > 0 ? list.join(', ') : 'none'}`);
+  }
+  out();
+
+  // 3. The engine alone, at several sizes.
+  out('Engine alone: analyzeWorkbook on a grid already in memory (fresh sheet objects, fixes off), built directly from the generated layout');
+  const full = layoutToWorkbook(layout);
+  const parsed = await readWorkbookBytes(readFileSync(file), file);
+  const diff = sameGrid(full, parsed);
+  out(`  grid built from the layout = grid read from the file: ${diff === undefined ? 'yes' : `NO (${diff})`}`);
+  rmSync(dir, { recursive: true, force: true });
+  const layouts = sizes.map((n) => (n === rows ? layout : generateConsolidated({ rows: n, seed })));
+  engineOnce(layouts[0]!, false); // warm-up
+  const runs = layouts.map((l) => engineRun(l, false));
+  const per1k = (r: EngineRun, ms: number) => ms / (r.rows / 1000);
+  out(
+    table(
+      ['rows', 'units', 'engine s', 'ms / 1k rows', 'recognition+rest ms / 1k', 'rules ms / 1k', 'RSS MB', 'E/W/I'],
+      runs.map((r) => {
+        const rulesMs = [...r.rules.values()].reduce((a, b) => a + b, 0);
+        return [r.rows.toLocaleString('en-US'), String(r.units), s1(r.ms), per1k(r, r.ms).toFixed(1), per1k(r, r.ms - rulesMs).toFixed(1), per1k(r, rulesMs).toFixed(1), r.rssMb.toFixed(0), `${r.counts.error}/${r.counts.warning}/${r.counts.info}`];
+      }),
+    ),
+  );
+  const first = runs[0]!;
+  const last = runs[runs.length - 1]!;
+  const ratio = per1k(last, last.ms) / per1k(first, first.ms);
+  out(`  ms per 1k rows, largest / smallest size: ${f2(ratio)} (1.00 = linear; rows grew ${f2(last.rows / first.rows)}×, time grew ${f2(last.ms / first.ms)}×)`);
+  out();
+
+  out('Per rule (ms per 1k rows at each size; growth = largest / smallest; flagged when ≥ 2 and ≥ 1 % of the engine time at the largest size)');
+  const ruleRows = RULES.map((rule) => {
+    const vals = runs.map((r) => per1k(r, r.rules.get(rule.meta.id) ?? 0));
+    const growth = vals[0]! > 0 ? vals[vals.length - 1]! / vals[0]! : 0;
+    const share = (last.rules.get(rule.meta.id) ?? 0) / last.ms;
+    return { id: rule.meta.id, vals, growth, share };
+  });
+  const recog = runs.map((r) => per1k(r, r.ms - [...r.rules.values()].reduce((a, b) => a + b, 0)));
+  const shown = ruleRows.filter((r) => r.share >= 0.001 || r.growth >= 2);
+  out(
+    table(
+      ['rule', ...runs.map((r) => `${(r.rows / 1000).toFixed(1)}k`), 'growth', 'share', ''],
+      [
+        ['recognition + rest', ...recog.map(f2), f2(recog[recog.length - 1]! / recog[0]!), `${((recog[recog.length - 1]! * last.rows) / 1000 / last.ms * 100).toFixed(0)} %`, ''],
+        ...shown.map((r) => [r.id, ...r.vals.map(f2), f2(r.growth), `${(r.share * 100).toFixed(0)} %`, r.growth >= 2 && r.share >= 0.01 ? '← super-linear' : '']),
+      ],
+    ),
+  );
+  out(`  (${RULES.length - shown.length} rules under 0.1 % of the time left out)`);
+  out();
+
+  // What fix suggestion costs in the engine, at the smallest size.
+  const withFixes = engineOnce(layouts[0]!, true);
+  out(
+    `Engine with fixes on at ${withFixes.rows.toLocaleString('en-US')} rows: ${s1(withFixes.ms)} s = ${f2(withFixes.ms / first.ms)}× fixes off; the rules ran ${withFixes.passes} times (each offered fix is verified by re-checking the workbook); E/W/I ${withFixes.counts.error}/${withFixes.counts.warning}/${withFixes.counts.info}`,
+  );
+  out();
+
+  // 4. Many tables on one sheet.
+  out('One sheet of N 项目支出绩效目标表 (Jilin layout, 13 rows and 13 merged ranges per project): recognition time');
+  const blockRuns = [100, 200, 400, 800].map((n) => {
+    const sheet = layoutToSheet(performanceBlocksSheet(n));
+    recognizeWorkbook({ name: 'warm', sheets: [layoutToSheet(performanceBlocksSheet(20))] });
+    gc?.();
+    const t0 = now();
+    const r = recognizeWorkbook({ name: 'blocks.xlsx', sheets: [sheet] }, { catalogs: builtinCatalogs });
+    return { n, rows: sheet.rowCount, merges: sheet.merges.length, tables: r.tables.length, ms: now() - t0 };
+  });
+  out(
+    table(
+      ['projects', 'rows', 'merged ranges', 'tables read', 'recognition ms', 'ms / project'],
+      blockRuns.map((b) => [String(b.n), String(b.rows), String(b.merges), String(b.tables), b.ms.toFixed(0), f2(b.ms / b.n)]),
+    ),
+  );
+  const b0 = blockRuns[0]!;
+  const b1 = blockRuns[blockRuns.length - 1]!;
+  out(`  ms per project, largest / smallest: ${f2(b1.ms / b1.n / (b0.ms / b0.n))} (1.00 = linear)`);
+  out();
+  const flagged = ruleRows.filter((r) => r.growth >= 2 && r.share >= 0.01).map((r) => `${r.id} (${f2(r.growth)}×, ${(r.share * 100).toFixed(0)} % of the engine at ${(last.rows / 1000).toFixed(0)}k rows)`);
+  out(`Super-linear: ${flagged.length > 0 ? flagged.join('; ') : 'no rule'}${b1.ms / b1.n / (b0.ms / b0.n) >= 2 ? '; recognition of a sheet with many tables' : ''}`);
+}
+
+if (require.main === module) {
+  const i = process.argv.indexOf('--child');
+  const run = i >= 0 ? child(process.argv[i + 1]!, process.argv[i + 2]!) : main();
+  run.catch((e) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exit(1);
+  });
+}
