@@ -1,6 +1,7 @@
 // Plants one known mistake in a clean workbook: the corpus of the quality benchmark.
 import { recognizeWorkbook, type AnalyzeOptions } from '../../src/core/analyze';
 import type { Edit } from '../../src/core/findings';
+import { rng } from '../generate-workbook';
 import { applyEdits } from '../../src/core/fix/apply';
 import { a1, cellAt, cellText, parseA1, type Workbook } from '../../src/core/grid/grid';
 import { formatAmount, Money } from '../../src/core/money/money';
@@ -33,17 +34,8 @@ export interface Planted {
   readonly originalAmount?: Money;
 }
 
-/** A small seeded PRNG (mulberry32): the corpus is the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG of the workbook generator: the corpus is the same on every run. */
+export { rng };
 
 const pick = <T>(r: () => number, xs: readonly T[]): T | undefined => (xs.length === 0 ? undefined : xs[Math.floor(r() * xs.length)]);
 
