@@ -1,5 +1,6 @@
 // Applies edits to a copy of a workbook grid (for verifying fixes, and for the file adapter's output).
-import { parseA1, type Cell, type Sheet, type Workbook } from '../grid/grid';
+import { setCells } from '../grid/cells';
+import type { Workbook } from '../grid/grid';
 import type { Edit } from '../findings';
 import { parseAmountText } from '../money/money';
 
@@ -14,25 +15,8 @@ export function editValue(after: string): string | number {
 
 /** A new workbook with the edits applied; the input is not changed. Edits to unknown sheets are ignored. */
 export function applyEdits(wb: Workbook, edits: readonly Edit[]): Workbook {
-  const bySheet = new Map<string, Edit[]>();
-  for (const e of edits) bySheet.set(e.sheet, [...(bySheet.get(e.sheet) ?? []), e]);
-  return {
-    ...wb,
-    sheets: wb.sheets.map((sheet): Sheet => {
-      const mine = bySheet.get(sheet.name);
-      if (!mine) return sheet;
-      const cells = sheet.cells.map((row) => (row ? [...row] : row));
-      let { rowCount, colCount } = sheet;
-      for (const e of mine) {
-        const { r0: row, c0: col } = parseA1(e.address);
-        const line = (cells[row] ??= []);
-        const old = line[col];
-        const cell: Cell = { row, col, value: editValue(e.after), ...(e.formula !== undefined ? { formula: e.formula } : {}), ...(old?.numFmt ? { numFmt: old.numFmt } : {}) };
-        (line as (Cell | undefined)[])[col] = cell;
-        rowCount = Math.max(rowCount, row + 1);
-        colCount = Math.max(colCount, col + 1);
-      }
-      return { ...sheet, cells, rowCount, colCount };
-    }),
-  };
+  return setCells(
+    wb,
+    edits.map((e) => ({ sheet: e.sheet, address: e.address, state: { value: editValue(e.after), ...(e.formula !== undefined ? { formula: e.formula } : {}) } })),
+  );
 }
