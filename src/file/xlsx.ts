@@ -1,5 +1,6 @@
 // The .xlsx adapter: reads a workbook file into the core's grid model with ExcelJS.
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parseA1, type Cell, type CellValue, type Rect, type Sheet, type Workbook } from '../core/grid/grid';
 
 /** A workbook file that could not be read; `message` is for people, in zh-CN and en-US. */
@@ -71,8 +72,39 @@ export function sheetFromExcelJS(ws: ExcelJS.Worksheet): Sheet {
   return { name: ws.name, cells, merges, hiddenRows, hiddenCols, rowCount, colCount };
 }
 
+/** The largest merged area we read (cells): real budget tables merge a title row, never millions of cells. */
+export const MAX_MERGE_CELLS = 1_000_000;
+
+/**
+ * Refuses a workbook with a merged area too large to read, before ExcelJS expands it into cell
+ * objects (A20:XFD1048576 would exhaust memory). Reads only the <mergeCell> refs of each sheet part.
+ */
+async function refuseHugeMerges(data: ArrayBuffer | Uint8Array, name: string): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    return; // not a zip: ExcelJS will say so below
+  }
+  for (const part of Object.keys(zip.files).filter((f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f))) {
+    let xml: string;
+    try {
+      xml = await zip.file(part)!.async('string');
+    } catch {
+      return; // a damaged part: ExcelJS will say so below
+    }
+    for (const m of xml.matchAll(/<mergeCell\s+ref="([A-Za-z]{1,3}\d+:[A-Za-z]{1,3}\d+)"/g)) {
+      const r = parseA1(m[1]!);
+      if ((r.r1 - r.r0 + 1) * (r.c1 - r.c0 + 1) > MAX_MERGE_CELLS) {
+        throw new WorkbookReadError(name, `无法读取此文件：合并单元格 ${m[1]} 过大，不像预算表`, `cannot read this file: the merged range ${m[1]} is too large for a budget table`);
+      }
+    }
+  }
+}
+
 /** Reads .xlsx bytes into a Workbook. Throws WorkbookReadError when the bytes are not a workbook. */
 export async function readWorkbookBytes(data: ArrayBuffer | Uint8Array, name: string): Promise<Workbook> {
+  await refuseHugeMerges(data, name);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data instanceof Uint8Array ? (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer) : data);
