@@ -16,7 +16,6 @@ import { formatWorkbookText } from './format-text';
 /** The bundled sample workbook, checked when no file is given. */
 const SAMPLE = join(__dirname, '..', '..', 'assets', 'samples', '000-yanbian-zhengwu-2024.xlsx');
 
-export { parseArgs };
 
 /** Expands folders into the .xlsx files inside them (not recursive), sorted; skips Excel's ~$ lock files. */
 export function expandInputs(inputs: readonly string[]): string[] {

@@ -175,7 +175,20 @@ const MAX_VERIFICATIONS = 120;
 export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): WorkbookReport {
   const sink = new ConstraintSet();
   const run = runRules(wb, options, sink);
-  let findings = run.findings;
+  // Errors first, then by sheet and cell: the order of the report, and the order in which fixes are
+  // verified (errors get the verifications when there are too many to verify all).
+  const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
+  const position = (f: Finding) => {
+    const c = f.cells[0];
+    const r = c ? parseA1(c.address) : { r0: 0, c0: 0 };
+    return [sheetOrder.get(c?.sheet ?? '') ?? 0, r.r0, r.c0];
+  };
+  let findings = [...run.findings].sort((a, b) => {
+    if (a.severity !== b.severity) return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+    const pa = position(a);
+    const pb = position(b);
+    return pa[0]! - pb[0]! || pa[1]! - pb[1]! || pa[2]! - pb[2]!;
+  });
   if (options.suggestFixes !== false) {
     const baseline = new Set(findings.map((f) => f.id));
     const verdicts = new Map<string, Set<string> | undefined>();
@@ -191,20 +204,8 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
       const remaining = verdicts.get(key);
       return remaining !== undefined && !remaining.has(finding.id);
     };
-    // Errors first, so that they get the verifications when there are too many to verify all.
-    findings = suggestFixes([...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]), sink, verify);
+    // suggestFixes keeps the order it is given.
+    findings = suggestFixes(findings, sink, verify);
   }
-  const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
-  const position = (f: Finding) => {
-    const c = f.cells[0];
-    const r = c ? parseA1(c.address) : { r0: 0, c0: 0 };
-    return [sheetOrder.get(c?.sheet ?? '') ?? 0, r.r0, r.c0];
-  };
-  findings.sort((a, b) => {
-    if (a.severity !== b.severity) return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
-    const pa = position(a);
-    const pb = position(b);
-    return pa[0]! - pb[0]! || pa[1]! - pb[1]! || pa[2]! - pb[2]!;
-  });
   return { file: wb.name, meta: run.meta, tables: run.tables, findings, notes: run.notes, outcomes: run.outcomes };
 }

@@ -109,8 +109,3 @@ export function displayAmount(v: Money, decimals = 2): string {
   const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${v.isNegative() && !v.isZero() ? '-' : ''}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
 }
-
-/** Number of decimals an amount is written with (1284.2 → 1, 1284.21 → 2, 5 → 0). */
-export function decimalsOf(v: Money): number {
-  return Math.max(0, v.decimalPlaces());
-}

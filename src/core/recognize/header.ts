@@ -122,7 +122,6 @@ export function roleOf(path: readonly string[]): ColumnRole {
   if (/^(当年预算|编制预算|本年预算|本年|当年|本年收入|本年拨款)$/.test(last)) return 'current-year';
   if (/^(合计|总计|小计)$/.test(last) && parents.length === 0) return 'total';
   if (/^\d{4}年预算数?$/.test(last) || /^预算数$/.test(last)) return 'total';
-  if (/^(合计|总计|小计)$/.test(last)) return 'amount';
   return 'amount';
 }
 
