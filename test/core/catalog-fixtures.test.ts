@@ -16,12 +16,13 @@ const EXPECTED: Record<string, readonly string[]> = {
     'catalog-name 预算表6!C14 warning',
   ],
   '001-yanbian-zhengfuban-2023': [
-    // SEED-COVERAGE 001 lines 247/253/256/262/265: 款 rows (no code printed) show their 类's name.
-    'catalog-name 预算表5!C8 error',
-    'catalog-name 预算表5!C14 error',
-    'catalog-name 预算表5!C17 error',
-    'catalog-name 预算表5!C23 error',
-    'catalog-name 预算表5!C26 error',
+    // SEED-COVERAGE 001 lines 247/253/256/262/265: 款 rows (no code printed) show their 类's name. Their codes come
+    // from 预算表3 by position, so the finding is a warning: the alignment, not the name, may be what is off.
+    'catalog-name 预算表5!C8 warning',
+    'catalog-name 预算表5!C14 warning',
+    'catalog-name 预算表5!C17 warning',
+    'catalog-name 预算表5!C23 warning',
+    'catalog-name 预算表5!C26 warning',
     // Tolerated: 类 names (lines 246/252/255/261/264) and 项 names cut to the column width; 30108 (line 278).
     ...['C7', 'C9', 'C10', 'C11', 'C12', 'C13', 'C15', 'C16', 'C18', 'C19', 'C20', 'C21', 'C22', 'C24', 'C25', 'C27'].map((c) => `catalog-name 预算表5!${c} info`),
     'catalog-name 预算表6!C10 info',

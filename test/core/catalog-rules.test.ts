@@ -194,10 +194,10 @@ describe('catalog-name', () => {
     expect(ids(r)).toEqual([
       'catalog-name@一般公共预算支出表!C10 info',
       'catalog-name@一般公共预算支出表!C5 info',
-      'catalog-name@一般公共预算支出表!C6 error',
+      'catalog-name@一般公共预算支出表!C6 warning',
       'catalog-name@一般公共预算支出表!C7 info',
     ]);
-    const error = r.findings.find((f) => f.severity === 'error')!;
+    const error = r.findings.find((f) => f.severity === 'warning')!;
     expect(error.cells.map((c) => `${c.role}:${c.sheet}!${c.address}`)).toEqual([
       'checked:一般公共预算支出表!C6',
       'evidence:支出总表!B6',

@@ -55,8 +55,8 @@ export const catalogName: Rule = {
     severity: 'error',
     title: { zh: '科目名称与目录', en: 'Subject name vs catalog' },
     description: {
-      zh: '科目名称应与当年目录中该编码的名称一致：被列宽截断为提示；旧名称、其他措辞为警告；印成上级科目、其他科目或资金性质的名称为错误。',
-      en: 'A subject name should be the catalog name of its code: a name cut by the column width is a note; a former name or other wording is a warning; the name of the parent, of another code or of a kind of budget money is an error.',
+      zh: '科目名称应与当年目录中该编码的名称一致：被列宽截断为提示；旧名称、其他措辞为警告；印成上级科目、其他科目或资金性质的名称为错误；本行未印编码、编码按另一张表同一位置的行取得时，最多为警告。',
+      en: 'A subject name should be the catalog name of its code: a name cut by the column width is a note; a former name or other wording is a warning; the name of the parent, of another code or of a kind of budget money is an error; when the row prints no code and its code is taken from the row at the same position in another table, a warning at most.',
     },
     needs: CATALOG_CHECKED_KINDS,
   },
@@ -128,7 +128,8 @@ export const catalogName: Rule = {
         findings.push({
           id: `${ID}@${table.sheet}!${checked.address}`,
           rule: ID,
-          severity: SEVERITY[verdict.kind],
+          // A code taken from another table's row is our guess: what it says about the name is a warning at most.
+          severity: s.source === 'aligned' && SEVERITY[verdict.kind] === 'error' ? 'warning' : SEVERITY[verdict.kind],
           message: { id: `${ID}.${verdict.kind}`, data },
           cells,
           fixes,
