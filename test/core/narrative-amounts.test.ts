@@ -87,6 +87,15 @@ describe('narrative-amounts', () => {
     expect(f.fixes[0]!.edits[0]!.after).toContain('项目支出 900.00 万元');
   });
 
+  it('is surer of the fix to a grand total when a second table states the same total', () => {
+    const r = workbook(withText(3, '支出预算 1200 万元', '支出预算 1230 万元'));
+    expect(r.findings.map((f) => [f.severity, f.cells.map((c) => c.address).join(' ')])).toEqual([['error', `${at(3)} F8 G8`]]);
+    const fix = r.findings[0]!.fixes[0]!;
+    // 收支总表 支出总计 and 支出总表 合计 both say 1200.
+    expect(fix).toMatchObject({ verified: true, confidence: 0.8 });
+    expect(render(fix.reason!, 'zh-CN')).toBe('2 张表都列这个数，说明中的数应是笔误。');
+  });
+
   it('reads a grand total as 本年 + 结转 of the 收支总表, and a cent off as rounding (info)', () => {
     const r = workbook(withText(1, '收支总预算 1200 万元', '收支总预算 1200.01 万元'));
     expect(r.findings.map((f) => [f.severity, f.cells[0]!.address, f.cells.slice(1).map((c) => c.address).join('+')])).toEqual([['info', at(1), 'C8+D8']]);

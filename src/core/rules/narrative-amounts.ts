@@ -106,6 +106,8 @@ interface Resolved {
   readonly subject: Subject;
   /** Table figures the narrative figure may mean, the one it should be compared with first. */
   readonly candidates: readonly TableFigure[];
+  /** Other tables that state the same figure: not compared with, but they make a fix surer when they agree. */
+  readonly witnesses?: readonly TableFigure[];
 }
 
 const ROLE: Partial<Record<Subject, ColumnRole>> = { basic: 'basic', project: 'project', operating: 'operating', personnel: 'basic-personnel', public: 'basic-public' };
@@ -118,6 +120,7 @@ function resolve(ctx: RuleContext, figure: NarrativeFigure, head: Resolved | und
   const t = ctx.tables;
   const some = (...xs: Array<TableFigure | undefined>) => xs.filter((x): x is TableFigure => x !== undefined);
   let candidates: TableFigure[] = [];
+  let witnesses: TableFigure[] = [];
   switch (subject) {
     case 'total-budget':
       candidates = some(summaryRow(t, 'income-expense-summary', 'income', /^收入总计$/));
@@ -126,6 +129,7 @@ function resolve(ctx: RuleContext, figure: NarrativeFigure, head: Resolved | und
     case 'ies-income':
       candidates = some(summaryRow(t, 'income-expense-summary', 'income', /^收入总计$/));
       if (candidates.length === 0) candidates = some(totalOf(t, 'income-summary'));
+      else witnesses = some(totalOf(t, 'income-summary'));
       break;
     case 'ies-income-year':
       candidates = some(summaryRow(t, 'income-expense-summary', 'income', /^本年收入合计$/), summaryRow(t, 'income-expense-summary', 'income', /^收入总计$/));
@@ -133,6 +137,7 @@ function resolve(ctx: RuleContext, figure: NarrativeFigure, head: Resolved | und
     case 'ies-expenditure':
       candidates = some(summaryRow(t, 'income-expense-summary', 'expenditure', /^支出总计$/));
       if (candidates.length === 0) candidates = some(totalOf(t, 'expenditure-summary'));
+      else witnesses = some(totalOf(t, 'expenditure-summary'));
       break;
     case 'ies-expenditure-year':
       candidates = some(
@@ -197,7 +202,7 @@ function resolve(ctx: RuleContext, figure: NarrativeFigure, head: Resolved | und
       candidates = item ? some(threePublic(t, item)) : [];
     }
   }
-  return candidates.length > 0 ? { subject, candidates } : undefined;
+  return candidates.length > 0 ? { subject, candidates, witnesses } : undefined;
 }
 
 /** The narrative figure in the tables' unit (a figure in 元 among tables in 万元 is divided by 10,000). */
@@ -323,11 +328,12 @@ export const narrativeAmounts: Rule = {
             const fixes: Fix[] = [];
             if (!rounding) {
               // Sure when several tables state the same figure; when they disagree, or only one states it, less so.
-              const agreed = r.candidates.length >= 2 && r.candidates.every((c) => c.value.eq(chosen.value));
+              const all = [...r.candidates, ...(r.witnesses ?? [])];
+              const agreed = all.length >= 2 && all.every((c) => c.value.eq(chosen.value));
               fixes.push({
                 title: { id: `${ID}.fix.amount`, data: { stated: f.text, after: plain(chosen.value, 2) } },
                 confidence: agreed ? 0.8 : 0.6,
-                reason: { id: agreed ? `${ID}.fix.reason.agreed` : `${ID}.fix.reason.amount`, data: { count: String(r.candidates.length) } },
+                reason: { id: agreed ? `${ID}.fix.reason.agreed` : `${ID}.fix.reason.amount`, data: { count: String(all.length) } },
                 edits: [{ sheet: table.sheet, address, before: p.text, after: replaced(p.text, f.start, f.end, plain(chosen.value, 2)) }],
               });
             }
