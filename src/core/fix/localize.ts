@@ -33,6 +33,12 @@ function required(c: Constraint, x: CellKey, values: ReadonlyMap<CellKey, Money 
   return valueOf(values, c.total).minus(others);
 }
 
+/** The change would wipe out a non-zero value: set it to zero. */
+function erases(c: Candidate, values: ReadonlyMap<CellKey, Money | undefined>): boolean {
+  const before = values.get(c.cell);
+  return c.after.isZero() && before !== undefined && !before.isZero();
+}
+
 interface Candidate {
   cell: CellKey;
   after: Money;
@@ -85,7 +91,15 @@ export function localize(set: ConstraintSet): Map<string, Suspect[]> {
     const mine = candidates.filter((c) => c.fixes.includes(f));
     if (mine.length === 0) continue;
     const top = mine[0]!.fixes.length;
-    const tied = mine.filter((c) => c.fixes.length === top);
+    let tied = mine.filter((c) => c.fixes.length === top);
+    // A blank cell that should hold the sum beats erasing a value someone typed: filled first, the erasures after.
+    const filled = tied.filter((c) => values.get(c.cell) === undefined);
+    const blankWins = filled.length === 1 && tied.every((c) => c === filled[0] || erases(c, values));
+    if (blankWins) {
+      mine.splice(mine.indexOf(filled[0]!), 1);
+      mine.unshift(filled[0]!);
+      tied = [filled[0]!];
+    }
     const suspects = mine.map((c, i): Suspect => {
       const typo = typoOf(values.get(c.cell), c.after);
       let confidence: number;
@@ -93,6 +107,12 @@ export function localize(set: ConstraintSet): Map<string, Suspect[]> {
       if (c.fixes.length < top) {
         confidence = 0.2;
         reason = { id: 'fix.reason.weaker', data: { n: String(c.fixes.length) } };
+      } else if (blankWins && i === 0) {
+        confidence = 0.8;
+        reason = { id: 'fix.reason.blank', data: {} };
+      } else if (blankWins) {
+        confidence = 0.2;
+        reason = { id: 'fix.reason.erase', data: {} };
       } else if (tied.length > 1) {
         confidence = Math.min(0.5, 1 / tied.length);
         reason = { id: 'fix.reason.balanced', data: { n: String(tied.length) } };

@@ -123,6 +123,14 @@ export const MESSAGES: MessageTable = {
     'zh-CN': '有 {{n}} 个单元格都能解释这一差异，现有证据不足以判断哪个有误，请核对原始数据后选择。',
     'en-US': '{{n}} cells could each explain this difference and the evidence does not single one out: check the source and choose.',
   },
+  'fix.reason.blank': {
+    'zh-CN': '该单元格空白，而其各项已填：应补上合计（另一种办法是把已填的数清零，可能性小得多）。',
+    'en-US': 'The cell is blank while its parts are filled: the total is missing (the only other way is to wipe out a typed figure, far less likely).',
+  },
+  'fix.reason.erase': {
+    'zh-CN': '要把已填的数清零才能相符，可能性小：多半是另一处空白漏填了。',
+    'en-US': 'Only by wiping out a typed figure: unlikely, a blank elsewhere was most likely left unfilled.',
+  },
   'fix.reason.weaker': {
     'zh-CN': '改动此单元格也能消除这一差异，但只能解释 {{n}} 处不一致，可能性较小。',
     'en-US': 'Changing this cell also removes the difference but explains only {{n}} inconsistency, so it is less likely.',
