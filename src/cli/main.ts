@@ -1,9 +1,10 @@
 // The `gouji` command: checks budget workbooks and reports; writes fixed or annotated copies.
 import { readdirSync, readFileSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { analyzeWorkbook, type WorkbookReport } from '../core/analyze';
+import { analyzeWorkbook, type AnalyzeOptions, type WorkbookReport } from '../core/analyze';
+import type { Workbook } from '../core/grid/grid';
 import { builtinCatalogs } from '../core/catalog/builtin';
-import { safeEdits } from '../core/fix/safe';
+import { fixAllSafe } from '../core/fix-all';
 import { RULES } from '../core/rules';
 import { reportJson, TOOL_VERSION, unreadableJson, workbookJson, type JsonWorkbook } from '../core/report-json';
 import { writeAnnotations, writeEdits } from '../file/write';
@@ -31,8 +32,11 @@ export function expandInputs(inputs: readonly string[]): string[] {
 interface Checked {
   json: JsonWorkbook;
   report?: WorkbookReport;
+  workbook?: Workbook;
   bytes?: Buffer;
 }
+
+const analyzeOptions = (opts: CliOptions): AnalyzeOptions => ({ catalogs: builtinCatalogs, ...(opts.tolerance !== undefined ? { tolerancePerTerm: opts.tolerance } : {}) });
 
 async function checkFile(file: string, opts: CliOptions): Promise<Checked> {
   const name = basename(file);
@@ -46,8 +50,8 @@ async function checkFile(file: string, opts: CliOptions): Promise<Checked> {
   }
   try {
     const wb = await readWorkbookBytes(bytes, name);
-    const report = analyzeWorkbook(wb, { catalogs: builtinCatalogs, ...(opts.tolerance !== undefined ? { tolerancePerTerm: opts.tolerance } : {}) });
-    return { json: workbookJson(report, opts.lang), report, bytes };
+    const report = analyzeWorkbook(wb, analyzeOptions(opts));
+    return { json: workbookJson(report, opts.lang), report, workbook: wb, bytes };
   } catch (e) {
     if (e instanceof WorkbookReadError) return { json: unreadableJson(name, opts.lang === 'zh-CN' ? e.zh : e.en) };
     throw e;
@@ -67,11 +71,16 @@ async function writeCopy(c: Checked, input: string, opts: CliOptions): Promise<s
   const target = opts.inPlace ? input : opts.output!;
   if (!opts.inPlace && resolve(target) === resolve(input)) throw new UsageError('输出文件与输入相同；覆盖原文件请用 --in-place / the output is the input: use --in-place to overwrite');
   const zh = opts.lang === 'zh-CN';
-  if (opts.fix) {
-    const edits = safeEdits(c.report.findings);
+  if (opts.fix && c.workbook) {
+    // Round after round: a fix may become safe once another is applied.
+    const { edits, rounds, report } = fixAllSafe(c.workbook, c.report, analyzeOptions(opts));
     writeFileSync(target, await writeEdits(c.bytes, edits));
     const list = edits.map((e) => `  ${e.sheet}!${e.address}: ${e.before || (zh ? '空白' : 'blank')} → ${e.after}`).join('\n');
-    return zh ? `已应用 ${edits.length} 处可靠修改，写入 ${target}${list ? `\n${list}` : ''}` : `Applied ${edits.length} safe fixes, written to ${target}${list ? `\n${list}` : ''}`;
+    const left = report.findings.filter((f) => f.severity === 'error').length;
+    const head = zh
+      ? `已应用 ${edits.length} 处可靠修改（${rounds} 轮），写入 ${target}；修改后尚有 ${left} 项错误需人工核对`
+      : `Applied ${edits.length} safe fixes (${rounds} round${rounds === 1 ? '' : 's'}), written to ${target}; ${left} error${left === 1 ? '' : 's'} left for a person to check`;
+    return `${head}${list ? `\n${list}` : ''}`;
   }
   writeFileSync(target, await writeAnnotations(c.bytes, c.json.findings, opts.lang));
   const n = new Set(c.json.findings.map((f) => `${f.cells[0]?.sheet}!${f.cells[0]?.address}`)).size;

@@ -1,5 +1,5 @@
 // The workbook's identities as linear constraints over cells: what error localization reasons about.
-import type { Money } from '../money/money';
+import { sum, ZERO, type Money } from '../money/money';
 
 /** `sheet!A1`: a cell's key across the workbook. */
 export type CellKey = string;
@@ -20,6 +20,8 @@ export interface Constraint {
   readonly terms: readonly CellKey[];
   /** Allowed |difference| before it counts as failed (the rounding bound). */
   readonly bound: Money;
+  /** A correspondence that usually holds (its failure is a warning), not an identity: evidence only. */
+  readonly soft?: boolean;
 }
 
 /** Where constraints go as rules check them; values of cells go alongside. */
@@ -34,10 +36,22 @@ export class ConstraintSet implements ConstraintSink {
   private readonly seen = new Set<string>();
 
   add(c: Constraint, values: ReadonlyArray<[CellKey, Money | undefined]>): void {
-    const id = `${c.total}=${[...c.terms].sort().join('+')}`;
+    const id = `${c.soft ? '~' : ''}${c.total}=${[...c.terms].sort().join('+')}`;
     if (this.seen.has(id)) return;
     this.seen.add(id);
     this.constraints.push(c);
     for (const [k, v] of values) this.values.set(k, v);
   }
+}
+
+export const valueOf = (values: ReadonlyMap<CellKey, Money | undefined>, k: CellKey): Money => values.get(k) ?? ZERO;
+
+/** total − Σ terms over these values (blank counts as zero). */
+export function difference(c: Constraint, values: ReadonlyMap<CellKey, Money | undefined>): Money {
+  return valueOf(values, c.total).minus(sum(c.terms.map((t) => valueOf(values, t))));
+}
+
+/** Whether the constraint holds within its rounding bound. */
+export function holds(c: Constraint, values: ReadonlyMap<CellKey, Money | undefined>): boolean {
+  return difference(c, values).abs().lte(c.bound);
 }

@@ -1,7 +1,7 @@
 // Error localization (Fellegi–Holt style): the fewest cells whose change makes every identity hold.
-import { sum, ZERO, type Money } from '../money/money';
+import { sum, type Money } from '../money/money';
 import type { Message } from '../findings';
-import type { CellKey, Constraint, ConstraintSet } from './constraints';
+import { holds, valueOf, type CellKey, type Constraint, type ConstraintSet } from './constraints';
 import { typoOf, type Typo } from './typos';
 
 /** A cell suspected of being wrong, and the value every identity it takes part in wants. */
@@ -16,15 +16,6 @@ export interface Suspect {
   readonly typo?: Typo;
 }
 
-const valueOf = (values: ReadonlyMap<CellKey, Money | undefined>, k: CellKey) => values.get(k) ?? ZERO;
-
-function difference(c: Constraint, values: ReadonlyMap<CellKey, Money | undefined>): Money {
-  return valueOf(values, c.total).minus(sum(c.terms.map((t) => valueOf(values, t))));
-}
-
-function holds(c: Constraint, values: ReadonlyMap<CellKey, Money | undefined>): boolean {
-  return difference(c, values).abs().lte(c.bound);
-}
 
 /** The value cell `x` must take for constraint `c` to hold exactly, the other cells unchanged. */
 function required(c: Constraint, x: CellKey, values: ReadonlyMap<CellKey, Money | undefined>): Money {
@@ -54,7 +45,8 @@ interface Candidate {
  * Deterministic: ties keep the constraints' order. Rounding-level differences are not localized.
  */
 export function localize(set: ConstraintSet): Map<string, Suspect[]> {
-  const { constraints, values } = set;
+  const { values } = set;
+  const constraints = set.constraints.filter((c) => !c.soft);
   const failing = constraints.filter((c) => !holds(c, values));
   const byCell = new Map<CellKey, Constraint[]>();
   for (const c of constraints) for (const k of [c.total, ...c.terms]) byCell.set(k, [...(byCell.get(k) ?? []), c]);

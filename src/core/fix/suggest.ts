@@ -1,8 +1,9 @@
 // Turns localized suspects into the fixes a finding offers, each verified before it is offered.
 import type { Edit, Finding, Fix } from '../findings';
-import { displayAmount, formatAmount } from '../money/money';
+import { displayAmount, formatAmount, Money } from '../money/money';
 import { splitKey, type ConstraintSet } from './constraints';
 import { localize } from './localize';
+import { localizeSpread, type Repair } from './spread';
 
 /** At most this many suggestions per finding. */
 const MAX_FIXES = 3;
@@ -14,9 +15,13 @@ const MAX_FIXES = 3;
  */
 export function suggestFixes(findings: readonly Finding[], set: ConstraintSet, verify: (fix: Fix, finding: Finding) => boolean): Finding[] {
   const suspects = localize(set);
+  // Several cells together only where no single cell will do (computed only when some finding needs it).
+  let repairs: Map<string, Repair[]> | undefined;
+  const spreadFor = (id: string) => (repairs ??= localizeSpread(set)).get(id);
   return findings.map((f) => {
     const mine = suspects.get(f.id);
     const checkedSheet = f.cells[0]?.sheet;
+    const many = !mine && f.severity !== 'info' ? spreadFor(f.id) : undefined;
     const candidates: Fix[] = mine
       ? mine.slice(0, MAX_FIXES).map((s) => {
           const { sheet, address } = splitKey(s.cell);
@@ -30,7 +35,9 @@ export function suggestFixes(findings: readonly Finding[], set: ConstraintSet, v
             edits: [edit],
           };
         })
-      : [...f.fixes];
+      : many
+        ? many.map((r) => repairFix(r, checkedSheet))
+        : [...f.fixes];
     // A rule's formula fix ("make it live") stays on offer after the localized ones when it writes the cell they fix.
     if (mine) {
       const fixed = new Set(candidates.flatMap((x) => x.edits.map((e) => `${e.sheet}!${e.address}=${e.after}`)));
@@ -38,4 +45,23 @@ export function suggestFixes(findings: readonly Finding[], set: ConstraintSet, v
     }
     return { ...f, fixes: candidates.filter((x) => verify(x, f)).map((x) => ({ ...x, verified: true })) };
   });
+}
+
+const amountText = (v: Money, decimals: number) => formatAmount(v, Math.max(decimals, v.decimalPlaces()));
+
+/** A multi-cell repair as a fix: its title names the cells where the difference starts and counts the totals that follow. */
+function repairFix(r: Repair, checkedSheet: string | undefined): Fix {
+  const edits: Edit[] = r.changes.map((c) => {
+    const { sheet, address } = splitKey(c.cell);
+    return { sheet, address, before: c.before !== undefined ? amountText(c.before, 2) : '', after: amountText(c.after, 2) };
+  });
+  const changes = edits
+    .slice(0, r.origins)
+    .map((e) => `${e.sheet === checkedSheet ? e.address : `${e.sheet}!${e.address}`} → ${displayAmount(new Money(e.after), 2)}`);
+  return {
+    title: { id: 'fix.set-values', data: { changesZh: changes.join('、'), changesEn: changes.join(', '), n: String(edits.length - r.origins), total: String(edits.length) } },
+    confidence: r.confidence,
+    reason: r.reason,
+    edits,
+  };
 }

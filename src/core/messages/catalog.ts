@@ -111,6 +111,10 @@ export const MESSAGES: MessageTable = {
     'zh-CN': '将 {{address}} 改为 {{after}}',
     'en-US': 'Set {{address}} to {{after}}',
   },
+  'fix.set-values': {
+    'zh-CN': '改 {{changesZh}}，并随之调整其上 {{n}} 个合计（共 {{total}} 个单元格）',
+    'en-US': 'Change {{changesEn}} and the {{n}} totals above ({{total}} cells)',
+  },
   'fix.reason.explains-all': {
     'zh-CN': '改动这一个单元格即可同时消除 {{n}} 处不一致，且不破坏其他勾稽关系。',
     'en-US': 'Changing this one cell removes {{n}} inconsistencies at once without breaking any other identity.',
@@ -122,6 +126,14 @@ export const MESSAGES: MessageTable = {
   'fix.reason.balanced': {
     'zh-CN': '有 {{n}} 个单元格都能解释这一差异，现有证据不足以判断哪个有误，请核对原始数据后选择。',
     'en-US': '{{n}} cells could each explain this difference and the evidence does not single one out: check the source and choose.',
+  },
+  'fix.reason.spread-backed': {
+    'zh-CN': '这 {{n}} 行与各自对应表的差额之和正好等于合计的差额：改这几行，并随之调整其上各级合计，所有核对都相符。',
+    'en-US': 'The differences of these {{n}} rows against their counterparts add up to exactly the total\'s difference: corrected there, with the totals above them, every check holds.',
+  },
+  'fix.reason.spread': {
+    'zh-CN': '改这里并随之调整其上各级合计可使核对相符，但没有其他证据指向这里，请核对。',
+    'en-US': 'Changing this, with the totals above it, makes the checks hold, but nothing else points here: check it.',
   },
   'fix.reason.blank': {
     'zh-CN': '该单元格空白，而其各项已填：应补上合计（另一种办法是把已填的数清零，可能性小得多）。',

@@ -324,13 +324,14 @@ export interface CrossSum {
 }
 
 /**
- * The policy a cross-table sum is checked under. Only identities that must hold are recorded as constraints
- * for error localization; a correspondence that usually holds (a warning) is not, so that it never points
- * the fix finder at a cell.
+ * The policy a cross-table sum is checked under. An identity that must hold is recorded as a constraint for
+ * error localization; a correspondence that usually holds (a warning) is recorded as soft: it never points the
+ * single-cell fix finder at a cell, but it is evidence for which rows carry a difference that spreads to a total.
  */
 function recordable(policy: RoundingPolicy, severity: Severity | undefined): RoundingPolicy {
-  if (severity === undefined || severity === 'error' || !policy.sink) return policy;
-  return { perTerm: policy.perTerm };
+  const sink = policy.sink;
+  if (severity === undefined || severity === 'error' || !sink) return policy;
+  return { perTerm: policy.perTerm, sink: { add: (c, values) => sink.add({ ...c, soft: true }, values) } };
 }
 
 /**

@@ -1,0 +1,213 @@
+// Error localization for a mistake that no single cell explains: a figure that is wrong in a row and
+// was carried into every total above it, so the table adds up and only another table disagrees.
+//
+// Such a change is a set of cells moving by the same amount: the row's cell, the cells of the same row
+// that sum it (or that it sums, when only one of them is filled) and every total above, found by walking
+// the table's own identities. Which rows moved is read from the soft constraints (correspondences
+// that usually hold, such as 30108 ↔ 2080505): when the differences of some rows against their
+// counterparts add up to exactly the difference of a total, those rows are the culprits.
+import { ZERO, type Money } from '../money/money';
+import type { Message } from '../findings';
+import { difference, holds, splitKey, type CellKey, type Constraint, type ConstraintSet } from './constraints';
+
+/** One cell of a repair. */
+export interface CellChange {
+  readonly cell: CellKey;
+  readonly before: Money | undefined;
+  readonly after: Money;
+}
+
+/** Several cells changed together: the rows where the difference starts, and the totals that carry it. */
+export interface Repair {
+  /** The cells where the difference starts (one per wrong row), then the cells that carry it. */
+  readonly changes: readonly CellChange[];
+  /** How many of the changes are where the difference starts. */
+  readonly origins: number;
+  /** Ids of the failing findings the repair makes hold. */
+  readonly explains: readonly string[];
+  readonly confidence: number;
+  readonly reason: Message;
+}
+
+/** Most cells one spread may move (a row, its own row sums and the totals above it). */
+const MAX_SPREAD = 64;
+/** Most starting points tried, and most of them combined. */
+const MAX_OPTIONS = 16;
+const MAX_COMBINED = 3;
+
+type Deltas = Map<CellKey, Money>;
+
+const sheetOf = (k: CellKey) => splitKey(k).sheet;
+
+/** Values after moving the given cells (blank + Δ is Δ). */
+function shifted(values: ReadonlyMap<CellKey, Money | undefined>, deltas: Deltas): Map<CellKey, Money | undefined> {
+  const out = new Map(values);
+  for (const [k, d] of deltas) out.set(k, (values.get(k) ?? ZERO).plus(d));
+  return out;
+}
+
+interface Option {
+  readonly origin: CellKey;
+  readonly deltas: Deltas;
+}
+
+interface Scored {
+  readonly options: readonly Option[];
+  readonly deltas: Deltas;
+  readonly hardFixed: readonly Constraint[];
+  readonly softFixed: readonly Constraint[];
+  /** Soft constraints made to hold, minus those made to fail. */
+  readonly softGain: number;
+}
+
+/**
+ * Multi-cell repairs for failing identities (and the correspondences they settle), best first per finding id. Only identities that hold now
+ * inside one sheet carry a change; a repair must break no identity that holds and make at least one
+ * failing identity hold. Deterministic for a given constraint set.
+ */
+export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
+  const { constraints, values } = set;
+  const out = new Map<string, Repair[]>();
+  const hard = constraints.filter((c) => !c.soft);
+  const failingHard = hard.filter((c) => !holds(c, values));
+  if (failingHard.length === 0) return out;
+
+  const local = (c: Constraint) => [c.total, ...c.terms].every((k) => sheetOf(k) === sheetOf(c.total));
+  // The identities a moved cell must carry the change through: inside one sheet, holding now.
+  const carriers = new Map<CellKey, Constraint[]>();
+  const touching = new Map<CellKey, Constraint[]>();
+  for (const c of constraints) {
+    for (const k of [c.total, ...c.terms]) {
+      touching.set(k, [...(touching.get(k) ?? []), c]);
+      if (!c.soft && local(c) && holds(c, values)) carriers.set(k, [...(carriers.get(k) ?? []), c]);
+    }
+  }
+  const filled = (k: CellKey) => {
+    const v = values.get(k);
+    return v !== undefined && !v.isZero();
+  };
+
+  /** Moves `origin` by `delta` and carries it through every holding identity of its sheet; undefined when the way is not unique. */
+  function spread(origin: CellKey, delta: Money): Deltas | undefined {
+    const deltas: Deltas = new Map([[origin, delta]]);
+    const queue = [origin];
+    while (queue.length > 0) {
+      const y = queue.pop()!;
+      for (const c of carriers.get(y) ?? []) {
+        let next: CellKey | undefined;
+        if (c.total === y) {
+          if (c.terms.some((t) => deltas.has(t))) continue;
+          const parts = c.terms.filter(filled);
+          if (parts.length !== 1) return undefined; // which part moved is not known
+          next = parts[0];
+        } else if (!deltas.has(c.total)) next = c.total;
+        if (next === undefined || deltas.has(next)) continue;
+        deltas.set(next, delta);
+        if (deltas.size > MAX_SPREAD) return undefined;
+        queue.push(next);
+      }
+    }
+    return deltas;
+  }
+
+  // Starting points: both ends of every failing soft correspondence, and of every failing identity across sheets.
+  const options: Option[] = [];
+  const seen = new Set<string>();
+  const consider = (c: Constraint) => {
+    const d = difference(c, values);
+    const ends: Array<[CellKey, Money]> = [[c.total, d.negated()]];
+    if (c.terms.length === 1) ends.push([c.terms[0]!, d]);
+    for (const [origin, delta] of ends) {
+      const key = `${origin}:${delta.toString()}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const deltas = spread(origin, delta);
+      if (deltas) options.push({ origin, deltas });
+    }
+  };
+  for (const c of constraints) if (c.soft && !holds(c, values)) consider(c);
+  for (const c of failingHard) if (!local(c)) consider(c);
+  if (options.length === 0) return out;
+  options.splice(MAX_OPTIONS);
+
+  function score(chosen: readonly Option[]): Scored | undefined {
+    const deltas: Deltas = new Map();
+    for (const o of chosen) for (const [k, d] of o.deltas) deltas.set(k, (deltas.get(k) ?? ZERO).plus(d));
+    for (const [k, d] of deltas) if (d.isZero()) deltas.delete(k);
+    const after = shifted(values, deltas);
+    const touched = new Set<Constraint>();
+    for (const k of deltas.keys()) for (const c of touching.get(k) ?? []) touched.add(c);
+    const hardFixed: Constraint[] = [];
+    const softFixed: Constraint[] = [];
+    let softGain = 0;
+    for (const c of touched) {
+      const was = holds(c, values);
+      const is = holds(c, after);
+      if (was === is) continue;
+      if (!c.soft) {
+        if (was) return undefined; // breaks an identity that holds
+        hardFixed.push(c);
+      } else if (is) {
+        softGain++;
+        softFixed.push(c);
+      } else softGain--;
+    }
+    return hardFixed.length > 0 ? { options: chosen, deltas, hardFixed, softGain, softFixed } : undefined;
+  }
+
+  const scored: Scored[] = [];
+  const pick = (from: number, chosen: Option[]) => {
+    if (chosen.length > 0) {
+      const s = score(chosen);
+      if (s) scored.push(s);
+    }
+    if (chosen.length === MAX_COMBINED) return;
+    for (let i = from; i < options.length; i++) {
+      if (chosen.some((o) => o.deltas.has(options[i]!.origin))) continue;
+      pick(i + 1, [...chosen, options[i]!]);
+    }
+  };
+  pick(0, []);
+  // As good an explanation: as many identities fixed, as much evidence, as few slips. How many cells carry a
+  // slip depends on the table's layout, not on the evidence: it only orders equals.
+  const evidence = (a: Scored, b: Scored) => b.hardFixed.length - a.hardFixed.length || b.softGain - a.softGain || a.options.length - b.options.length;
+  scored.sort((a, b) => evidence(a, b) || a.deltas.size - b.deltas.size);
+
+  // Every failing identity a repair fixes offers it, and so does every correspondence it settles.
+  const failingSoft = constraints.filter((c) => c.soft && !holds(c, values));
+  for (const f of [...failingHard, ...failingSoft]) {
+    const mine = scored.filter((s) => s.hardFixed.includes(f) || s.softFixed.includes(f));
+    if (mine.length === 0) continue;
+    const top = mine[0]!;
+    const tied = mine.filter((s) => evidence(s, top) === 0);
+    out.set(
+      f.findingId,
+      mine.slice(0, 3).map((s, i): Repair => {
+        // Sure only when each starting row is backed by its own correspondence and nothing else fits as well.
+        const backed = s.softFixed.length >= s.options.length;
+        let confidence: number;
+        let reason: Message;
+        if (i === 0 && tied.length === 1 && backed) {
+          confidence = 0.8;
+          reason = { id: 'fix.reason.spread-backed', data: { n: String(s.options.length) } };
+        } else if (tied.includes(s) && tied.length > 1) {
+          confidence = Math.min(0.5, 1 / tied.length);
+          reason = { id: 'fix.reason.balanced', data: { n: String(tied.length) } };
+        } else {
+          confidence = i === 0 ? 0.4 : 0.2;
+          reason = { id: 'fix.reason.spread', data: {} };
+        }
+        const origins = s.options.map((o) => o.origin);
+        const order = [...origins, ...[...s.deltas.keys()].filter((k) => !origins.includes(k))];
+        return {
+          changes: order.map((cell) => ({ cell, before: values.get(cell), after: (values.get(cell) ?? ZERO).plus(s.deltas.get(cell)!) })),
+          origins: origins.length,
+          explains: s.hardFixed.map((c) => c.findingId),
+          confidence,
+          reason,
+        };
+      }),
+    );
+  }
+  return out;
+}
