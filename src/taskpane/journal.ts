@@ -106,7 +106,7 @@ export function holds(state: CellState, expected: string): boolean {
   const want = amountOf(expected);
   if (typeof v === 'number') return want !== undefined && near(v, want);
   const text = valueText(v);
-  if (text === expected) return true;
+  if (text === expected || text.trim() === expected.trim()) return true;
   const got = amountOf(text);
   return want !== undefined && got !== undefined && near(got, want);
 }

@@ -50,4 +50,14 @@ describe('fix all safe, on every fixture', () => {
     expect(run.rounds).toBe(2);
     expect(run.edits.find((e) => e.address === 'A19')!.after).toContain('人员经费 1263.21 万元');
   });
+
+  it('001: offers either name of the project the two tables name differently, neither as safe', async () => {
+    const report = analyzeWorkbook(await loadFixture('001-yanbian-zhengfuban-2023'), options);
+    const f = report.findings.find((x) => x.id === 'cross-project-performance@预算表10!C100')!;
+    expect(f.fixes.map((x) => [x.edits.map((e) => `${e.sheet}!${e.address}`).join(), x.edits[0]!.after, x.confidence, x.verified])).toEqual([
+      ['预算表10!C100', '延边州政府驻长春办事处及工作经费', 0.5, true],
+      ['预算表9!E14', '延边州政协驻长办业务及运行经费', 0.4, true],
+    ]);
+    expect(render(f.fixes[0]!.reason!, 'zh-CN')).toContain('无法判断哪个名称对');
+  });
 });

@@ -273,6 +273,14 @@ export const CROSS_CHECK_MESSAGES: MessageTable = {
     'zh-CN': '按项目支出表改绩效目标表中的金额；若是项目支出表有误，应改项目支出表。',
     'en-US': 'Copies the amount of the project expenditure table into the performance target; if the project table is the wrong one, correct it instead.',
   },
+  'cross-project-performance.fix.rename': {
+    'zh-CN': '将 {{where}} 的项目名称改为“{{after}}”',
+    'en-US': 'Rename the project in {{where}} to "{{after}}"',
+  },
+  'cross-project-performance.fix.reason.which-name': {
+    'zh-CN': '两表名称不同而金额相同，无法判断哪个名称对：请按批复的项目名称选择。',
+    'en-US': 'The amounts agree and the names do not; which name is right cannot be told from the tables: choose the approved project name.',
+  },
   'cross-project-performance.name': {
     'zh-CN': '{{table}}（{{sheet}}）的项目名称“{{name}}”与{{other}}（{{otherSheet}}）中金额相同（{{amount}}）的项目“{{otherName}}”不一致（名称相似度 {{similarity}}%）：若是同一项目，两表名称应统一；若不是，则两表各缺一个项目。',
     'en-US': '{{table}} ({{sheet}}) names the project "{{name}}", but the project with the same amount ({{amount}}) in the {{other}} ({{otherSheet}}) is "{{otherName}}" (names {{similarity}}% alike): if it is the same project the names should agree; if not, each table lacks a project.',

@@ -2,7 +2,8 @@
 // 年度资金总额 = the project's current-year money (本年拨款 + other current money), 其中财政拨款 = 本年财政拨款.
 // Projects are matched by name, tolerant of edits between the tables (a differing name is a finding of its
 // own); a project with current-year money and no block, or a block with no project, is reported too.
-import { cellRef, type CellRef, type Finding, type RoundingPolicy } from '../findings';
+import { a1 } from '../grid/grid';
+import { cellRef, type CellRef, type Finding, type Fix, type RoundingPolicy } from '../findings';
 import { displayAmount, Money, sum } from '../money/money';
 import { fieldRow, type FormField } from '../recognize/fields';
 import type { Row, Table } from '../recognize/model';
@@ -225,6 +226,34 @@ function printedToTenths(blocks: readonly Block[]): boolean {
   return tenths;
 }
 
+/**
+ * Two ways to make one project's names agree, neither sure: which table has the right name is for a person to
+ * say (the project expenditure table is the one budgets are approved by, so it comes first).
+ */
+function renames(b: Block, p: Project): Fix[] {
+  const reason = { id: `${ID}.fix.reason.which-name`, data: {} };
+  const fixes: Fix[] = [];
+  if (b.nameCell && b.name) {
+    const address = a1(b.nameCell.row, b.nameCell.col);
+    fixes.push({
+      title: { id: `${ID}.fix.rename`, data: { where: `${b.table.sheet}!${address}`, after: p.name } },
+      confidence: 0.5,
+      reason,
+      edits: [{ sheet: b.table.sheet, address, before: b.name, after: p.name }],
+    });
+  }
+  if (p.nameCol !== undefined && b.name) {
+    const address = a1(p.row.row, p.nameCol);
+    fixes.push({
+      title: { id: `${ID}.fix.rename`, data: { where: `${p.table.sheet}!${address}`, after: b.name } },
+      confidence: 0.4,
+      reason,
+      edits: [{ sheet: p.table.sheet, address, before: p.name, after: b.name }],
+    });
+  }
+  return fixes;
+}
+
 export const crossProjectPerformance: Rule = {
   meta: {
     id: ID,
@@ -303,13 +332,12 @@ export const crossProjectPerformance: Rule = {
       const { project: p, exact, sim } = m;
       const data = { ...tableData(b.table, 'table'), ...tableData(projectTable, 'other'), name: squash(b.name!), otherName: squash(p.name), row: squash(b.name!), otherRow: squash(p.name) };
       if (!exact) {
-        findings.push(
-          notice(ID, 'warning', { table: b.table, ...where }, projectName(p), sameAmount(b, p) ? `${ID}.name` : `${ID}.name-amount`, {
-            ...data,
-            similarity: String(Math.round(sim * 100)),
-            amount: displayAmount(amountOfCells(p.annual)),
-          }),
-        );
+        const f = notice(ID, 'warning', { table: b.table, ...where }, projectName(p), sameAmount(b, p) ? `${ID}.name` : `${ID}.name-amount`, {
+          ...data,
+          similarity: String(Math.round(sim * 100)),
+          amount: displayAmount(amountOfCells(p.annual)),
+        });
+        findings.push(sameAmount(b, p) ? { ...f, fixes: renames(b, p) } : f);
       }
       if (b.level && p.level !== undefined) {
         const expected = p.level === 3 ? '二级项目' : '一级项目';
