@@ -1,10 +1,11 @@
 // The engine: workbook grid → tables → findings. Options in, no globals, no I/O.
 import type { Catalog, EconomicMapping, Rename } from './catalog/catalog';
 import { parseA1, rectA1, type Sheet, type Workbook } from './grid/grid';
-import { DEFAULT_ROUNDING, SEVERITY_ORDER, type Finding, type Fix, type RoundingPolicy } from './findings';
+import { DEFAULT_ROUNDING, SEVERITY_ORDER, type Edit, type Finding, type RoundingPolicy } from './findings';
 import { applyEdits } from './fix/apply';
 import { ConstraintSet } from './fix/constraints';
 import { suggestFixes } from './fix/suggest';
+import { verifyCandidates } from './fix/verify';
 import { Money } from './money/money';
 import { inferCodes } from './recognize/infer-codes';
 import { yearIn } from './recognize/meta';
@@ -165,7 +166,7 @@ function runRules(wb: Workbook, options: AnalyzeOptions, sink?: ConstraintSet): 
   return { tables, notes, meta, findings, outcomes };
 }
 
-/** How many distinct fixes are verified by re-checking a copy of the workbook (each costs one check). */
+/** How many times fixes are verified by re-checking a copy of the workbook (fixes that touch unrelated cells share one). */
 const MAX_VERIFICATIONS = 120;
 
 /**
@@ -191,21 +192,9 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
   });
   if (options.suggestFixes !== false) {
     const baseline = new Set(findings.map((f) => f.id));
-    const verdicts = new Map<string, Set<string> | undefined>();
-    const verify = (fix: Fix, finding: Finding): boolean => {
-      const key = JSON.stringify(fix.edits);
-      if (!verdicts.has(key)) {
-        if (verdicts.size >= MAX_VERIFICATIONS) return false;
-        const again = runRules(applyEdits(wb, fix.edits), options).findings;
-        // Fine when no new error or warning appears; the set of what remains is kept per fix.
-        const created = again.some((g) => g.severity !== 'info' && !baseline.has(g.id));
-        verdicts.set(key, created ? undefined : new Set(again.map((g) => g.id)));
-      }
-      const remaining = verdicts.get(key);
-      return remaining !== undefined && !remaining.has(finding.id);
-    };
+    const recheck = (edits: readonly Edit[]) => runRules(applyEdits(wb, edits), options).findings;
     // suggestFixes keeps the order it is given.
-    findings = suggestFixes(findings, sink, verify);
+    findings = suggestFixes(findings, sink, (candidates) => verifyCandidates(candidates, baseline, recheck, sink, MAX_VERIFICATIONS));
   }
   return { file: wb.name, meta: run.meta, tables: run.tables, findings, notes: run.notes, outcomes: run.outcomes };
 }

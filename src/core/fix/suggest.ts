@@ -8,17 +8,24 @@ import { localizeSpread, type Repair } from './spread';
 /** At most this many suggestions per finding. */
 const MAX_FIXES = 3;
 
+/** A fix offered for a finding, to be verified. */
+export interface Candidate {
+  readonly fix: Fix;
+  readonly finding: Finding;
+}
+
 /**
  * Replaces each failing finding's fixes by the localized suspects (best first), keeping a rule's
  * own fix where localization has nothing to say (rounding differences, unsupported rules). Every
- * fix then goes through `verify`; a fix that fails it is not offered.
+ * candidate then goes through `verify` (all at once, so that they can be checked together); a fix
+ * that fails it is not offered.
  */
-export function suggestFixes(findings: readonly Finding[], set: ConstraintSet, verify: (fix: Fix, finding: Finding) => boolean): Finding[] {
+export function suggestFixes(findings: readonly Finding[], set: ConstraintSet, verify: (candidates: readonly Candidate[]) => readonly boolean[]): Finding[] {
   const suspects = localize(set);
   // Several cells together only where no single cell will do (computed only when some finding needs it).
   let repairs: Map<string, Repair[]> | undefined;
   const spreadFor = (id: string) => (repairs ??= localizeSpread(set)).get(id);
-  return findings.map((f) => {
+  const offered = findings.map((f) => {
     const mine = suspects.get(f.id);
     const checkedSheet = f.cells[0]?.sheet;
     const many = !mine && f.severity !== 'info' ? spreadFor(f.id) : undefined;
@@ -43,7 +50,13 @@ export function suggestFixes(findings: readonly Finding[], set: ConstraintSet, v
       const fixed = new Set(candidates.flatMap((x) => x.edits.map((e) => `${e.sheet}!${e.address}=${e.after}`)));
       candidates.push(...f.fixes.filter((x) => x.edits.some((e) => e.formula !== undefined) && x.edits.every((e) => fixed.has(`${e.sheet}!${e.address}=${e.after}`))));
     }
-    return { ...f, fixes: candidates.filter((x) => verify(x, f)).map((x) => ({ ...x, verified: true })) };
+    return candidates.map((fix): Candidate => ({ fix, finding: f }));
+  });
+  const verdicts = verify(offered.flat());
+  let i = 0;
+  return findings.map((f, k) => {
+    const fixes = offered[k]!.filter(() => verdicts[i++] === true).map((c) => ({ ...c.fix, verified: true }));
+    return { ...f, fixes };
   });
 }
 

@@ -54,12 +54,10 @@ export function checkSum(c: SumCheck): Finding | undefined {
   const termCells = c.terms.map(amountAt);
   // A cell whose text is not a number (OCR damage, a note) makes the sum unknowable: say nothing here.
   if (stated?.parsed.kind === 'text' || termCells.some((t) => t?.parsed.kind === 'text')) return undefined;
-  if (stated?.value === undefined && termCells.every((t) => t?.value === undefined)) return undefined;
-  const actual = stated?.value ?? ZERO;
-  const expected = sum(termCells.map((t) => t?.value));
   const sheet = c.table.sheet;
   const address = a1(c.checked.row.row, c.checked.col);
   const id = `${c.rule}@${sheet}!${address}`;
+  // Recorded even when every cell is blank: it holds, and filling one of them alone would break it.
   if (c.policy.sink) {
     const key = (t: TableCell) => cellKey(t.table?.sheet ?? sheet, a1(t.row.row, t.col));
     c.policy.sink.add(
@@ -67,6 +65,9 @@ export function checkSum(c: SumCheck): Finding | undefined {
       [[key(c.checked), stated?.value], ...c.terms.map((t, i): [string, Money | undefined] => [key(t), termCells[i]?.value])],
     );
   }
+  if (stated?.value === undefined && termCells.every((t) => t?.value === undefined)) return undefined;
+  const actual = stated?.value ?? ZERO;
+  const expected = sum(termCells.map((t) => t?.value));
   const kind = classifyDifference(actual.minus(expected), c.terms.length, c.policy);
   if (kind === undefined) return undefined;
   const amounts = amountsOf(actual, expected);
