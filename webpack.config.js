@@ -1,6 +1,8 @@
 // Builds the Office add-in's web part into dist/: taskpane.html (React + Fluent UI), commands.html,
 // help.html, the icons and a same-origin copy of office.js. `webpack serve` runs it on https://localhost:3000.
 const path = require('node:path');
+const fs = require('node:fs');
+const os = require('node:os');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -23,12 +25,38 @@ const CSP = [
   "form-action 'none'",
 ].join('; ');
 
-/** https options for the dev server from office-addin-dev-certs; Office will not load a plain-http pane. */
+/** Reads ca.crt, localhost.crt and localhost.key from a folder, or undefined when one is missing. */
+function certsIn(dir) {
+  const file = (name) => path.join(dir, name);
+  if (!['ca.crt', 'localhost.crt', 'localhost.key'].every((n) => fs.existsSync(file(n)))) return undefined;
+  return { ca: fs.readFileSync(file('ca.crt')), cert: fs.readFileSync(file('localhost.crt')), key: fs.readFileSync(file('localhost.key')) };
+}
+
+/**
+ * https options for the dev server; Office will not load a plain-http pane.
+ * 1. GOUJI_HTTPS_DIR: a folder with ca.crt, localhost.crt and localhost.key (used as they are).
+ * 2. office-addin-dev-certs: generates them and installs the CA in the machine's trust store (Windows, Mac).
+ * 3. Where installing fails (Linux without sudo), the certificates it generated, with a warning: the CA is
+ *    then not trusted until the user trusts ~/.office-addin-dev-certs/ca.crt.
+ */
 async function httpsOptions() {
+  if (process.env.GOUJI_HTTPS_DIR) {
+    const given = certsIn(process.env.GOUJI_HTTPS_DIR);
+    if (!given) throw new Error(`gouji: GOUJI_HTTPS_DIR=${process.env.GOUJI_HTTPS_DIR} must hold ca.crt, localhost.crt and localhost.key`);
+    return given;
+  }
   try {
     const devCerts = require('office-addin-dev-certs');
     return await devCerts.getHttpsServerOptions();
   } catch (e) {
+    const generated = certsIn(path.join(os.homedir(), '.office-addin-dev-certs'));
+    if (generated) {
+      console.warn(
+        `gouji: the development CA could not be installed (${e instanceof Error ? e.message.trim() : e}).\n` +
+          `Serving with the certificates in ${path.join(os.homedir(), '.office-addin-dev-certs')}; trust its ca.crt on the machine that runs Excel.`,
+      );
+      return generated;
+    }
     throw new Error(
       `gouji: cannot get the localhost certificate from office-addin-dev-certs (${e instanceof Error ? e.message : e}).\n` +
         'Run `npx office-addin-dev-certs install` once, then `npm start` again.',
