@@ -6,6 +6,7 @@
 // the table's own identities. Which rows moved is read from the soft constraints (correspondences
 // that usually hold, such as 30108 ↔ 2080505): when the differences of some rows against their
 // counterparts add up to exactly the difference of a total, those rows are the culprits.
+import { parseA1 } from '../grid/grid';
 import { ZERO, type Money } from '../money/money';
 import type { Message } from '../findings';
 import { difference, holds, splitKey, type CellKey, type Constraint, type ConstraintSet } from './constraints';
@@ -38,6 +39,19 @@ const MAX_COMBINED = 3;
 type Deltas = Map<CellKey, Money>;
 
 const sheetOf = (k: CellKey) => splitKey(k).sheet;
+
+const A1 = /^[A-Z]+\d+$/;
+
+/** Sheet, then row, then column: the order a reader scans the cells in. */
+function byPlace(a: CellKey, b: CellKey): number {
+  const x = splitKey(a);
+  const y = splitKey(b);
+  if (x.sheet !== y.sheet) return x.sheet < y.sheet ? -1 : 1;
+  if (!A1.test(x.address) || !A1.test(y.address)) return x.address < y.address ? -1 : x.address > y.address ? 1 : 0;
+  const p = parseA1(x.address);
+  const q = parseA1(y.address);
+  return p.r0 - q.r0 || p.c0 - q.c0;
+}
 
 /** Values after moving the given cells (blank + Δ is Δ). */
 function shifted(values: ReadonlyMap<CellKey, Money | undefined>, deltas: Deltas): Map<CellKey, Money | undefined> {
@@ -198,7 +212,8 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
           reason = { id: 'fix.reason.spread', data: {} };
         }
         const origins = s.options.map((o) => o.origin);
-        const order = [...origins, ...[...s.deltas.keys()].filter((k) => !origins.includes(k))];
+        const carried = [...s.deltas.keys()].filter((k) => !origins.includes(k)).sort(byPlace);
+        const order = [...origins, ...carried];
         return {
           changes: order.map((cell) => ({ cell, before: values.get(cell), after: (values.get(cell) ?? ZERO).plus(s.deltas.get(cell)!) })),
           origins: origins.length,
