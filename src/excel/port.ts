@@ -42,15 +42,29 @@ export const REPORT_SHEET_NAMES: readonly string[] = ['勾稽报告', 'Gouji rep
 /** How long after our own write a change event is taken to be ours (hosts before ExcelApi 1.14 do not say). */
 export const OWN_CHANGE_MS = 2000;
 
-/** What one worksheet's read queues before the last sync. */
+/**
+ * Cells read per sync (their values, types, formulas and number formats): keeps each response far under
+ * Excel on the web's payload limit (about 5 MB per request) even with long texts. An ordinary budget
+ * workbook (some ten thousand cells) is read in one such sync; a very large one in as many as it needs.
+ */
+export const READ_CELLS_PER_SYNC = 25_000;
+
+/** What one worksheet's read queues besides its cells: merged areas and visibility. */
 interface QueuedSheet {
   readonly used: XlRange;
   readonly merges?: readonly XlRangeAreas[];
   readonly visible?: XlRangeAreas;
 }
 
+/** A band of rows of one used range, read in one piece. */
+interface Band {
+  readonly sheet: number;
+  readonly r0: number;
+  readonly r1: number;
+  range?: XlRange;
+}
+
 function queueSheet(ws: XlWorksheet, used: XlRange, host: ExcelHost): QueuedSheet {
-  used.load('values,valueTypes,formulas,numberFormat');
   let merges: XlRangeAreas[] | undefined;
   if (host.supports('1.13')) {
     merges = [];
@@ -71,11 +85,40 @@ function queueSheet(ws: XlWorksheet, used: XlRange, host: ExcelHost): QueuedShee
   return { used, ...(merges ? { merges } : {}), ...(visible ? { visible } : {}) };
 }
 
+/**
+ * The used ranges cut into bands of whole rows and packed, in order, into groups of at most
+ * READ_CELLS_PER_SYNC cells: one group per sync (a row wider than that is a group of its own).
+ */
+export function readGroups(used: ReadonlyArray<{ rowIndex: number; rowCount: number; columnCount: number } | undefined>, perSync = READ_CELLS_PER_SYNC): Band[][] {
+  const groups: Band[][] = [];
+  let group: Band[] = [];
+  let cells = 0;
+  used.forEach((u, sheet) => {
+    if (!u) return;
+    const rowsPerBand = Math.max(1, Math.floor(perSync / u.columnCount));
+    for (let r0 = u.rowIndex; r0 < u.rowIndex + u.rowCount; ) {
+      const room = Math.max(1, Math.floor((perSync - cells) / u.columnCount));
+      const rows = Math.min(rowsPerBand, room, u.rowIndex + u.rowCount - r0);
+      if (cells > 0 && cells + rows * u.columnCount > perSync) {
+        groups.push(group);
+        group = [];
+        cells = 0;
+        continue;
+      }
+      group.push({ sheet, r0, r1: r0 + rows - 1 });
+      cells += rows * u.columnCount;
+      r0 += rows;
+    }
+  });
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
 function addresses(areas: XlRangeAreas): string[] {
   return areas.isNullObject ? [] : areas.areas.items.map((a) => a.address);
 }
 
-function sheetOf(name: string, q: QueuedSheet | undefined): Sheet {
+function sheetOf(name: string, q: QueuedSheet | undefined, bands: readonly Band[]): Sheet {
   if (!q) return sheetFromUsedRange(name, undefined);
   const u = q.used;
   const data: UsedRangeData = {
@@ -83,10 +126,10 @@ function sheetOf(name: string, q: QueuedSheet | undefined): Sheet {
     columnIndex: u.columnIndex,
     rowCount: u.rowCount,
     columnCount: u.columnCount,
-    values: u.values,
-    valueTypes: u.valueTypes,
-    formulas: u.formulas,
-    numberFormat: u.numberFormat,
+    values: bands.flatMap((b) => b.range!.values),
+    valueTypes: bands.flatMap((b) => b.range!.valueTypes),
+    formulas: bands.flatMap((b) => b.range!.formulas),
+    numberFormat: bands.flatMap((b) => b.range!.numberFormat),
     ...(q.merges ? { merges: q.merges.flatMap(addresses) } : {}),
     ...(q.visible ? { visible: q.visible.isNullObject ? null : addresses(q.visible) } : {}),
   };
@@ -120,7 +163,9 @@ function queueJournal(context: XlContext, part: XlCustomXmlPart | undefined, jou
 /**
  * Reads every worksheet (very hidden ones and the report sheet excepted) and the journal in three syncs,
  * whatever the number of sheets: 1. sheet names (and the journal part), 2. each used range's extent (and
- * the journal's XML), 3. values, formulas, formats, merges, visibility.
+ * the journal's XML), 3. values, formulas, formats, merges, visibility. A workbook of more than
+ * READ_CELLS_PER_SYNC cells takes one more sync per READ_CELLS_PER_SYNC cells, so that no response
+ * passes the host's payload limit.
  */
 export async function readWorkbook(context: XlContext, host: ExcelHost): Promise<{ workbook: Workbook; journal?: Journal }> {
   const { workbook } = context;
@@ -142,9 +187,19 @@ export async function readWorkbook(context: XlContext, host: ExcelHost): Promise
     const used = usedRanges[i]!;
     return used.isNullObject ? undefined : queueSheet(ws, used, host);
   });
-  await context.sync();
+  const groups = readGroups(usedRanges.map((u) => (u.isNullObject ? undefined : u)));
+  if (groups.length === 0) await context.sync();
+  for (const group of groups) {
+    for (const b of group) {
+      const u = usedRanges[b.sheet]!;
+      b.range = worksheets[b.sheet]!.getRange(`${a1(b.r0, u.columnIndex)}:${a1(b.r1, u.columnIndex + u.columnCount - 1)}`);
+      b.range.load('values,valueTypes,formulas,numberFormat');
+    }
+    await context.sync();
+  }
+  const bands = groups.flat();
   const name = hasName && workbook.name ? workbook.name : 'Excel';
-  const read = { name, sheets: worksheets.map((ws, i) => sheetOf(ws.name, queued[i])) };
+  const read = { name, sheets: worksheets.map((ws, i) => sheetOf(ws.name, queued[i], bands.filter((b) => b.sheet === i))) };
   if (!part) return { workbook: read };
   return { workbook: read, journal: (xml && journalFromXml(xml.value)) || EMPTY_JOURNAL };
 }

@@ -77,7 +77,16 @@ export interface FakeOptions {
   /** The workbook's structure is protected: no sheet can be added or deleted. */
   readonly structureProtected?: boolean;
   readonly xmlParts?: readonly FakeXmlPart[];
+  /**
+   * Most cell properties (a cell's values, valueTypes, formulas or numberFormat each count one) one sync may
+   * load: past it the sync fails as Excel on the web fails a response over its 5 MB limit. Default 200,000
+   * (5 MB at 25 bytes a property).
+   */
+  readonly payloadCells?: number;
 }
+
+/** Cell-grid properties of a range: each loaded one is a part of the sync's response. */
+const GRID_PROPERTIES = new Set(['values', 'valueTypes', 'formulas', 'numberFormat', 'text']);
 
 /** One sheet as the fake keeps it (mutable). */
 export interface SheetState {
@@ -151,6 +160,9 @@ export class FakeExcel {
   readonly api: string;
   readOnly: boolean;
   structureProtected: boolean;
+  readonly payloadCells: number;
+  /** The most cell properties one sync loaded so far. */
+  largestResponse = 0;
   /** Change handlers registered through worksheets.onChanged. */
   readonly handlers = new Set<(args: XlChangedEventArgs) => Promise<unknown>>();
   private nextId = 1;
@@ -161,6 +173,7 @@ export class FakeExcel {
     this.workbookName = opts.workbookName ?? 'Book1.xlsx';
     this.readOnly = opts.readOnly ?? false;
     this.structureProtected = opts.structureProtected ?? false;
+    this.payloadCells = opts.payloadCells ?? 200_000;
     this.xmlParts = clone([...(opts.xmlParts ?? [])]);
     for (const s of this.sheets) for (const cf of s.conditionalFormats) this.nextId = Math.max(this.nextId, cf.id + 1);
   }
@@ -327,6 +340,9 @@ class FakeContext implements XlContext {
     this.fake.syncs++;
     const work = this.pending.splice(0);
     this.changed = [];
+    const loaded = work.reduce((n, p) => n + ('target' in p && p.target instanceof FakeRange && GRID_PROPERTIES.has(p.path) ? p.target.cellCount : 0), 0);
+    this.fake.largestResponse = Math.max(this.fake.largestResponse, loaded);
+    if (loaded > this.fake.payloadCells) throw new Error(`ResponsePayloadSizeLimitExceeded: this sync loads ${loaded} cell properties (limit ${this.fake.payloadCells})`);
     try {
       for (const p of work) {
         if ('action' in p) p.action();
@@ -584,6 +600,10 @@ class FakeRange extends FakeObject implements XlRange {
       ctx.fake.writes++;
       ctx.changed.push({ worksheetId: sheet.name, address: rectA1(this.rect), ...(ctx.fake.host.supports('1.14') ? { triggerSource: 'ThisLocalAddin' } : {}) });
     });
+  }
+  /** How many cells the range covers. */
+  get cellCount(): number {
+    return (this.rect.r1 - this.rect.r0 + 1) * (this.rect.c1 - this.rect.c0 + 1);
   }
   get address(): string {
     this.need('address');

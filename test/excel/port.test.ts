@@ -5,7 +5,7 @@ import { analyzeWorkbook } from '../../src/core/analyze';
 import { builtinCatalogs } from '../../src/core/catalog/builtin';
 import { cellAt, type Sheet } from '../../src/core/grid/grid';
 import { workbookJson } from '../../src/core/report-json';
-import { createExcelPort, MERGE_BAND_ROWS } from '../../src/excel/port';
+import { createExcelPort, MERGE_BAND_ROWS, READ_CELLS_PER_SYNC, readGroups } from '../../src/excel/port';
 import { readWorkbookBytes } from '../../src/file/xlsx';
 import { PortError } from '../../src/taskpane/port';
 import { FakeExcel, fakeSheetsOf, type FakeSheet } from './fake-excel';
@@ -83,6 +83,44 @@ describe('Excel port: read', () => {
     // The fake fails any single call that would return more than 512 areas, as Excel does.
     expect(wb.sheets[0]!.merges).toHaveLength(700);
     expect(fake.syncs).toBe(3);
+  });
+
+  it('reads a very large workbook in bands of rows, no sync past the payload limit, the same grid', async () => {
+    // Two sheets of 30,000 rows × 8 columns: 480,000 cells, 1.9 M cell properties, far over one response.
+    const big = (name: string, seed: number): FakeSheet => {
+      const cells: FakeSheet['cells'] = {};
+      for (let r = 1; r <= 30_000; r++) for (let c = 0; c < 8; c++) cells[`${'ABCDEFGH'[c]}${r}`] = c === 0 ? `行${r}` : (r * 7 + c * seed) % 1000;
+      return { name, cells };
+    };
+    const fake = new FakeExcel([big('甲', 3), big('乙', 5)]);
+    const wb = await createExcelPort(fake.host).read();
+    expect(fake.largestResponse).toBeLessThanOrEqual(READ_CELLS_PER_SYNC * 4);
+    expect(fake.largestResponse).toBeLessThanOrEqual(fake.payloadCells);
+    // 2 syncs for the names and extents, then one per 25,000 cells.
+    expect(fake.syncs).toBe(2 + Math.ceil(480_000 / READ_CELLS_PER_SYNC));
+    expect(wb.sheets.map((s) => [s.name, s.rowCount, s.colCount])).toEqual([
+      ['甲', 30_000, 8],
+      ['乙', 30_000, 8],
+    ]);
+    for (const [sheet, seed] of [[0, 3], [1, 5]] as const)
+      for (const r of [1, 12_500, 12_501, 30_000]) expect(cellAt(wb.sheets[sheet]!, r - 1, 5)?.value).toBe((r * 7 + 5 * seed) % 1000);
+    // Read in one piece, the same workbook fails as Excel on the web would.
+    const whole = new FakeExcel([big('甲', 3)]);
+    await expect(
+      whole.host.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load('items/name');
+        await ctx.sync();
+        const used = sheets.items[0]!.getUsedRangeOrNullObject();
+        used.load('values,valueTypes,formulas,numberFormat');
+        await ctx.sync();
+      }),
+    ).rejects.toThrow(/ResponsePayloadSizeLimitExceeded/);
+  });
+
+  it('cuts bands by rows and packs them into syncs of at most the budget', () => {
+    const groups = readGroups([{ rowIndex: 2, rowCount: 10, columnCount: 4 }, undefined, { rowIndex: 0, rowCount: 3, columnCount: 30 }], 24);
+    expect(groups.map((g) => g.map((b) => `${b.sheet}:${b.r0}-${b.r1}`))).toEqual([['0:2-7'], ['0:8-11'], ['2:0-0'], ['2:1-1'], ['2:2-2']]);
   });
 
   it('known limit: more than 512 merged areas within one band of rows fails the read', async () => {
