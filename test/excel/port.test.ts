@@ -88,7 +88,7 @@ describe('Excel port: read', () => {
   it('reads a very large workbook in bands of rows, no sync past the payload limit, the same grid', async () => {
     // Two sheets of 30,000 rows × 8 columns: 480,000 cells, 1.9 M cell properties, far over one response.
     const big = (name: string, seed: number): FakeSheet => {
-      const cells: FakeSheet['cells'] = {};
+      const cells: Record<string, string | number> = {};
       for (let r = 1; r <= 30_000; r++) for (let c = 0; c < 8; c++) cells[`${'ABCDEFGH'[c]}${r}`] = c === 0 ? `行${r}` : (r * 7 + c * seed) % 1000;
       return { name, cells };
     };
