@@ -4,7 +4,7 @@ import { DEFAULT_ROUNDING } from '../../src/core/findings';
 import { sheetFromRows, type CellValue, type Sheet } from '../../src/core/grid/grid';
 import { render } from '../../src/core/messages/catalog';
 import type { Table } from '../../src/core/recognize/model';
-import { metaDepartment, shortForm, splitScope } from '../../src/core/rules/meta-department';
+import { bracketsAs, metaDepartment, shortForm, splitScope } from '../../src/core/rules/meta-department';
 
 const BODY = '延边朝鲜族自治州政务服务和数字化建设管理局';
 
@@ -93,5 +93,13 @@ describe('department names', () => {
     expect(shortForm(BODY)).toBe('延边州政务服务和数字化建设管理局');
     expect(shortForm('黔东南苗族侗族自治州财政局')).toBe('黔东南州财政局');
     expect(shortForm('内蒙古自治区财政厅')).toBe('内蒙古自治区财政厅');
+  });
+});
+
+describe('bracketsAs', () => {
+  it('writes the name with the bracket width its model prints more', () => {
+    expect(bracketsAs('部门（单位）名称：', '某局(汇总)')).toBe('某局（汇总）');
+    expect(bracketsAs('预算单位(汇总)', '某局（汇总）')).toBe('某局(汇总)');
+    expect(bracketsAs('预算单位：', '某局(汇总)')).toBe('某局(汇总)');
   });
 });

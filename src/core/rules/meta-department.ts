@@ -98,6 +98,15 @@ function scopeReason(v: Verdict, name: string, units: 'single' | 'several' | und
   return scopes.has('本级') ? `${ID}.why.several-but-own` : `${ID}.why.several`;
 }
 
+/** `name` with the bracket width `model` uses more (a cell printing （ ） keeps them); as it is on a tie. */
+export function bracketsAs(model: string, name: string): string {
+  const full = (model.match(/[（）]/g) ?? []).length;
+  const half = (model.match(/[()]/g) ?? []).length;
+  if (full > half) return name.replace(/\(/g, '（').replace(/\)/g, '）');
+  if (half > full) return name.replace(/（/g, '(').replace(/）/g, ')');
+  return name;
+}
+
 export const metaDepartment: Rule = {
   meta: {
     id: ID,
@@ -138,11 +147,13 @@ export const metaDepartment: Rule = {
       const fixes: Fix[] = [];
       const before = metaTexts(t).departmentText;
       if (clear && before !== undefined && before.includes(name)) {
+        // The cell's own bracket width; where it prints none, the one most of the agreeing tables print.
+        const after = bracketsAs(/[（）()]/.test(before) ? before : majorityTables.map((x) => x.meta.department!).join(''), majority);
         fixes.push({
-          title: { id: `${ID}.fix.align`, data: { after: majority } },
+          title: { id: `${ID}.fix.align`, data: { after } },
           confidence: verdict.kind === 'other-body' ? 0.8 : 0.7,
           reason: { id: `${ID}.fix.reason`, data: { count: String(majorityTables.length) } },
-          edits: [{ sheet: t.sheet, address, before, after: before.replace(name, majority) }],
+          edits: [{ sheet: t.sheet, address, before, after: before.replace(name, after) }],
         });
       }
       const scope = verdict.kind.startsWith('scope');
