@@ -349,3 +349,69 @@ describe('the catalog rules together', () => {
     }
   });
 });
+
+describe('catalog-name on the 类 lines of a summary (no codes printed)', () => {
+  /** 收支总表 whose 支出 side lists 类 in catalog order; `first` names the 201 line, `fifth` the 205 line. */
+  function summary(first: string, fifth: string, extra: Array<[string, number | null]> = []): Sheet {
+    const lines: Array<[string, number | null]> = [
+      [first, 80],
+      ['二、外交支出', null],
+      ['三、国防支出', null],
+      ['四、公共安全支出', null],
+      [fifth, null],
+      ['六、科学技术支出', null],
+      ['七、社会保障和就业支出', 20],
+      ...extra,
+    ];
+    const income = ['一、财政拨款收入', '一般公共预算收入'];
+    return sheetFromRows(
+      '预算表1',
+      [
+        ['收支总表'],
+        ['预算单位：测试局', null, null, '单位：万元'],
+        ['收 入', null, '支 出', null],
+        ['项 目', '预算数', '项 目', '预算数'],
+        ...lines.map(([name, v], i): CellValue[] => [income[i] ?? null, i < 2 ? 100 : null, name, v]),
+        ['本年收入合计', 100, '本年支出合计', 100],
+        ['收入总计', 100, '支出总计', 100],
+      ],
+      [
+        { r0: 0, c0: 0, r1: 0, c1: 3 },
+        { r0: 2, c0: 0, r1: 2, c1: 1 },
+        { r0: 2, c0: 2, r1: 2, c1: 3 },
+      ],
+    );
+  }
+  const coded = functionalTable([
+    ['201', '一般公共服务支出'],
+    ['208', '社会保障和就业支出'],
+  ]);
+
+  it('says nothing when every line carries its class name', () => {
+    expect(ids(run([summary('一、一般公共服务支出', '五、教育支出'), coded], [catalogName]))).toEqual([]);
+  });
+
+  it('finds a line named by a kind of money, placed by its position, and a former class name', () => {
+    const r = run([summary('一、一般公共预算支出', '五、教育支出', [['八、城乡社区事务', null]]), coded], [catalogName]);
+    expect(ids(r)).toEqual(['catalog-name@预算表1!C12 warning', 'catalog-name@预算表1!C5 error']);
+    // No code on the line and no class of that name: its place (before 202 外交支出) and its money make it 201.
+    expect(render(r.findings.find((f) => f.severity === 'error')!.message, 'zh-CN')).toContain('按它在各类支出中的位置应为 201 类');
+    const fund = r.findings.find((f) => f.severity === 'error')!;
+    expect(render(fund.message, 'zh-CN')).toContain('“一、一般公共预算支出”是资金性质（预算类型）的名称');
+    expect(fund.fixes[0]!.edits).toEqual([{ sheet: '预算表1', address: 'C5', before: '一、一般公共预算支出', after: '一、一般公共服务支出' }]);
+    const former = r.findings.find((f) => f.severity === 'warning')!;
+    expect(render(former.message, 'zh-CN')).toBe('212 的名称“八、城乡社区事务”是旧名称，2024年支出功能分类科目中已更名为“城乡社区支出”。（本行不印编码，按名称对应）');
+    expect(former.fixes[0]!.edits[0]!.after).toBe('八、城乡社区支出');
+  });
+
+  it('leaves a side alone that is not a list of classes', () => {
+    const notClasses = sheetFromRows('预算表1', [
+      ['收支总表'],
+      ['单位：万元'],
+      ['收入项目', '预算数', '支出项目', '预算数'],
+      ['一般公共预算拨款', 100, '一般公共预算支出', 100],
+      ['收入总计', 100, '支出总计', 100],
+    ]);
+    expect(ids(run([notClasses, coded], [catalogName]))).toEqual([]);
+  });
+});

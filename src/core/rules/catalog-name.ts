@@ -15,6 +15,7 @@ import {
 import { a1 } from '../grid/grid';
 import { cellRef, type CellRef, type Finding, type Fix, type Severity } from '../findings';
 import type { Table } from '../recognize/model';
+import { classLineFindings } from './catalog-class-lines';
 import type { Rule } from './rule';
 
 const ID = 'catalog-name';
@@ -48,6 +49,25 @@ function codeEvidence(table: Table, s: SubjectRow): CellRef | undefined {
   return col !== undefined ? cellRef(table.sheet, s.row.row, col, 'evidence') : undefined;
 }
 
+/** The message data a verdict adds: since when the current name holds, the other code whose name it is. */
+export function verdictData(verdict: NameVerdict): Record<string, string> {
+  const data: Record<string, string> = {};
+  if (verdict.kind === 'renamed') {
+    const since = verdict.since;
+    data.sinceZh = since !== null ? `（${since}年起）` : '';
+    data.sinceEn = since !== null ? ` (since ${since})` : '';
+  }
+  if (verdict.kind === 'ancestor' || verdict.kind === 'other-code') {
+    data.otherCode = verdict.code;
+    data.otherName = verdict.name;
+    if (verdict.kind === 'ancestor') {
+      data.nameOfZh = verdict.truncated ? '名称的开头部分' : '名称';
+      data.nameOfEn = verdict.truncated ? 'the beginning of the name' : 'the name';
+    }
+  }
+  return data;
+}
+
 export const catalogName: Rule = {
   meta: {
     id: ID,
@@ -55,10 +75,10 @@ export const catalogName: Rule = {
     severity: 'error',
     title: { zh: '科目名称与目录', en: 'Subject name vs catalog' },
     description: {
-      zh: '科目名称应与当年目录中该编码的名称一致：被列宽截断为提示；旧名称、其他措辞为警告；印成上级科目、其他科目或资金性质的名称为错误；本行未印编码、编码按另一张表同一位置的行取得时，最多为警告。',
-      en: 'A subject name should be the catalog name of its code: a name cut by the column width is a note; a former name or other wording is a warning; the name of the parent, of another code or of a kind of budget money is an error; when the row prints no code and its code is taken from the row at the same position in another table, a warning at most.',
+      zh: '科目名称应与当年目录中该编码的名称一致：被列宽截断为提示；旧名称、其他措辞为警告；印成上级科目、其他科目或资金性质的名称为错误；本行未印编码、编码按另一张表同一位置的行取得时，最多为警告。收支总表、财政拨款收支总表支出方各类的名称按名称（含旧名称）或按类的排列位置对应到类，同样检查。',
+      en: 'A subject name should be the catalog name of its code: a name cut by the column width is a note; a former name or other wording is a warning; the name of the parent, of another code or of a kind of budget money is an error; when the row prints no code and its code is taken from the row at the same position in another table, a warning at most. The class lines on the expenditure side of the summaries, which print no code, are matched to their class by name (former names included) or by their place in the order of classes, and checked the same way.',
     },
-    needs: CATALOG_CHECKED_KINDS,
+    needs: [...CATALOG_CHECKED_KINDS, 'income-expense-summary', 'fiscal-appropriation-summary'],
   },
   check(ctx) {
     const findings: Finding[] = [];
@@ -95,21 +115,11 @@ export const catalogName: Rule = {
           data.viaZh = `（本行未印编码，编码按“${codeRef.sheet}”表 ${codeRef.address} 同一位置的行取得）`;
           data.viaEn = ` (the row prints no code; the code is that of the row at the same position in ${codeRef.sheet}, ${codeRef.address})`;
         }
-        if (verdict.kind === 'renamed') {
-          const since = verdict.since;
-          data.sinceZh = since !== null ? `（${since}年起）` : '';
-          data.sinceEn = since !== null ? ` (since ${since})` : '';
-        }
-        if (verdict.kind === 'ancestor' || verdict.kind === 'other-code') {
-          data.otherCode = verdict.code;
-          data.otherName = verdict.name;
-          if (verdict.kind === 'ancestor') {
-            data.nameOfZh = verdict.truncated ? '名称的开头部分' : '名称';
-            data.nameOfEn = verdict.truncated ? 'the beginning of the name' : 'the name';
-            // The ancestor's own row, when the table lists it: it shows the name this row repeats.
-            const parentRow = rows.find((r) => r.code === verdict.code && r.row.unit === s.row.unit);
-            if (parentRow && nameCol !== undefined) cells.push(cellRef(table.sheet, parentRow.row.row, nameCol, 'evidence'));
-          }
+        Object.assign(data, verdictData(verdict));
+        if (verdict.kind === 'ancestor') {
+          // The ancestor's own row, when the table lists it: it shows the name this row repeats.
+          const parentRow = rows.find((r) => r.code === verdict.code && r.row.unit === s.row.unit);
+          if (parentRow && nameCol !== undefined) cells.push(cellRef(table.sheet, parentRow.row.row, nameCol, 'evidence'));
         }
         const fixes: Fix[] = [];
         const after = renamedText(printed, catalogNameText);
@@ -136,6 +146,8 @@ export const catalogName: Rule = {
         });
       }
     }
+    // The 类 lines of the summaries, which print no code.
+    findings.push(...classLineFindings(ctx, renames, { id: ID, severity: SEVERITY, fix: FIX, verdictData }));
     return findings;
   },
 };
