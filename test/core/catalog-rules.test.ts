@@ -400,7 +400,7 @@ describe('catalog-name on the 类 lines of a summary (no codes printed)', () => 
     expect(render(fund.message, 'zh-CN')).toContain('“一、一般公共预算支出”是资金性质（预算类型）的名称');
     expect(fund.fixes[0]!.edits).toEqual([{ sheet: '预算表1', address: 'C5', before: '一、一般公共预算支出', after: '一、一般公共服务支出' }]);
     const former = r.findings.find((f) => f.severity === 'warning')!;
-    expect(render(former.message, 'zh-CN')).toBe('212 的名称“八、城乡社区事务”是旧名称，2024年支出功能分类科目中已更名为“城乡社区支出”。（本行不印编码，按名称对应）');
+    expect(render(former.message, 'zh-CN')).toBe('212 的名称“八、城乡社区事务”是旧名称，2024年支出功能分类科目中已更名为“城乡社区支出”。（本行不印编码，按旧名称对应）');
     expect(former.fixes[0]!.edits[0]!.after).toBe('八、城乡社区支出');
   });
 

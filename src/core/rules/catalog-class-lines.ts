@@ -29,6 +29,16 @@ function renamedClass(name: string, renames: readonly Rename[]): Rename | undefi
   });
 }
 
+/** How a line was tied to its class, for the message. A name that is no class name ties it through a coded table's row. */
+const VIA: Record<'name' | 'position' | 'former', (code: string) => { viaZh: string; viaEn: string }> = {
+  position: (code) => ({
+    viaZh: `（本行不印编码，按它在各类支出中的位置应为 ${code} 类，金额也与之相符）`,
+    viaEn: ` (the line prints no code; its place among the classes makes it ${code}, and its amounts agree)`,
+  }),
+  former: () => ({ viaZh: '（本行不印编码，按旧名称对应）', viaEn: ' (the line prints no code; matched by the former name)' }),
+  name: (code) => ({ viaZh: `（本行不印编码，按编码表中同名的 ${code} 行对应）`, viaEn: ` (the line prints no code; matched with the ${code} row of the same name in a coded table)` }),
+};
+
 export interface ClassLineOptions {
   readonly id: string;
   readonly severity: Readonly<Record<Exclude<NameVerdict['kind'], 'match' | 'empty'>, Severity>>;
@@ -90,8 +100,7 @@ function lineFinding(
     catalogName: catalogNameText,
     catalogZh: applied.zh,
     catalogEn: applied.en,
-    viaZh: via === 'position' ? `（本行不印编码，按它在各类支出中的位置应为 ${code} 类，金额也与之相符）` : '（本行不印编码，按名称对应）',
-    viaEn: via === 'position' ? ` (the line prints no code; its place among the classes makes it ${code}, and its amounts agree)` : ' (the line prints no code; matched by its name)',
+    ...VIA[via === 'name' && verdict.kind === 'renamed' ? 'former' : via](code),
     ...o.verdictData(verdict),
   };
   if (twin) {
