@@ -236,7 +236,7 @@ function renames(b: Block, p: Project): Fix[] {
   if (b.nameCell && b.name) {
     const address = a1(b.nameCell.row, b.nameCell.col);
     fixes.push({
-      title: { id: `${ID}.fix.rename`, data: { where: `${b.table.sheet}!${address}`, after: p.name } },
+      title: { id: `${ID}.fix.rename`, data: { where: address, after: p.name } },
       confidence: 0.5,
       reason,
       edits: [{ sheet: b.table.sheet, address, before: b.name, after: p.name }],
