@@ -16,6 +16,37 @@ const NO_CELL_FIX: Record<string, readonly string[]> = {
   '001-yanbian-zhengfuban-2023': ['cross-project-total@预算表9!H6'],
 };
 
+/**
+ * The real mistakes of the fixtures that have one culprit (hand checks), each as: the finding, the cell its
+ * first fix must write, and what that cell must then hold (a part of it, for long texts). The first fix must
+ * also be safe: verified and confident enough for "fix all safe".
+ */
+const ONE_CULPRIT: ReadonlyArray<[stem: string, finding: string, cell: string, after: string]> = [
+  ['000-yanbian-zhengwu-2024', 'meta-department@预算表1!A2', '预算表1!A2', '预算单位：延边朝鲜族自治州政务服务和数字化建设管理局(汇总)'],
+  ['000-yanbian-zhengwu-2024', 'catalog-name@预算表1!E5', '预算表1!E5', '一、一般公共服务支出'],
+  ['000-yanbian-zhengwu-2024', 'catalog-name@预算表5!C7', '预算表5!C7', '一般公共服务支出'],
+  ['000-yanbian-zhengwu-2024', 'subtotal@预算表9!H7', '预算表9!H10', '548.27'],
+  ['000-yanbian-zhengwu-2024', 'narrative-amounts@情况说明!A7/项目支出', '情况说明!A7', '项目支出 1218.49 万元'],
+  ['000-yanbian-zhengwu-2024', 'meta-unit@预算表9!A3', '预算表9!A3', '单位:万元'],
+  ['001-yanbian-zhengfuban-2023', 'cross-basic-vs-general-budget@预算表6!D4', '预算表6!D10', '145.74'],
+  ['001-yanbian-zhengfuban-2023', 'narrative-amounts@情况说明!A5/收入预算', '情况说明!A5', '收入预算 2030.75 万元'],
+  ['001-yanbian-zhengfuban-2023', 'narrative-amounts@情况说明!A7/支出预算', '情况说明!A7', '支出预算 2030.75 万元'],
+  ['001-yanbian-zhengfuban-2023', 'narrative-amounts@情况说明!A20/公用经费', '情况说明!A20', '公用经费 182.46 万元'],
+  ['003-yanjin-zhengwu-2024', 'row-sum@部门收入总体情况表!B8', '部门收入总体情况表!B8', '421.29'],
+  ['004-yanbian-gongxin-2024', 'meta-performance-code@绩效目标!C31', '绩效目标!C31', '延边朝鲜族自治州工业和信息化局-601'],
+];
+
+describe('the first suggestion on the real mistakes that have one culprit', () => {
+  it.each(ONE_CULPRIT)('%s %s: writes %s', async (stem, id, cell, after) => {
+    const report = analyzeWorkbook(await loadFixture(stem), options);
+    const fix = report.findings.find((f) => f.id === id)?.fixes[0];
+    expect(fix).toMatchObject({ verified: true });
+    expect(fix!.confidence).toBeGreaterThanOrEqual(0.75);
+    const edit = fix!.edits.find((e) => `${e.sheet}!${e.address}` === cell);
+    expect(edit?.after).toContain(after);
+  });
+});
+
 describe('fix all safe, on every fixture', () => {
   it.each(STEMS)('%s: leaves no error but those no cell edit can settle', async (stem) => {
     const wb = await loadFixture(stem);

@@ -115,7 +115,7 @@ export function localize(set: ConstraintSet): Map<string, Suspect[]> {
         confidence = 0.75;
         reason = { id: 'fix.reason.only-cell', data: {} };
       }
-      if (typo && i === 0) confidence = Math.min(0.95, confidence + 0.05);
+      if (typo && i === 0) confidence = Math.min(0.95, Math.round((confidence + 0.05) * 100) / 100);
       return {
         cell: c.cell,
         before: values.get(c.cell),
