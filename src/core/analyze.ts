@@ -40,6 +40,8 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
   /** Locate the cells most likely wrong and offer verified fixes (default true). */
   suggestFixes?: boolean;
+  /** Told after each re-check of a copy of the workbook that verifies fixes (how many so far). */
+  onVerify?: (rechecks: number) => void;
 }
 
 export interface WorkbookMeta {
@@ -192,7 +194,12 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
   });
   if (options.suggestFixes !== false) {
     const baseline = new Set(findings.map((f) => f.id));
-    const recheck = (edits: readonly Edit[]) => runRules(applyEdits(wb, edits), options).findings;
+    let rechecks = 0;
+    const recheck = (edits: readonly Edit[]) => {
+      const found = runRules(applyEdits(wb, edits), options).findings;
+      options.onVerify?.(++rechecks);
+      return found;
+    };
     // suggestFixes keeps the order it is given.
     findings = suggestFixes(findings, sink, (candidates) => verifyCandidates(candidates, baseline, recheck, sink, MAX_VERIFICATIONS));
   }

@@ -61,7 +61,7 @@ export function planEdit(e: JsonEdit | Edit): PlannedEdit {
 const editKey = (e: { sheet: string; address: string; after: string; formula?: string }) => `${e.sheet}!${e.address}=${e.after}|${e.formula ?? ''}`;
 
 /** Analyzes a workbook with the user's options and renders the report in `lang`. */
-export function checkWorkbook(wb: Workbook, lang: Lang, options: EngineOptions = {}): EngineResult {
+export function checkWorkbook(wb: Workbook, lang: Lang, options: EngineOptions = {}, onVerify?: (rechecks: number) => void): EngineResult {
   const overrides: Record<string, TableKind> = {};
   for (const [key, kind] of Object.entries(options.kindOverrides ?? {})) if (isTableKind(kind)) overrides[key] = kind;
   const year = options.catalogYear;
@@ -72,6 +72,7 @@ export function checkWorkbook(wb: Workbook, lang: Lang, options: EngineOptions =
     ...(options.tolerance !== undefined ? { tolerancePerTerm: options.tolerance } : {}),
     ...(Object.keys(overrides).length > 0 ? { kindOverrides: overrides } : {}),
     ...(groups ? { rules: RULES.filter((r) => groups.includes(r.meta.group)) } : {}),
+    ...(onVerify ? { onVerify } : {}),
   });
   const report = workbookJson(analyzed, lang);
   // Group the safe edits by the fix they come from (findings are in the same order in both reports).

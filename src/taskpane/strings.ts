@@ -44,7 +44,7 @@ export interface Strings {
     readonly needFile: string;
     readonly auto: string;
   };
-  readonly progress: { readonly read: string; readonly analyze: string; readonly write: string };
+  readonly progress: { readonly read: string; readonly analyze: string; readonly write: string; readonly verify: (rechecks: number) => string };
   readonly results: {
     readonly heading: string;
     readonly severity: Readonly<Record<Severity, string>>;
@@ -216,7 +216,7 @@ const zhCN: Strings = {
     needFile: '请先打开一个 .xlsx 文件。',
     auto: '工作簿已修改，正在自动重新检查…',
   },
-  progress: { read: '正在读取工作簿…', analyze: '正在核对勾稽关系…', write: '正在写入工作簿…' },
+  progress: { read: '正在读取工作簿…', analyze: '正在核对勾稽关系…', write: '正在写入工作簿…', verify: (n) => `正在核验修正建议（已复核 ${n} 次）…` },
   results: {
     heading: '检查结果',
     severity: { error: '错误', warning: '警告', info: '提示' },
@@ -409,7 +409,7 @@ const enUS: Strings = {
     needFile: 'Open a .xlsx file first.',
     auto: 'The workbook changed; checking again…',
   },
-  progress: { read: 'Reading the workbook…', analyze: 'Checking the tables…', write: 'Writing to the workbook…' },
+  progress: { read: 'Reading the workbook…', analyze: 'Checking the tables…', write: 'Writing to the workbook…', verify: (n) => `Verifying the suggested fixes (${n} re-check${n === 1 ? '' : 's'} so far)…` },
   results: {
     heading: 'Results',
     severity: { error: 'Errors', warning: 'Warnings', info: 'Notes' },

@@ -136,6 +136,9 @@ async function viewport({ width, height, lang, theme }) {
   await page.getByTestId('finding').first().waitFor({ timeout: 20_000 });
   await idle(page);
   if ((await check.innerText()).trim() !== (lang === 'en-US' ? 'Check again' : '重新检查')) fail(`${name}: after a check the button says ${await check.innerText()}`);
+  // The engine ran in its worker (the page stays responsive); the page's own engine chunk is not needed to check.
+  if (!requested.some((u) => /\/gouji-engine\.[^/]*\.js$/.test(u))) problems.push(`${name}: the engine worker was not started`);
+  if (requested.some((u) => /\/engine\.[^/]*\.js$/.test(u))) problems.push(`${name}: the check fell back to the engine on the page`);
   const summary = await page.getByTestId('summary').innerText();
   if (!summary.includes('延边朝鲜族自治州政务服务和数字化建设管理局') || !summary.includes('2024') || !summary.includes('万元')) fail(`${name}: summary lacks department/year/unit:\n${summary}`);
   const findings = page.getByTestId('finding');

@@ -137,7 +137,7 @@ export function App({ port, strings: s, theme = paneTheme }: AppProps) {
           <Button appearance="primary" size="large" icon={<TaskListSquareLtr20Regular />} disabled={!canCheck} onClick={session.check} data-testid="check">
             {result ? s.check.again : s.check.button}
           </Button>
-          {state.phase === 'checking' && <Checking strings={s} step={state.step} {...(state.auto ? { auto: true } : {})} />}
+          {state.phase === 'checking' && <Checking strings={s} step={state.step} {...(state.rechecks !== undefined ? { rechecks: state.rechecks } : {})} {...(state.auto ? { auto: true } : {})} />}
           {busy === 'apply' || busy === 'undo' || busy === 'mark' ? <Checking strings={s} step="write" /> : null}
         </div>
         {state.phase === 'error' && <ErrorNotice title={s.errors.title} {...describe(state.error, s)} retry={s.errors.retry} onRetry={session.check} />}

@@ -24,9 +24,17 @@ const useStyles = makeStyles({
   errorDetail: { display: 'block', marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3, wordBreak: 'break-word' },
 });
 
-export function Checking({ strings: s, step, auto }: { strings: Strings; step: CheckStep | 'write'; auto?: boolean }) {
+export function Checking({ strings: s, step, auto, rechecks }: { strings: Strings; step: CheckStep | 'write'; auto?: boolean; rechecks?: number }) {
   const styles = useStyles();
-  const text = auto ? s.check.auto : step === 'read' ? s.progress.read : step === 'write' ? s.progress.write : s.progress.analyze;
+  const text = auto
+    ? s.check.auto
+    : step === 'read'
+      ? s.progress.read
+      : step === 'write'
+        ? s.progress.write
+        : step === 'verify' && rechecks !== undefined
+          ? s.progress.verify(rechecks)
+          : s.progress.analyze;
   return (
     <div className={styles.progress} role="status" aria-live="polite" data-testid="progress">
       <ProgressBar thickness="medium" aria-label={text} />

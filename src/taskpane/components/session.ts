@@ -16,7 +16,7 @@ import { saveFile } from './download';
 export type CheckState =
   | { phase: 'idle' }
   /** `previous`: the last result, which stays up while checking again. */
-  | { phase: 'checking'; step: CheckStep; previous?: CheckResult; auto?: boolean }
+  | { phase: 'checking'; step: CheckStep; rechecks?: number; previous?: CheckResult; auto?: boolean }
   | { phase: 'done'; result: CheckResult }
   | { phase: 'error'; error: unknown };
 
@@ -127,10 +127,10 @@ export function useSession(port: WorkbookPort, s: Strings, openId: number): Sess
           // The results pane loads while the workbook is read.
           void import(/* webpackChunkName: "results" */ './Results');
           try {
-            const result = await runCheck(port, s.lang, options.current, (step) =>
+            const result = await runCheck(port, s.lang, options.current, (step, rechecks) =>
               setState((prev) => {
                 const previous = prev.phase === 'done' ? prev.result : prev.phase === 'checking' ? prev.previous : undefined;
-                return { phase: 'checking', step, ...(previous ? { previous } : {}), ...(auto ? { auto } : {}) };
+                return { phase: 'checking', step, ...(rechecks !== undefined ? { rechecks } : {}), ...(previous ? { previous } : {}), ...(auto ? { auto } : {}) };
               }),
             );
             const j = await port.journal().catch(() => EMPTY_JOURNAL);
