@@ -31,6 +31,7 @@ export const USAGE = `用法 / usage:
     --fix safe -o 修正.xlsx     写出已应用可靠修改的副本 / write a copy with the safe fixes applied
     --annotate -o 标注.xlsx     写出标出问题单元格并加批注的副本 / write a copy with findings highlighted and noted
     --in-place                 与 --fix 同用时覆盖原文件 / with --fix, overwrite the input
+                               检查多个工作簿时 -o 为文件夹，各副本同名写入 / with several workbooks -o is a folder
     --no-fail                  有错误也以 0 退出 / exit 0 even when errors are found
   gouji rules [--lang en-US]   列出全部检查规则 / list every rule
   不给文件时检查自带的示例工作簿。 With no file, checks the bundled sample workbook.

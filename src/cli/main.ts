@@ -1,5 +1,5 @@
 // The `gouji` command: checks budget workbooks and reports; writes fixed or annotated copies.
-import { readdirSync, readFileSync, statSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { analyzeWorkbook, type AnalyzeOptions, type WorkbookReport } from '../core/analyze';
 import type { Workbook } from '../core/grid/grid';
@@ -65,10 +65,23 @@ function progressLine(done: number, total: number, name: string, lang: CliOption
   return `\r${lang === 'zh-CN' ? '检查' : 'Checking'} [${'#'.repeat(filled)}${'-'.repeat(n - filled)}] ${done}/${total} ${name}`.slice(0, 100);
 }
 
+/**
+ * Where the fixed or annotated copy of each input goes: the input itself with --in-place; with one input,
+ * the -o file; with several, a file of the same name in the -o folder (made when missing).
+ */
+export function copyTargets(files: readonly string[], opts: CliOptions): string[] {
+  if (opts.inPlace) return [...files];
+  const output = opts.output!;
+  if (files.length === 1) return [output];
+  if (/\.xlsx$/i.test(output) || (existsSync(output) && !statSync(output).isDirectory()))
+    throw new UsageError('检查多个工作簿时 -o 应为文件夹 / with several workbooks, -o must be a folder');
+  mkdirSync(output, { recursive: true });
+  return files.map((f) => join(output, basename(f)));
+}
+
 /** Writes the fixed or annotated copy asked for; returns the line to tell the user. */
-async function writeCopy(c: Checked, input: string, opts: CliOptions): Promise<string> {
+async function writeCopy(c: Checked, input: string, target: string, opts: CliOptions): Promise<string> {
   if (!c.report || !c.bytes) return '';
-  const target = opts.inPlace ? input : opts.output!;
   if (!opts.inPlace && resolve(target) === resolve(input)) throw new UsageError('输出文件与输入相同；覆盖原文件请用 --in-place / the output is the input: use --in-place to overwrite');
   const zh = opts.lang === 'zh-CN';
   if (opts.fix && c.workbook) {
@@ -132,8 +145,11 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   }
   if (opts.fix || opts.annotate) {
     try {
-      const said = await writeCopy(checked[0]!, files[0]!, opts);
-      if (said) (opts.format === 'text' ? out : (s: string) => err(s + '\n'))(said);
+      const targets = copyTargets(files, opts);
+      for (const [i, c] of checked.entries()) {
+        const said = await writeCopy(c, files[i]!, targets[i]!, opts);
+        if (said) (opts.format === 'text' ? out : (s: string) => err(s + '\n'))(said);
+      }
     } catch (e) {
       if (e instanceof UsageError) {
         err(`gouji: ${e.message}\n`);
@@ -153,6 +169,11 @@ export function rulesTable(lang: CliOptions['lang']): string {
 
 /** Entry point of bin/gouji.js: runs with process.argv and sets the exit status. */
 export function main(): Promise<void> {
+  // `gouji check … | head`: the reader went away; stop quietly, as other command-line tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   return run(process.argv.slice(2), (s) => process.stdout.write(s + '\n'), (s) => process.stderr.write(s), Boolean(process.stderr.isTTY))
     .then((code) => {
       process.exitCode = code;

@@ -1,11 +1,11 @@
 // gouji check --fix safe / --annotate / --format csv / folders: what reviewers get written to disk.
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
 import type { JsonReport } from '../../src/core/report-json';
-import { FIXTURES } from '../support/fixtures';
+import { FIXTURES, STEMS } from '../support/fixtures';
 
 async function cli(args: string[]) {
   let out = '';
@@ -67,6 +67,22 @@ describe('--fix safe', () => {
   });
 });
 
+describe('--fix safe on several workbooks', () => {
+  it('writes each fixed copy into the -o folder under its own name, and refuses an -o file', async () => {
+    const out = join(dir, 'fixed-folder');
+    const r = await cli(['check', '--fix', 'safe', '-o', out, FIXTURES]);
+    const written = [...r.out.matchAll(/写入 (\S+\.xlsx)；修改后尚有 (\d+) 项错误/g)].map((m) => [basename(m[1]!), Number(m[2])]);
+    expect(written.map(([f]) => f)).toEqual(STEMS.map((s) => `${s}.xlsx`));
+    // 001 keeps the error no cell edit can settle (a missing project row); the others none.
+    expect(written.filter(([, n]) => n !== 0)).toEqual([['001-yanbian-zhengfuban-2023.xlsx', 1]]);
+    const { cells } = await sheetCells(join(out, '000-yanbian-zhengwu-2024.xlsx'));
+    expect(cells.get('预算表9!H10')!.value).toBe(548.27);
+    const refused = await cli(['check', '--fix', 'safe', '-o', join(dir, 'one.xlsx'), FIXTURES]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('-o must be a folder');
+  });
+});
+
 describe('--annotate', () => {
   it('fills each checked cell by severity and notes the message and fix', async () => {
     const out = join(dir, 'annotated.xlsx');
@@ -107,5 +123,20 @@ describe('batches', () => {
     const n = json.workbooks.reduce((s, w) => s + w.findings.length, 0);
     expect(lines.length - 1).toBe(n);
     expect(readFileSync(SAMPLE).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the installed command', () => {
+  it('stops quietly when its reader goes away (gouji check … | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [join(__dirname, '..', '..', 'bin', 'gouji.js'), 'check', '--format', 'json', FIXTURES], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Read the first chunk of the report (~280 KB, more than a pipe holds), then close the pipe as `head` does.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code === 0 || code === 1).toBe(true);
   });
 });
