@@ -29,7 +29,7 @@ import {
   type Mark,
 } from '../taskpane/journal';
 import { isMarkFormula, markFormula, MARK_STYLE } from '../taskpane/marks';
-import { errorDetail, PortError, type ReportSheet, type WorkbookPort } from '../taskpane/port';
+import { errorDetail, PortError, type PortErrorCode, type ReportSheet, type WorkbookPort } from '../taskpane/port';
 import type { ExcelHost, XlConditionalFormatCollection, XlContext, XlCustomXmlPart, XlRange, XlRangeAreas, XlWorksheet } from './api';
 import { cellValueOf, formulaOf, sheetFromUsedRange, type UsedRangeData } from './sheet-from-range';
 
@@ -242,12 +242,23 @@ function stateOfRange(range: XlRange): CellState {
 
 const cellKey = (sheet: string, address: string) => `${sheet}!${address}`;
 
-/** Excel's refusals of a write, as the pane's codes; anything else is `write-failed`. */
-function writeError(e: unknown): PortError {
+/**
+ * A host failure as the pane's code: Excel refuses every call while the user is typing in a cell
+ * (InvalidOperationInCellEditMode), which says nothing about the workbook; else `fallback`.
+ */
+function hostError(e: unknown, fallback: PortErrorCode): PortError {
   if (e instanceof PortError) return e;
   const text = errorDetail(e);
-  if (/AccessDenied|protected/i.test(text)) return new PortError('protected', text);
-  return new PortError('write-failed', text);
+  const code = typeof e === 'object' && e !== null && 'code' in e ? String((e as { code: unknown }).code) : '';
+  if (/InvalidOperationInCellEditMode/i.test(`${code} ${text}`)) return new PortError('edit-mode', text);
+  return new PortError(fallback, text);
+}
+
+/** Excel's refusals of a write, as the pane's codes; anything else is `write-failed`. */
+function writeError(e: unknown): PortError {
+  const err = hostError(e, 'write-failed');
+  if (err.code === 'write-failed' && /AccessDenied|protected/i.test(err.detail ?? '')) return new PortError('protected', err.detail);
+  return err;
 }
 
 /** The sheets of a workbook after `items/name,items/protection/protected` was loaded and synced. */
@@ -380,7 +391,7 @@ export function createExcelPort(host: ExcelHost, now: () => Date = () => new Dat
         if (journal) known = journal;
         return workbook;
       } catch (e) {
-        throw e instanceof PortError ? e : new PortError('read-failed', errorDetail(e));
+        throw hostError(e, 'read-failed');
       }
     },
     async select(sheet, address) {
@@ -394,7 +405,7 @@ export function createExcelPort(host: ExcelHost, now: () => Date = () => new Dat
           await context.sync();
         });
       } catch (e) {
-        throw e instanceof PortError ? e : new PortError('select-failed', errorDetail(e));
+        throw hostError(e, 'select-failed');
       }
     },
     async journal() {
@@ -410,7 +421,7 @@ export function createExcelPort(host: ExcelHost, now: () => Date = () => new Dat
         known = journal;
         return journal;
       } catch (e) {
-        throw new PortError('read-failed', errorDetail(e));
+        throw hostError(e, 'read-failed');
       }
     },
     /** Three syncs: 1. sheets, protection, read-only, part; 2. the cells and the journal; 3. every write. */

@@ -91,6 +91,7 @@ export type PortErrorCode =
   | 'undo-changed' // a fixed cell was changed since (subject: the cell)
   | 'undo-later' // a later fix that stays applied wrote the cell (subject: the cell)
   | 'unsupported' // this Excel lacks the API (subject: the ExcelApi version)
+  | 'edit-mode' // Excel is busy: the user is typing in a cell
   | 'write-failed'; // the host failed while writing
 
 /** A failure the pane can show: a code, the sheet or cell it concerns, and the underlying detail. */

@@ -163,6 +163,8 @@ export class FakeExcel {
   readonly payloadCells: number;
   /** The most cell properties one sync loaded so far. */
   largestResponse = 0;
+  /** The user is typing in a cell: Excel fails every sync, applying nothing. */
+  editMode = false;
   /** Change handlers registered through worksheets.onChanged. */
   readonly handlers = new Set<(args: XlChangedEventArgs) => Promise<unknown>>();
   private nextId = 1;
@@ -339,6 +341,7 @@ class FakeContext implements XlContext {
   async sync(): Promise<void> {
     this.fake.syncs++;
     const work = this.pending.splice(0);
+    if (this.fake.editMode) throw Object.assign(new Error('The operation is not allowed while Excel is in cell-editing mode.'), { code: 'InvalidOperationInCellEditMode' });
     this.changed = [];
     const loaded = work.reduce((n, p) => n + ('target' in p && p.target instanceof FakeRange && GRID_PROPERTIES.has(p.path) ? p.target.cellCount : 0), 0);
     this.fake.largestResponse = Math.max(this.fake.largestResponse, loaded);

@@ -141,8 +141,11 @@ describe('Excel port: read', () => {
 
   it('turns an Excel failure into PortError read-failed', async () => {
     const fake = new FakeExcel([budget]);
-    const port = createExcelPort({ ...fake.host, run: () => Promise.reject(new Error('InvalidOperationInCellEditMode')) });
-    await expect(port.read()).rejects.toMatchObject({ name: 'PortError', code: 'read-failed', detail: 'InvalidOperationInCellEditMode' });
+    const port = createExcelPort({ ...fake.host, run: () => Promise.reject(new Error('GeneralException')) });
+    await expect(port.read()).rejects.toMatchObject({ name: 'PortError', code: 'read-failed', detail: 'GeneralException' });
+    // Typing in a cell is said as such: the user only has to finish editing.
+    const busy = createExcelPort({ ...fake.host, run: () => Promise.reject(new Error('InvalidOperationInCellEditMode')) });
+    await expect(busy.read()).rejects.toMatchObject({ name: 'PortError', code: 'edit-mode' });
   });
 });
 

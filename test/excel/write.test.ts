@@ -239,6 +239,18 @@ describe('refusals write nothing', () => {
     await expectNothingWritten(fake, () => port.addReportSheet!(reportSheet(result.report, groups, STRINGS['zh-CN'], new Date())), 'structure-protected');
   });
 
+  it('a cell being edited: check, apply and mark refuse as edit mode, and say so', async () => {
+    const { fake, port } = await open(FIXTURES[0]!);
+    const result = await check(port);
+    fake.editMode = true;
+    await expect(port.read()).rejects.toMatchObject({ code: 'edit-mode' });
+    await expectNothingWritten(fake, () => port.apply({ kind: 'safe', fixes: result.safe }), 'edit-mode');
+    await expectNothingWritten(fake, () => port.mark!(marksOf(result.report.findings)), 'edit-mode');
+    expect(STRINGS['zh-CN'].errors['edit-mode']('')).toContain('Enter 或 Esc');
+    fake.editMode = false;
+    await port.apply({ kind: 'safe', fixes: result.safe });
+  });
+
   it('a cell changed since the check: apply refuses as stale; a fixed cell edited since: undo refuses', async () => {
     const { fake, port } = await open(FIXTURES[0]!);
     const result = await check(port);
