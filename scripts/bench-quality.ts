@@ -3,7 +3,7 @@
 // Usage: tsx scripts/bench-quality.ts [--per-kind N] [--seed S]
 import { analyzeWorkbook, type AnalyzeOptions } from '../src/core/analyze';
 import { builtinCatalogs } from '../src/core/catalog/builtin';
-import type { Finding } from '../src/core/findings';
+import type { Edit, Finding } from '../src/core/findings';
 import { applyEdits } from '../src/core/fix/apply';
 import { Money } from '../src/core/money/money';
 import { loadSource, sourceFiles } from './build-fixtures';
@@ -18,21 +18,28 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** Findings that name the planted cell (as checked or evidence). */
+/** Findings that name the planted cell, or a total carried with it (as checked or evidence). */
 function naming(findings: readonly Finding[], p: Planted): Finding[] {
-  return findings.filter((f) => f.cells.some((c) => c.sheet === p.sheet && c.address === p.address));
+  const cells = new Set([`${p.sheet}!${p.address}`, ...(p.carried ?? []).map((c) => `${c.sheet}!${c.address}`)]);
+  return findings.filter((f) => f.cells.some((c) => cells.has(`${c.sheet}!${c.address}`)));
+}
+
+/** Whether a fix's edits put every carried total back too (a carried mistake is repaired only as a whole). */
+function restoresCarried(edits: readonly Edit[], p: Planted): boolean {
+  return (p.carried ?? []).every((c) => edits.some((e) => e.sheet === c.sheet && e.address === c.address && sameAmount(e.after, c.originalAmount)));
+}
+
+function sameAmount(text: string, v: Money): boolean {
+  try {
+    return new Money(text.replace(/,/g, '')).eq(v);
+  } catch {
+    return false;
+  }
 }
 
 /** Whether an edit's value equals the planted cell's original (amounts compared as numbers). */
 function restores(after: string, p: Planted): boolean {
-  if (p.originalAmount) {
-    try {
-      return new Money(after.replace(/,/g, '')).eq(p.originalAmount);
-    } catch {
-      return false;
-    }
-  }
-  return after.trim() === p.original.trim();
+  return p.originalAmount ? sameAmount(after, p.originalAmount) : after.trim() === p.original.trim();
 }
 
 interface Tally {
@@ -69,11 +76,12 @@ function main(): void {
         const about = naming(findings, p.planted);
         // Detected: an error or warning names the cell (a number stored as text is at most info by design).
         if (about.some((f) => f.severity !== 'info' || kind === 'text-number')) t.detected++;
-        const firsts = about.map((f) => f.fixes[0]?.edits.find((e) => e.sheet === p.planted.sheet && e.address === p.planted.address)).filter((e) => e !== undefined);
+        const at = (x: { edits: readonly Edit[] }) => x.edits.find((e) => e.sheet === p.planted.sheet && e.address === p.planted.address);
+        const firsts = about.map((f) => f.fixes[0]).filter((x) => x !== undefined && at(x) !== undefined);
         if (firsts.length > 0) t.localized++;
-        if (firsts.some((e) => restores(e.after, p.planted))) t.repaired++;
-        const any = about.flatMap((f) => f.fixes.flatMap((x) => x.edits.filter((e) => e.sheet === p.planted.sheet && e.address === p.planted.address)));
-        if (any.some((e) => restores(e.after, p.planted))) t.offered++;
+        const repairs = (x: { edits: readonly Edit[] }) => restores(at(x)!.after, p.planted) && restoresCarried(x.edits, p.planted);
+        if (firsts.some((x) => repairs(x!))) t.repaired++;
+        if (about.some((f) => f.fixes.some((x) => at(x) !== undefined && repairs(x)))) t.offered++;
       }
     });
   }

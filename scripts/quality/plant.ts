@@ -1,5 +1,6 @@
 // Plants one known mistake in a clean workbook: the corpus of the quality benchmark.
-import { recognizeWorkbook, type AnalyzeOptions } from '../../src/core/analyze';
+import { constraintsOf, recognizeWorkbook, type AnalyzeOptions } from '../../src/core/analyze';
+import { cellKey, holds, splitKey } from '../../src/core/fix/constraints';
 import type { Edit } from '../../src/core/findings';
 import { rng } from '../generate-workbook';
 import { applyEdits } from '../../src/core/fix/apply';
@@ -20,6 +21,7 @@ export const MISTAKE_KINDS = [
   'wrong-department',
   'text-number',
   'project-renamed',
+  'carried-leaf',
 ] as const;
 export type MistakeKind = (typeof MISTAKE_KINDS)[number];
 
@@ -32,6 +34,11 @@ export interface Planted {
   readonly planted: string;
   /** For amounts: the original value, to tell whether a fix restores it. */
   readonly originalAmount?: Money;
+  /**
+   * A carried mistake: the totals that moved with the planted cell (as when they are formulas), so that the
+   * table adds up and only another table disagrees. A repair restores them too.
+   */
+  readonly carried?: ReadonlyArray<{ readonly sheet: string; readonly address: string; readonly originalAmount: Money }>;
 }
 
 /** The seeded PRNG of the workbook generator: the corpus is the same on every run. */
@@ -165,6 +172,48 @@ export function plant(wb: Workbook, kind: MistakeKind, r: () => number, options:
       // The name after the colon becomes another body's (the cell may also hold the unit: keep it).
       const after = before.replace(/([:：]\s*)[^\s:：]+/, '$1某某县农业农村局');
       return after === before ? undefined : done({ sheet: t.sheet, address: a1(row, col), before, after });
+    }
+    case 'carried-leaf': {
+      // A data cell (the total of no identity of its sheet) changed, with every total above it in its sheet.
+      const set = constraintsOf(wb, options);
+      const local = set.constraints.filter((c) => !c.soft && [c.total, ...c.terms].every((k) => splitKey(k).sheet === splitKey(c.total).sheet));
+      const totals = new Set(local.map((c) => c.total));
+      const data = sites.filter((x) => x.leaf && !totals.has(cellKey(x.table.sheet, a1(x.row.row, x.col))));
+      for (let k = 0; k < 10; k++) {
+        const s = pick(r, data);
+        if (!s) return undefined;
+        const delta = new Money(Math.round((1 + r() * 200) * 100)).div(100).times(r() < 0.5 ? -1 : 1);
+        if (s.value.plus(delta).lte(0)) continue;
+        const moved = new Set([cellKey(s.table.sheet, a1(s.row.row, s.col))]);
+        for (let grew = true; grew; ) {
+          grew = false;
+          for (const c of local) if (!moved.has(c.total) && c.terms.some((t) => moved.has(t))) (moved.add(c.total), (grew = true));
+        }
+        if (moved.size < 2) continue;
+        const edits = [...moved].map((key): Edit => {
+          const { sheet, address } = splitKey(key);
+          const before = set.values.get(key) ?? new Money(0);
+          return { sheet, address, before: formatAmount(before), after: formatAmount(before.plus(delta)) };
+        });
+        const changed = applyEdits(wb, edits);
+        // Every identity of the sheet still holds: only another table can tell.
+        const after = constraintsOf(changed, options);
+        if (after.constraints.some((c) => !c.soft && splitKey(c.total).sheet === s.table.sheet && !holds(c, after.values))) continue;
+        const [first, ...rest] = edits;
+        return {
+          workbook: changed,
+          planted: {
+            kind,
+            sheet: first!.sheet,
+            address: first!.address,
+            original: first!.before,
+            planted: first!.after,
+            originalAmount: s.value,
+            carried: rest.map((e) => ({ sheet: e.sheet, address: e.address, originalAmount: new Money(e.before) })),
+          },
+        };
+      }
+      return undefined;
     }
     case 'project-renamed': {
       const projects = tables.filter((t) => t.kind === 'project-expenditure').flatMap((t) => t.rows.filter((x) => x.level === 3 && x.name.length >= 4).map((row) => ({ t, row })));

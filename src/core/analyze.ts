@@ -168,6 +168,13 @@ function runRules(wb: Workbook, options: AnalyzeOptions, sink?: ConstraintSet): 
   return { tables, notes, meta, findings, outcomes };
 }
 
+/** The workbook's checked sums as constraints over cells (what error localization reasons about). */
+export function constraintsOf(wb: Workbook, options: AnalyzeOptions = {}): ConstraintSet {
+  const sink = new ConstraintSet();
+  runRules(wb, options, sink);
+  return sink;
+}
+
 /** How many times fixes are verified by re-checking a copy of the workbook (fixes that touch unrelated cells share one). */
 const MAX_VERIFICATIONS = 120;
 

@@ -14,6 +14,8 @@ import {
   brief,
   check,
   copy,
+  econ,
+  ECON_ROWS,
   en,
   es,
   ES_ROWS,
@@ -61,6 +63,7 @@ describe('the cross-table rules', () => {
       'cross-three-public',
       'cross-project-total',
       'cross-project-performance',
+      'cross-economic-summary',
     ]);
     for (const r of CROSS_RULES) {
       expect(RULES).toContain(r);
@@ -77,7 +80,7 @@ describe('the cross-table rules', () => {
   });
 
   it('find nothing in a consistent workbook, and are skipped without their tables', () => {
-    const full = check(book(ies(), incomeSummary(), es(), fiscal(), gbe(), basic(), three(), projects(), performance(block('信息系统运维费', 60))));
+    const full = check(book(ies(), incomeSummary(), es(), fiscal(), gbe(), basic(), three(), projects(), performance(block('信息系统运维费', 60)), econ()));
     expect(brief(full.findings)).toEqual([]);
     expect(full.outcomes.map((o) => o.status)).toEqual(CROSS_RULES.map(() => 'pass'));
     // Every rule with a table of its own kind in the workbook passes; the others are skipped.
@@ -398,5 +401,21 @@ describe('cross-project-performance', () => {
     expect(similarity('延边州直部门电子政务外网接入费', '延边州各部门电子政务外网接入费')).toBeGreaterThan(0.9);
     expect(similarity('延边州政协驻长办业务及运行经费', '延边州政府驻长春办事处及工作经费')).toBeGreaterThan(0.6);
     expect(similarity('会议培训费', '信息系统运维费')).toBeLessThan(0.3);
+  });
+});
+
+describe('cross-economic-summary', () => {
+  it('finds a 支出经济分类汇总表 total that is not the 支出总表 total', () => {
+    const [f, ...rest] = of('cross-economic-summary', econ(set(ECON_ROWS, 0, 3, 312)), es());
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ severity: 'error', actual: '312.00', expected: '310.00', difference: '2.00' });
+    expect(f!.cells.map((c) => `${c.role}:${c.sheet}!${c.address}`)).toEqual(['checked:经济分类汇总!D5', 'evidence:预算表3!D5']);
+    expect(zh(f!)).toContain('同一笔支出按经济分类汇总与按功能分类汇总应相等');
+    expect(of('cross-economic-summary', econ(), es())).toEqual([]);
+  });
+
+  it('compares a summary of the general budget only with the 一般公共预算支出表', () => {
+    const [f] = of('cross-economic-summary', econ(set(ECON_ROWS, 0, 3, 300), '一般公共预算经济分类汇总表'), es(), gbe());
+    expect(f!.cells[1]!.sheet).toBe('预算表5');
   });
 });

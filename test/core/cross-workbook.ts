@@ -93,6 +93,31 @@ export function basic(rows: Rows = BASIC_ROWS): string[] {
   ];
 }
 
+/** 支出经济分类汇总表: all expenditure (basic and project) by economic class, 合计 = 支出总表 合计. */
+export const ECON_ROWS: Rows = [
+  [1, null, '合计', 310, 210, 100],
+  [2, "'301", '工资福利支出', 180, 180, null],
+  [3, "'30101", '基本工资', 120, 120, null],
+  [4, "'30108", '机关事业单位基本养老保险缴费', 30, 30, null],
+  [5, "'30110", '职工基本医疗保险缴费', 10, 10, null],
+  [6, "'30113", '住房公积金', 20, 20, null],
+  [7, "'302", '商品和服务支出', 130, 30, 100],
+  [8, "'30201", '办公费', 125, 25, 100],
+  [9, "'30217", '公务接待费', 2, 2, null],
+  [10, "'30231", '公务用车运行维护费', 3, 3, null],
+];
+export function econ(rows: Rows = ECON_ROWS, title = '支出经济分类汇总表'): string[] {
+  return [
+    'sheet:\t经济分类汇总',
+    'table:\teconomic-classification-summary',
+    `T\t${title}`,
+    'M\t预算单位：测试局',
+    'M\t单位：万元',
+    line('H', ['序号', '科目编码', '部门预算支出经济分类科目名称', '合计', '基本支出', '项目支出']),
+    ...data(rows),
+  ];
+}
+
 /** A two-sided summary's lines: [income name, 编制预算, 上年结转, expenditure name, 编制预算, 上年结转]. */
 export const IES_ROWS: Rows = [
   [1, '一、财政拨款收入', 270, 40, '一、一般公共服务支出', 210, 40],

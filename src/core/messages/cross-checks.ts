@@ -63,6 +63,19 @@ export const CROSS_CHECK_MESSAGES: MessageTable = {
     },
   ),
 
+  // cross-economic-summary
+  ...equality(
+    'cross-economic-summary.mismatch',
+    {
+      zh: '{{table}}（{{sheet}}）“{{row}}”行的“{{column}}”为 {{actual}}，而{{other}}（{{otherSheet}}）“{{otherRow}}”行的合计为 {{expected}}',
+      en: '{{table}} ({{sheet}}): {{column}} of the "{{row}}" row is {{actual}}, but the total on the "{{otherRow}}" row of the {{other}} ({{otherSheet}}) is {{expected}}',
+    },
+    {
+      zh: '同一笔支出按经济分类汇总与按功能分类汇总应相等；标出的是{{table}}，也可能是{{other}}有误。',
+      en: 'The same expenditure summed by economic and by functional class must agree; the {{table}} is marked, but the {{other}} may be the wrong one.',
+    },
+  ),
+
   // cross-basic-vs-general-budget
   ...equality(
     'cross-basic-vs-general-budget.mismatch',

@@ -2,6 +2,7 @@
 import type { Rule } from './rule';
 import { crossBasicVsGeneralBudget } from './cross-basic-vs-general-budget';
 import { crossEconomicFunctional } from './cross-economic-functional';
+import { crossEconomicSummary } from './cross-economic-summary';
 import { crossExpenditureByClass } from './cross-expenditure-by-class';
 import { crossExpenditureTotal } from './cross-expenditure-total';
 import { crossFiscalVsSummary } from './cross-fiscal-vs-summary';
@@ -22,4 +23,5 @@ export const CROSS_RULES: readonly Rule[] = [
   crossThreePublic,
   crossProjectTotal,
   crossProjectPerformance,
+  crossEconomicSummary,
 ];
