@@ -1,6 +1,6 @@
 // Plants one known mistake in a clean workbook: the corpus of the quality benchmark.
 import { constraintsOf, recognizeWorkbook, type AnalyzeOptions } from '../../src/core/analyze';
-import { cellKey, holds, splitKey } from '../../src/core/fix/constraints';
+import { cellKey, holds, splitKey, type Constraint } from '../../src/core/fix/constraints';
 import type { Edit } from '../../src/core/findings';
 import { rng } from '../generate-workbook';
 import { applyEdits } from '../../src/core/fix/apply';
@@ -176,7 +176,8 @@ export function plant(wb: Workbook, kind: MistakeKind, r: () => number, options:
     case 'carried-leaf': {
       // A data cell (the total of no identity of its sheet) changed, with every total above it in its sheet.
       const set = constraintsOf(wb, options);
-      const local = set.constraints.filter((c) => !c.soft && [c.total, ...c.terms].every((k) => splitKey(k).sheet === splitKey(c.total).sheet));
+      const inSheet = (c: Constraint) => !c.soft && [c.total, ...c.terms].every((k) => splitKey(k).sheet === splitKey(c.total).sheet);
+      const local = set.constraints.filter(inSheet);
       const totals = new Set(local.map((c) => c.total));
       const data = sites.filter((x) => x.leaf && !totals.has(cellKey(x.table.sheet, a1(x.row.row, x.col))));
       for (let k = 0; k < 10; k++) {
@@ -198,7 +199,7 @@ export function plant(wb: Workbook, kind: MistakeKind, r: () => number, options:
         const changed = applyEdits(wb, edits);
         // Every identity of the sheet still holds: only another table can tell.
         const after = constraintsOf(changed, options);
-        if (after.constraints.some((c) => !c.soft && splitKey(c.total).sheet === s.table.sheet && !holds(c, after.values))) continue;
+        if (after.constraints.some((c) => inSheet(c) && splitKey(c.total).sheet === s.table.sheet && !holds(c, after.values))) continue;
         const [first, ...rest] = edits;
         return {
           workbook: changed,

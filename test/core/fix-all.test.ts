@@ -28,7 +28,7 @@ const ONE_CULPRIT: ReadonlyArray<[stem: string, finding: string, cell: string, a
   ['000-yanbian-zhengwu-2024', 'subtotal@预算表9!H7', '预算表9!H10', '548.27'],
   ['000-yanbian-zhengwu-2024', 'narrative-amounts@情况说明!A7/项目支出', '情况说明!A7', '项目支出 1218.49 万元'],
   ['000-yanbian-zhengwu-2024', 'meta-unit@预算表9!A3', '预算表9!A3', '单位:万元'],
-  ['001-yanbian-zhengfuban-2023', 'cross-basic-vs-general-budget@预算表6!D4', '预算表6!D10', '145.74'],
+  ['001-yanbian-zhengfuban-2023', 'cross-basic-vs-general-budget@预算表6!D4', '预算表6!E10', '145.74'],
   ['001-yanbian-zhengfuban-2023', 'narrative-amounts@情况说明!A5/收入预算', '情况说明!A5', '收入预算 2030.75 万元'],
   ['001-yanbian-zhengfuban-2023', 'narrative-amounts@情况说明!A7/支出预算', '情况说明!A7', '支出预算 2030.75 万元'],
   ['001-yanbian-zhengfuban-2023', 'narrative-amounts@情况说明!A20/公用经费', '情况说明!A20', '公用经费 182.46 万元'],
@@ -68,10 +68,10 @@ describe('fix all safe, on every fixture', () => {
     expect(fix).toMatchObject({ confidence: 0.8, verified: true });
     const shown = fix.edits.map((e) => `${e.address}:${e.before}→${e.after}`);
     // First the rows where the difference starts, then the totals that carry it.
-    expect(shown.slice(0, 2)).toEqual(['D10:148.23→145.74', 'D14:110.56→109.30']);
-    // The totals and the row's other cells in reading order.
-    expect(shown.slice(2)).toEqual(['D4:1449.42→1445.67', 'E4:1266.96→1263.21', 'D5:1258.78→1255.03', 'E5:1258.78→1255.03', 'E10:148.23→145.74', 'E14:110.56→109.30']);
-    expect(render(fix.title, 'zh-CN')).toBe('改 D10 → 145.74、D14 → 109.30，并随之调整其上 6 个合计（共 8 个单元格）');
+    // 人员经费 of 30108 and 30113 (the rows' 合计 follow), then the totals in reading order.
+    expect(shown.slice(0, 2)).toEqual(['E10:148.23→145.74', 'E14:110.56→109.30']);
+    expect(shown.slice(2)).toEqual(['D4:1449.42→1445.67', 'E4:1266.96→1263.21', 'D5:1258.78→1255.03', 'E5:1258.78→1255.03', 'D10:148.23→145.74', 'D14:110.56→109.30']);
+    expect(render(fix.title, 'zh-CN')).toBe('改 E10 → 145.74、E14 → 109.30，并随之调整其上 6 个合计（共 8 个单元格）');
     expect(render(fix.reason!, 'zh-CN')).toContain('差额之和正好等于合计的差额');
     // The same repair is offered on the 人员经费 total and on both correspondences that pointed at the rows.
     for (const id of ['cross-basic-vs-general-budget@预算表6!E4', 'cross-economic-functional@预算表6!D10', 'cross-economic-functional@预算表6!D14']) {

@@ -37,8 +37,9 @@ describe('localizeSpread', () => {
   it('moves the row its correspondence points at, and every total above it, by the difference', () => {
     const s = set(VALUES, [...TABLE, ...SOFT]);
     const [best, ...others] = localizeSpread(s).get('f@A!T')!;
-    expect(shown(best!)[0]).toBe('A!x:4→3');
-    expect(shown(best!).slice(1).sort()).toEqual(['A!T:10→9', 'A!Tp:10→9', 'A!xp:4→3'].sort());
+    // x is the 合计 of its row over one filled column (xp): the difference starts there.
+    expect(shown(best!)[0]).toBe('A!xp:4→3');
+    expect(shown(best!).slice(1).sort()).toEqual(['A!T:10→9', 'A!Tp:10→9', 'A!x:4→3'].sort());
     expect(best).toMatchObject({ origins: 1, confidence: 0.8, reason: { id: 'fix.reason.spread-backed' }, explains: ['f@A!T'] });
     // Table B could be the wrong one only by two unrelated slips (its x and its total): offered, but weak.
     expect(others.length).toBeGreaterThan(0);
@@ -51,7 +52,7 @@ describe('localizeSpread', () => {
     // B adds up too (B!T = B!x + B!y): B's x moved into its total explains everything as well as A's does.
     const s = set(VALUES, [...TABLE, ['B!T', ['B!x', 'B!y']], ...SOFT]);
     const repairs = localizeSpread(s).get('f@A!T')!;
-    expect(repairs.slice(0, 2).map((r) => shown(r)[0]).sort()).toEqual(['A!x:4→3', 'B!x:3→4']);
+    expect(repairs.slice(0, 2).map((r) => shown(r)[0]).sort()).toEqual(['A!xp:4→3', 'B!x:3→4']);
     for (const r of repairs) expect(r.confidence).toBeLessThanOrEqual(0.5);
     expect(repairs[0]!.reason.id).toBe('fix.reason.balanced');
   });

@@ -101,10 +101,15 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
     return v !== undefined && !v.isZero();
   };
 
-  /** Moves `origin` by `delta` and carries it through every holding identity of its sheet; undefined when the way is not unique. */
-  function spread(origin: CellKey, delta: Money): Deltas | undefined {
+  /**
+   * Moves `origin` by `delta` and carries it through every holding identity of its sheet; undefined when the
+   * way is not unique. `start`: where the difference begins — below `origin` when `origin` is a total whose
+   * only filled part had to move with it (a row's 合计 over its one filled column).
+   */
+  function spread(origin: CellKey, delta: Money): { deltas: Deltas; start: CellKey } | undefined {
     const deltas: Deltas = new Map([[origin, delta]]);
     const queue = [origin];
+    let start = origin;
     while (queue.length > 0) {
       const y = queue.pop()!;
       for (const c of carriers.get(y) ?? []) {
@@ -114,6 +119,7 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
           const parts = c.terms.filter(filled);
           if (parts.length !== 1) return undefined; // which part moved is not known
           next = parts[0];
+          if (y === start) start = next!;
         } else if (!deltas.has(c.total)) next = c.total;
         if (next === undefined || deltas.has(next)) continue;
         deltas.set(next, delta);
@@ -121,12 +127,13 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
         queue.push(next);
       }
     }
-    return deltas;
+    return { deltas, start };
   }
 
   // Starting points: both ends of every failing soft correspondence, and of every failing identity across sheets.
   const options: Option[] = [];
   const seen = new Set<string>();
+  const changes = new Set<string>();
   const consider = (c: Constraint) => {
     const d = difference(c, values);
     const ends: Array<[CellKey, Money]> = [[c.total, d.negated()]];
@@ -135,8 +142,13 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
       const key = `${origin}:${delta.toString()}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const deltas = spread(origin, delta);
-      if (deltas) options.push({ origin, deltas });
+      const moved = spread(origin, delta);
+      if (!moved) continue;
+      // Both ends of a row's 合计 lead to the same change: keep it once.
+      const signature = [...moved.deltas].map(([k, d]) => `${k}:${d.toString()}`).sort().join('|');
+      if (changes.has(signature)) continue;
+      changes.add(signature);
+      options.push({ origin: moved.start, deltas: moved.deltas });
     }
   };
   for (const c of constraints) if (c.soft && !holds(c, values)) consider(c);
@@ -199,11 +211,16 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
       mine.slice(0, 3).map((s, i): Repair => {
         // Sure only when each starting row is backed by its own correspondence and nothing else fits as well.
         const backed = s.softFixed.length >= s.options.length;
+        // Or one row explains several failing identities at once, and nothing else explains them as well.
+        const explains = s.options.length === 1 && s.hardFixed.length >= 2;
         let confidence: number;
         let reason: Message;
         if (i === 0 && tied.length === 1 && backed) {
           confidence = 0.8;
           reason = { id: 'fix.reason.spread-backed', data: { n: String(s.options.length) } };
+        } else if (i === 0 && tied.length === 1 && explains) {
+          confidence = 0.8;
+          reason = { id: 'fix.reason.spread-explains', data: { n: String(s.hardFixed.length) } };
         } else if (tied.includes(s) && tied.length > 1) {
           confidence = Math.min(0.5, 1 / tied.length);
           reason = { id: 'fix.reason.balanced', data: { n: String(tied.length) } };

@@ -131,6 +131,10 @@ export const MESSAGES: MessageTable = {
     'zh-CN': '这 {{n}} 行与各自对应表的差额之和正好等于合计的差额：改这几行，并随之调整其上各级合计，所有核对都相符。',
     'en-US': 'The differences of these {{n}} rows against their counterparts add up to exactly the total\'s difference: corrected there, with the totals above them, every check holds.',
   },
+  'fix.reason.spread-explains': {
+    'zh-CN': '改这一行并随之调整其上各级合计，可同时消除 {{n}} 处表间不一致，且没有同样好的其他解释。',
+    'en-US': 'Changing this row, with the totals above it, settles {{n}} disagreements between tables at once, and nothing else explains them as well.',
+  },
   'fix.reason.spread': {
     'zh-CN': '改这里并随之调整其上各级合计可使核对相符，但没有其他证据指向这里，请核对。',
     'en-US': 'Changing this, with the totals above it, makes the checks hold, but nothing else points here: check it.',
