@@ -74,13 +74,10 @@ describe('localization on a planted mistake', () => {
     // 合计 left blank on a row whose only part is filled: blank it, or the part is zero. A blank is the slip.
     const sheet = sheetFromRows('S', [['支出总表'], HEADER, [1, '201', '一般公共服务支出', null, 60, null], [2, '221', '住房保障支出', 10, 10, null]]);
     const f = analyzeWorkbook({ name: 'b.xlsx', sheets: [sheet] }).findings.find((x) => x.rule === 'row-sum')!;
-    expect(f.fixes.map((x) => [x.edits[0]!.address, x.edits[0]!.after])).toEqual([
-      ['D3', '60.00'],
-      ['E3', '0.00'],
-    ]);
+    // Wiping out E3 would also do, but far less likely: behind a sure first suggestion it is not offered.
+    expect(f.fixes.map((x) => [x.edits[0]!.address, x.edits[0]!.after])).toEqual([['D3', '60.00']]);
     expect(f.fixes[0]!.confidence).toBeGreaterThanOrEqual(0.75);
     expect(render(f.fixes[0]!.reason!, 'zh-CN')).toContain('应补上合计');
-    expect(f.fixes[1]!.confidence).toBeLessThan(0.5);
   });
 
   it('applies edits to a copy and leaves the original untouched', () => {

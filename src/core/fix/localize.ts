@@ -49,7 +49,14 @@ export function localize(set: ConstraintSet): Map<string, Suspect[]> {
   const constraints = set.constraints.filter((c) => !c.soft);
   const failing = constraints.filter((c) => !holds(c, values));
   const byCell = new Map<CellKey, Constraint[]>();
-  for (const c of constraints) for (const k of [c.total, ...c.terms]) byCell.set(k, [...(byCell.get(k) ?? []), c]);
+  for (const c of constraints) {
+    for (const k of [c.total, ...c.terms]) {
+      let list = byCell.get(k);
+      if (!list) byCell.set(k, (list = []));
+      list.push(c);
+    }
+  }
+  const failingSet = new Set(failing);
 
   const candidates: Candidate[] = [];
   const seen = new Set<CellKey>();
@@ -60,7 +67,7 @@ export function localize(set: ConstraintSet): Map<string, Suspect[]> {
       const mine = byCell.get(x) ?? [];
       // The value most failing identities through x ask for.
       const wanted = new Map<string, { value: Money; n: number }>();
-      for (const c of mine.filter((c) => failing.includes(c))) {
+      for (const c of mine.filter((c) => failingSet.has(c))) {
         const v = required(c, x, values);
         const w = wanted.get(v.toString()) ?? { value: v, n: 0 };
         w.n++;
@@ -68,8 +75,9 @@ export function localize(set: ConstraintSet): Map<string, Suspect[]> {
       }
       const best = [...wanted.values()].sort((a, b) => b.n - a.n)[0];
       if (!best) continue;
-      const trial = new Map(values);
-      trial.set(x, best.value);
+      // The values with x changed, without copying them all (a large workbook has many).
+      const changed = best.value;
+      const trial = { get: (k: CellKey) => (k === x ? changed : values.get(k)) } as ReadonlyMap<CellKey, Money | undefined>;
       if (mine.some((c) => holds(c, values) && !holds(c, trial))) continue; // would break a holding identity
       const fixes = mine.filter((c) => !holds(c, values) && holds(c, trial));
       if (fixes.length === 0) continue;

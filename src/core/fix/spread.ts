@@ -53,11 +53,11 @@ function byPlace(a: CellKey, b: CellKey): number {
   return p.r0 - q.r0 || p.c0 - q.c0;
 }
 
-/** Values after moving the given cells (blank + Δ is Δ). */
-function shifted(values: ReadonlyMap<CellKey, Money | undefined>, deltas: Deltas): Map<CellKey, Money | undefined> {
-  const out = new Map(values);
-  for (const [k, d] of deltas) out.set(k, (values.get(k) ?? ZERO).plus(d));
-  return out;
+/** Values after moving the given cells (blank + Δ is Δ): a view, not a copy of every value. */
+function shifted(values: ReadonlyMap<CellKey, Money | undefined>, deltas: Deltas): ReadonlyMap<CellKey, Money | undefined> {
+  const moved = new Map<CellKey, Money>();
+  for (const [k, d] of deltas) moved.set(k, (values.get(k) ?? ZERO).plus(d));
+  return { get: (k: CellKey) => (moved.has(k) ? moved.get(k) : values.get(k)) } as ReadonlyMap<CellKey, Money | undefined>;
 }
 
 interface Option {
@@ -90,10 +90,16 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
   // The identities a moved cell must carry the change through: inside one sheet, holding now.
   const carriers = new Map<CellKey, Constraint[]>();
   const touching = new Map<CellKey, Constraint[]>();
+  const push = (m: Map<CellKey, Constraint[]>, k: CellKey, c: Constraint) => {
+    let list = m.get(k);
+    if (!list) m.set(k, (list = []));
+    list.push(c);
+  };
   for (const c of constraints) {
+    const carries = !c.soft && local(c) && holds(c, values);
     for (const k of [c.total, ...c.terms]) {
-      touching.set(k, [...(touching.get(k) ?? []), c]);
-      if (!c.soft && local(c) && holds(c, values)) carriers.set(k, [...(carriers.get(k) ?? []), c]);
+      push(touching, k, c);
+      if (carries) push(carriers, k, c);
     }
   }
   const filled = (k: CellKey) => {

@@ -3,10 +3,13 @@ import type { Edit, Finding, Fix } from '../findings';
 import { displayAmount, formatAmount, Money } from '../money/money';
 import { splitKey, type ConstraintSet } from './constraints';
 import { localize } from './localize';
+import { SAFE_CONFIDENCE } from './safe';
 import { localizeSpread, type Repair } from './spread';
 
 /** At most this many suggestions per finding. */
 const MAX_FIXES = 3;
+/** Below this, a suggestion is not offered behind a sure one. */
+const WEAK = 0.3;
 
 /** A fix offered for a finding, to be verified. */
 export interface Candidate {
@@ -50,7 +53,9 @@ export function suggestFixes(findings: readonly Finding[], set: ConstraintSet, v
       const fixed = new Set(candidates.flatMap((x) => x.edits.map((e) => `${e.sheet}!${e.address}=${e.after}`)));
       candidates.push(...f.fixes.filter((x) => x.edits.some((e) => e.formula !== undefined) && x.edits.every((e) => fixed.has(`${e.sheet}!${e.address}=${e.after}`))));
     }
-    return candidates.map((fix): Candidate => ({ fix, finding: f }));
+    // Behind a sure first suggestion, a far weaker one (0.2: it explains less) is noise, and costs a re-check.
+    const sure = (candidates[0]?.confidence ?? 0) >= SAFE_CONFIDENCE;
+    return candidates.filter((x, i) => i === 0 || !sure || x.confidence >= WEAK).map((fix): Candidate => ({ fix, finding: f }));
   });
   const verdicts = verify(offered.flat());
   let i = 0;

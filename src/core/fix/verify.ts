@@ -4,7 +4,7 @@
 // finding is split until the fix that did it is alone.
 import type { Edit, Finding } from '../findings';
 import { parseAmountText, type Money } from '../money/money';
-import { cellKey, holds, type CellKey, type ConstraintSet } from './constraints';
+import { cellKey, holds, type CellKey, type Constraint, type ConstraintSet } from './constraints';
 import type { Candidate } from './suggest';
 
 interface Group {
@@ -15,25 +15,47 @@ interface Group {
   readonly cells: Set<string>;
 }
 
+/** The constraints by the finding they produce and by the cells they mention, built once per verification. */
+export interface ConstraintIndex {
+  readonly byFinding: ReadonlyMap<string, readonly Constraint[]>;
+  readonly byCell: ReadonlyMap<CellKey, readonly Constraint[]>;
+}
+
+export function indexConstraints(set: ConstraintSet): ConstraintIndex {
+  const byFinding = new Map<string, Constraint[]>();
+  const byCell = new Map<CellKey, Constraint[]>();
+  for (const c of set.constraints) {
+    if (c.soft) continue;
+    byFinding.set(c.findingId, [...(byFinding.get(c.findingId) ?? []), c]);
+    for (const k of new Set([c.total, ...c.terms])) {
+      let list = byCell.get(k);
+      if (!list) byCell.set(k, (list = []));
+      list.push(c);
+    }
+  }
+  return { byFinding, byCell };
+}
+
 /**
  * Whether the edits alone make the finding's own identities hold and break no identity that holds, by
  * arithmetic on the recorded constraints; undefined when that cannot be told (the finding is not a
  * recorded identity, or an edit writes something else than an amount of a recorded cell).
  */
-export function solvesAlone(set: ConstraintSet, edits: readonly Edit[], findingId: string): boolean | undefined {
-  const own = set.constraints.filter((c) => c.findingId === findingId && !c.soft);
+export function solvesAlone(set: ConstraintSet, edits: readonly Edit[], findingId: string, index: ConstraintIndex = indexConstraints(set)): boolean | undefined {
+  const own = index.byFinding.get(findingId) ?? [];
   if (own.length === 0) return undefined;
-  const values = new Map<CellKey, Money | undefined>(set.values);
-  const touched = new Set<CellKey>();
+  const values = new Map<CellKey, Money | undefined>();
   for (const e of edits) {
     const key = cellKey(e.sheet, e.address);
     const v = parseAmountText(e.after);
     if (!set.values.has(key) || v === undefined) return undefined;
     values.set(key, v);
-    touched.add(key);
   }
-  if (!own.every((c) => holds(c, values))) return false;
-  return !set.constraints.some((c) => !c.soft && [c.total, ...c.terms].some((k) => touched.has(k)) && holds(c, set.values) && !holds(c, values));
+  // Only the edited cells differ: look them up there first.
+  const view: ReadonlyMap<CellKey, Money | undefined> = { get: (k: CellKey) => (values.has(k) ? values.get(k) : set.values.get(k)), has: (k: CellKey) => values.has(k) || set.values.has(k) } as ReadonlyMap<CellKey, Money | undefined>;
+  if (!own.every((c) => holds(c, view))) return false;
+  const touched = new Set([...values.keys()].flatMap((k) => index.byCell.get(k) ?? []));
+  return ![...touched].some((c) => holds(c, set.values) && !holds(c, view));
 }
 
 /**
@@ -49,7 +71,8 @@ export function verifyCandidates(
   maxRuns: number,
 ): boolean[] {
   const verdicts = candidates.map(() => false);
-  const alone = candidates.map((c) => solvesAlone(set, c.fix.edits, c.finding.id));
+  const index = indexConstraints(set);
+  const alone = candidates.map((c) => solvesAlone(set, c.fix.edits, c.finding.id, index));
   const groups = new Map<string, Group>();
   candidates.forEach((c, i) => {
     if (alone[i] === false) return; // arithmetic already says no
