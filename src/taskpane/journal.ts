@@ -1,6 +1,6 @@
 // The journal of applied fixes and cell marks: plain data, kept by the port (Excel: in the workbook's
 // custom XML part, so undo works after save/close/reopen; browser: in memory). Pure functions only.
-import type { CellValue, Workbook } from '../core/grid/grid';
+import type { CellValue } from '../core/grid/grid';
 import { gridState, setCells, stateOf, type CellState } from '../core/grid/cells';
 
 export { gridState, setCells, stateOf, type CellState };

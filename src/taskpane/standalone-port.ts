@@ -4,7 +4,7 @@
 import type { Workbook } from '../core/grid/grid';
 import type { JsonFinding } from '../core/report-json';
 import { loadEngine } from './check';
-import { addBatch, EMPTY_JOURNAL, gridState, netEdits, newBatchId, planUndo, setCells, staleEdit, type BatchRequest, type Journal, type PlannedEdit } from './journal';
+import { addBatch, EMPTY_JOURNAL, gridState, netEdits, newBatchId, planUndo, setCells, staleEdit, type Journal, type PlannedEdit } from './journal';
 import { errorDetail, PortError, type WorkbookPort } from './port';
 import type { Lang } from './strings';
 

@@ -44,14 +44,24 @@ export class ConstraintSet implements ConstraintSink {
   }
 }
 
-export const valueOf = (values: ReadonlyMap<CellKey, Money | undefined>, k: CellKey): Money => values.get(k) ?? ZERO;
+/** Values of cells, as constraints read them (blank: undefined). */
+export interface Values {
+  get(k: CellKey): Money | undefined;
+}
+
+/** `base` with some cells changed, without copying it (a large workbook has many values). */
+export function overlay(base: Values, changed: ReadonlyMap<CellKey, Money | undefined>): Values {
+  return { get: (k) => (changed.has(k) ? changed.get(k) : base.get(k)) };
+}
+
+export const valueOf = (values: Values, k: CellKey): Money => values.get(k) ?? ZERO;
 
 /** total − Σ terms over these values (blank counts as zero). */
-export function difference(c: Constraint, values: ReadonlyMap<CellKey, Money | undefined>): Money {
+export function difference(c: Constraint, values: Values): Money {
   return valueOf(values, c.total).minus(sum(c.terms.map((t) => valueOf(values, t))));
 }
 
 /** Whether the constraint holds within its rounding bound. */
-export function holds(c: Constraint, values: ReadonlyMap<CellKey, Money | undefined>): boolean {
+export function holds(c: Constraint, values: Values): boolean {
   return difference(c, values).abs().lte(c.bound);
 }

@@ -1,7 +1,7 @@
 // Error localization (Fellegi–Holt style): the fewest cells whose change makes every identity hold.
 import { sum, type Money } from '../money/money';
 import type { Message } from '../findings';
-import { holds, valueOf, type CellKey, type Constraint, type ConstraintSet } from './constraints';
+import { holds, overlay, valueOf, type CellKey, type Constraint, type ConstraintSet, type Values } from './constraints';
 import { typoOf, type Typo } from './typos';
 
 /** A cell suspected of being wrong, and the value every identity it takes part in wants. */
@@ -18,14 +18,14 @@ export interface Suspect {
 
 
 /** The value cell `x` must take for constraint `c` to hold exactly, the other cells unchanged. */
-function required(c: Constraint, x: CellKey, values: ReadonlyMap<CellKey, Money | undefined>): Money {
+function required(c: Constraint, x: CellKey, values: Values): Money {
   if (c.total === x) return sum(c.terms.map((t) => valueOf(values, t)));
   const others = sum(c.terms.filter((t) => t !== x).map((t) => valueOf(values, t)));
   return valueOf(values, c.total).minus(others);
 }
 
 /** The change would wipe out a non-zero value: set it to zero. */
-function erases(c: Candidate, values: ReadonlyMap<CellKey, Money | undefined>): boolean {
+function erases(c: Candidate, values: Values): boolean {
   const before = values.get(c.cell);
   return c.after.isZero() && before !== undefined && !before.isZero();
 }
@@ -75,9 +75,7 @@ export function localize(set: ConstraintSet): Map<string, Suspect[]> {
       }
       const best = [...wanted.values()].sort((a, b) => b.n - a.n)[0];
       if (!best) continue;
-      // The values with x changed, without copying them all (a large workbook has many).
-      const changed = best.value;
-      const trial = { get: (k: CellKey) => (k === x ? changed : values.get(k)) } as ReadonlyMap<CellKey, Money | undefined>;
+      const trial = overlay(values, new Map([[x, best.value]]));
       if (mine.some((c) => holds(c, values) && !holds(c, trial))) continue; // would break a holding identity
       const fixes = mine.filter((c) => !holds(c, values) && holds(c, trial));
       if (fixes.length === 0) continue;

@@ -9,7 +9,7 @@
 import { parseA1 } from '../grid/grid';
 import { ZERO, type Money } from '../money/money';
 import type { Message } from '../findings';
-import { difference, holds, splitKey, type CellKey, type Constraint, type ConstraintSet } from './constraints';
+import { difference, holds, overlay, splitKey, type CellKey, type Constraint, type ConstraintSet, type Values } from './constraints';
 
 /** One cell of a repair. */
 export interface CellChange {
@@ -53,11 +53,9 @@ function byPlace(a: CellKey, b: CellKey): number {
   return p.r0 - q.r0 || p.c0 - q.c0;
 }
 
-/** Values after moving the given cells (blank + Δ is Δ): a view, not a copy of every value. */
-function shifted(values: ReadonlyMap<CellKey, Money | undefined>, deltas: Deltas): ReadonlyMap<CellKey, Money | undefined> {
-  const moved = new Map<CellKey, Money>();
-  for (const [k, d] of deltas) moved.set(k, (values.get(k) ?? ZERO).plus(d));
-  return { get: (k: CellKey) => (moved.has(k) ? moved.get(k) : values.get(k)) } as ReadonlyMap<CellKey, Money | undefined>;
+/** Values after moving the given cells (blank + Δ is Δ). */
+function shifted(values: Values, deltas: Deltas): Values {
+  return overlay(values, new Map([...deltas].map(([k, d]) => [k, (values.get(k) ?? ZERO).plus(d)])));
 }
 
 interface Option {

@@ -4,7 +4,7 @@
 // finding is split until the fix that did it is alone.
 import type { Edit, Finding } from '../findings';
 import { parseAmountText, type Money } from '../money/money';
-import { cellKey, holds, type CellKey, type Constraint, type ConstraintSet } from './constraints';
+import { cellKey, holds, overlay, type CellKey, type Constraint, type ConstraintSet } from './constraints';
 import type { Candidate } from './suggest';
 
 interface Group {
@@ -51,8 +51,7 @@ export function solvesAlone(set: ConstraintSet, edits: readonly Edit[], findingI
     if (!set.values.has(key) || v === undefined) return undefined;
     values.set(key, v);
   }
-  // Only the edited cells differ: look them up there first.
-  const view: ReadonlyMap<CellKey, Money | undefined> = { get: (k: CellKey) => (values.has(k) ? values.get(k) : set.values.get(k)), has: (k: CellKey) => values.has(k) || set.values.has(k) } as ReadonlyMap<CellKey, Money | undefined>;
+  const view = overlay(set.values, values);
   if (!own.every((c) => holds(c, view))) return false;
   const touched = new Set([...values.keys()].flatMap((k) => index.byCell.get(k) ?? []));
   return ![...touched].some((c) => holds(c, set.values) && !holds(c, view));
