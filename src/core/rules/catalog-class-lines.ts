@@ -59,16 +59,15 @@ export function classLineFindings(ctx: RuleContext, renames: readonly Rename[], 
     if (nameCol === undefined) continue;
     const lines = classLines(ctx, side, coded);
     if (lines.filter((l) => l.via === 'name').length < MIN_NAMED) continue;
-    const placed = new Map<Row, { code: string; via: 'name' | 'position' | 'former' }>(lines.map((l) => [l.row, l]));
+    const placed = new Map<Row, { code: string; via: 'name' | 'position' | 'former'; former?: Rename }>(lines.map((l) => [l.row, l]));
     for (const row of side.rows) {
       if (placed.has(row)) continue;
-      const r = renamedClass(row.name, renames);
-      if (r) placed.set(row, { code: r.code, via: 'former' });
+      const former = renamedClass(row.name, renames);
+      if (former) placed.set(row, { code: former.code, via: 'former', former });
     }
-    for (const [row, { code, via }] of placed) {
+    for (const [row, { code, via, former }] of placed) {
       const catalogNameText = catalog.name(code);
       if (catalogNameText === undefined) continue;
-      const former = via === 'former' ? renamedClass(row.name, renames) : undefined;
       const verdict: NameVerdict = former ? { kind: 'renamed', rename: former, since: renames.find((x) => x.code === code && x.new === catalogNameText)?.since ?? null } : judgeName(row.name, code, catalog, renames);
       // A name cut by the column width is common on these long lines: not worth a note here.
       if (verdict.kind === 'match' || verdict.kind === 'empty' || verdict.kind === 'truncated') continue;
