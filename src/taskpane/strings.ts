@@ -77,6 +77,8 @@ export interface Strings {
     readonly heading: string;
     readonly fixSafe: (cells: number) => string;
     readonly fixSafeHint: string;
+    /** After a round of safe fixes, more became safe (a narrative figure whose two tables now agree). */
+    readonly moreSafe: (cells: number) => string;
     readonly noSafe: string;
     readonly mark: string;
     readonly markHint: string;
@@ -249,6 +251,7 @@ const zhCN: Strings = {
     heading: '操作',
     fixSafe: (n) => `一键修正可靠项（${n}）`,
     fixSafeHint: '应用所有已验证、把握不低于 75% 且每个单元格只有一个建议值的修正。可以撤销。',
+    moreSafe: (n) => `上一轮修正之后，又有 ${n} 处修改变得可靠（例如情况说明所引的两张表现已一致），可再点一次“一键修正可靠项”。`,
     noSafe: '没有可以放心一键应用的修正。',
     mark: '标出问题单元格',
     markHint: '按严重程度为每个问题单元格加上底色（条件格式），不改动单元格原有格式。',
@@ -443,6 +446,7 @@ const enUS: Strings = {
     heading: 'Actions',
     fixSafe: (n) => `Fix all safe (${n})`,
     fixSafeHint: 'Applies every fix that is verified, at least 75% sure, and the only value suggested for its cell. Can be undone.',
+    moreSafe: (n) => `After the last round, ${n} more change${n === 1 ? '' : 's'} became safe (a narrative figure whose two tables now agree, for instance): press Fix all safe again.`,
     noSafe: 'No fix is safe to apply without a look.',
     mark: 'Mark problem cells',
     markHint: 'Colours each problem cell by severity (a conditional format); the cells keep their own formatting.',

@@ -88,9 +88,9 @@ async function openPage(name, width, height, lang, theme, origin = base, search 
   return { context, page, requested, ready: Date.now() - t0 };
 }
 
-/** Opens the fixture and checks it; resolves when the findings are listed. */
-async function openAndCheck(page) {
-  await page.getByTestId('file-input').setInputFiles(FIXTURE);
+/** Opens a fixture (000 unless told) and checks it; resolves when the findings are listed. */
+async function openAndCheck(page, file = FIXTURE) {
+  await page.getByTestId('file-input').setInputFiles(file);
   await idle(page);
   await page.getByTestId('check').click();
   await page.getByTestId('finding').first().waitFor({ timeout: 20_000 });
@@ -306,6 +306,30 @@ async function fixAllAndDownload() {
   await context.close();
 }
 
+// ---------------------------------------------------------------- fix all safe, in rounds (001)
+
+/** 001: once 预算表6 agrees with 预算表5, the narrative's 人员经费 becomes safe: the pane says so, a second click fixes it. */
+async function safeRounds() {
+  const name = 'fix-safe-rounds';
+  const { context, page } = await openPage(name, 480, 900, 'zh-CN');
+  await openAndCheck(page, join(ROOT, 'test', 'fixtures', '001-yanbian-zhengfuban-2023.xlsx'));
+  const first = await page.getByTestId('fix-safe').innerText();
+  await page.getByTestId('fix-safe').click();
+  await page.getByTestId('journal').waitFor({ timeout: 20_000 });
+  await idle(page);
+  const hint = page.getByTestId('more-safe');
+  if ((await hint.count()) === 0) fail(`${name}: no word that more fixes became safe after the first round`);
+  const said = await hint.innerText();
+  const second = await page.getByTestId('fix-safe').innerText();
+  await page.getByTestId('fix-safe').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="more-safe"]') && document.querySelector('[data-testid="check"]')?.disabled === false, null, { timeout: 20_000 });
+  const left = await page.getByTestId('fix-safe').innerText();
+  if (!/（0）/.test(left)) fail(`${name}: after two rounds the button still offers ${left}`);
+  const batches = await page.getByTestId('applied-fix').count();
+  console.log(`✔ ${name}: ${first} → ${second} (“${said.slice(0, 24)}…”) → ${left}; ${batches} fixes in the journal`);
+  await context.close();
+}
+
 // ---------------------------------------------------------------- settings, search, filters
 
 async function settingsAndSearch() {
@@ -475,7 +499,7 @@ async function excelHosted() {
 
 try {
   mkdirSync(DOCS, { recursive: true });
-  const cases = [...VIEWPORTS.map((v) => () => viewport(v)), () => fixAndUndo(480, 900), () => fixAndUndo(1280, 800), fixAllAndDownload, settingsAndSearch, excelHosted];
+  const cases = [...VIEWPORTS.map((v) => () => viewport(v)), () => fixAndUndo(480, 900), () => fixAndUndo(1280, 800), fixAllAndDownload, safeRounds, settingsAndSearch, excelHosted];
   for (const run of cases) {
     await run();
     passed++;

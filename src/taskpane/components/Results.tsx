@@ -46,6 +46,7 @@ import { Summary } from './Summary';
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  moreSafe: { flexBasis: '100%', color: tokens.colorPaletteGreenForeground1 },
   card: {
     display: 'flex',
     flexDirection: 'column',
@@ -115,8 +116,15 @@ function Actions({ session }: { session: Session }) {
   const caps = port.capabilities;
   const edits = appliedFixes(journal).length;
   const writing = busy !== undefined || session.state.phase === 'checking';
+  // The last click was 一键修正可靠项 and the re-check found more: say so, the button alone is easy to miss.
+  const moreSafe = !writing && safeCells > 0 && journal.batches[journal.batches.length - 1]?.kind === 'safe';
   return (
     <section className={styles.actions} aria-label={s.actions.heading} data-testid="actions">
+      {moreSafe && (
+        <Caption1 className={styles.moreSafe} role="status" data-testid="more-safe">
+          {s.actions.moreSafe(safeCells)}
+        </Caption1>
+      )}
       <Tooltip content={safeCells > 0 ? s.actions.fixSafeHint : s.actions.noSafe} relationship="description">
         <Button appearance="secondary" icon={<Wand16Regular />} disabled={writing || safeCells === 0} onClick={session.applySafe} data-testid="fix-safe">
           {s.actions.fixSafe(safeCells)}
