@@ -334,6 +334,16 @@ export function createExcelPort(host: ExcelHost, now: () => Date = () => new Dat
     }
   }
 
+  /** Runs a batch that writes and answers the new journal: remembers it, and turns Excel's refusals into PortErrors. */
+  async function writeJournal(batch: (context: XlContext) => Promise<Journal>): Promise<Journal> {
+    try {
+      known = await host.run(batch);
+      return known;
+    } catch (e) {
+      throw writeError(e);
+    }
+  }
+
   /**
    * Replaces our marks: finds the conditional formats we added (by their formula) on the cells the
    * journal lists, deletes them, and adds `next`. Four syncs: 1. sheets, part; 2. XML and the formats'
@@ -341,45 +351,39 @@ export function createExcelPort(host: ExcelHost, now: () => Date = () => new Dat
    */
   async function remark(next: readonly Mark[]): Promise<Journal> {
     if (!host.supports('1.6')) throw new PortError('unsupported', undefined, '1.6');
-    try {
-      const journal = await host.run(async (context) => {
-        const { sheets, part } = await begin(context);
-        const xml = queueXml(part);
-        const formats = new Map<string, XlConditionalFormatCollection>();
-        // The marks we know of, and the new cells (a mark the journal lost is still found there).
-        loadFormats(sheets, [...(known?.marks ?? []), ...next], formats);
+    return writeJournal(async (context) => {
+      const { sheets, part } = await begin(context);
+      const xml = queueXml(part);
+      const formats = new Map<string, XlConditionalFormatCollection>();
+      // The marks we know of, and the new cells (a mark the journal lost is still found there).
+      loadFormats(sheets, [...(known?.marks ?? []), ...next], formats);
+      await context.sync();
+      const current = journalOf(xml, part);
+      // The journal lists marks we did not know of (written by another session): their formats too.
+      const missed = current.marks.filter((m) => !formats.has(cellKey(m.sheet, m.address)) && sheets.byName.has(m.sheet));
+      if (missed.length > 0) {
+        loadFormats(sheets, missed, formats);
         await context.sync();
-        const current = journalOf(xml, part);
-        // The journal lists marks we did not know of (written by another session): their formats too.
-        const missed = current.marks.filter((m) => !formats.has(cellKey(m.sheet, m.address)) && sheets.byName.has(m.sheet));
-        if (missed.length > 0) {
-          loadFormats(sheets, missed, formats);
-          await context.sync();
-        }
-        // Marks on a deleted sheet went with it; every other sheet written must be unprotected.
-        requireWritable(sheets, [...next.map((m) => m.sheet), ...current.marks.map((m) => m.sheet).filter((name) => sheets.byName.has(name))]);
-        const customs = [...formats.values()].flatMap((f) => f.items.filter((cf) => cf.type === 'Custom'));
-        for (const cf of customs) cf.custom.rule.load('formula');
-        await context.sync();
-        for (const cf of customs) if (isMarkFormula(cf.custom.rule.formula)) cf.delete();
-        for (const m of next) {
-          const ws = sheets.byName.get(m.sheet)!;
-          const cf = ws.getRange(m.address).conditionalFormats.add('Custom');
-          cf.custom.rule.formula = markFormula(m.severity);
-          cf.custom.format.fill.color = MARK_STYLE[m.severity].fill;
-          cf.custom.format.font.color = MARK_STYLE[m.severity].font;
-        }
-        const after: Journal = { ...current, marks: [...next] };
-        queueJournal(context, part, after);
-        quiet();
-        await context.sync();
-        return after;
-      });
-      known = journal;
-      return journal;
-    } catch (e) {
-      throw writeError(e);
-    }
+      }
+      // Marks on a deleted sheet went with it; every other sheet written must be unprotected.
+      requireWritable(sheets, [...next.map((m) => m.sheet), ...current.marks.map((m) => m.sheet).filter((name) => sheets.byName.has(name))]);
+      const customs = [...formats.values()].flatMap((f) => f.items.filter((cf) => cf.type === 'Custom'));
+      for (const cf of customs) cf.custom.rule.load('formula');
+      await context.sync();
+      for (const cf of customs) if (isMarkFormula(cf.custom.rule.formula)) cf.delete();
+      for (const m of next) {
+        const ws = sheets.byName.get(m.sheet)!;
+        const cf = ws.getRange(m.address).conditionalFormats.add('Custom');
+        cf.custom.rule.formula = markFormula(m.severity);
+        cf.custom.format.fill.color = MARK_STYLE[m.severity].fill;
+        cf.custom.format.font.color = MARK_STYLE[m.severity].font;
+      }
+      const after: Journal = { ...current, marks: [...next] };
+      queueJournal(context, part, after);
+      quiet();
+      await context.sync();
+      return after;
+    });
   }
 
   return {
@@ -426,80 +430,68 @@ export function createExcelPort(host: ExcelHost, now: () => Date = () => new Dat
     },
     /** Three syncs: 1. sheets, protection, read-only, part; 2. the cells and the journal; 3. every write. */
     async apply(request) {
-      try {
-        const journal = await host.run(async (context) => {
-          const { sheets, part } = await begin(context);
-          const edits = request.fixes.flatMap((f) => f.edits);
-          requireWritable(
-            sheets,
-            edits.map((e) => e.sheet),
-          );
-          const ranges = new Map<string, XlRange>();
-          loadCells(sheets, edits, ranges);
-          const xml = queueXml(part);
-          await context.sync();
-          const current = (sheet: string, address: string) => {
-            const range = ranges.get(cellKey(sheet, address));
-            return range ? stateOfRange(range) : undefined;
-          };
-          const stale = staleEdit(request, current);
-          if (stale) throw new PortError('stale', undefined, cellKey(stale.sheet, stale.address));
-          const at = now();
-          const after = addBatch(journalOf(xml, part), request, newBatchId(at), at, (sheet, address) => current(sheet, address) ?? { value: null });
-          for (const e of edits) queueWrite(ranges.get(cellKey(e.sheet, e.address))!, e.after);
-          queueJournal(context, part, after);
-          quiet();
-          await context.sync();
-          return after;
-        });
-        known = journal;
-        return journal;
-      } catch (e) {
-        throw writeError(e);
-      }
+      return writeJournal(async (context) => {
+        const { sheets, part } = await begin(context);
+        const edits = request.fixes.flatMap((f) => f.edits);
+        requireWritable(
+          sheets,
+          edits.map((e) => e.sheet),
+        );
+        const ranges = new Map<string, XlRange>();
+        loadCells(sheets, edits, ranges);
+        const xml = queueXml(part);
+        await context.sync();
+        const current = (sheet: string, address: string) => {
+          const range = ranges.get(cellKey(sheet, address));
+          return range ? stateOfRange(range) : undefined;
+        };
+        const stale = staleEdit(request, current);
+        if (stale) throw new PortError('stale', undefined, cellKey(stale.sheet, stale.address));
+        const at = now();
+        const after = addBatch(journalOf(xml, part), request, newBatchId(at), at, (sheet, address) => current(sheet, address) ?? { value: null });
+        for (const e of edits) queueWrite(ranges.get(cellKey(e.sheet, e.address))!, e.after);
+        queueJournal(context, part, after);
+        quiet();
+        await context.sync();
+        return after;
+      });
     },
     /**
      * Three syncs: 1. sheets, protection, part; 2. the journal and the cells it (as last known) lists;
      * 3. every write. A journal changed elsewhere costs one more sync to read its cells.
      */
     async undo(fixIds) {
-      try {
-        const journal = await host.run(async (context) => {
-          const { sheets, part } = await begin(context);
-          const ranges = new Map<string, XlRange>();
-          const cellsOf = (j: Journal) => j.batches.flatMap((b) => b.fixes.filter((f) => fixIds.includes(f.id)).flatMap((f) => f.edits));
-          if (known) loadCells(sheets, cellsOf(known), ranges);
-          const xml = queueXml(part);
+      return writeJournal(async (context) => {
+        const { sheets, part } = await begin(context);
+        const ranges = new Map<string, XlRange>();
+        const cellsOf = (j: Journal) => j.batches.flatMap((b) => b.fixes.filter((f) => fixIds.includes(f.id)).flatMap((f) => f.edits));
+        if (known) loadCells(sheets, cellsOf(known), ranges);
+        const xml = queueXml(part);
+        await context.sync();
+        const stored = journalOf(xml, part);
+        const wanted = cellsOf(stored);
+        if (wanted.some((e) => !ranges.has(cellKey(e.sheet, e.address)) && sheets.byName.has(e.sheet))) {
+          loadCells(sheets, wanted, ranges);
           await context.sync();
-          const stored = journalOf(xml, part);
-          const wanted = cellsOf(stored);
-          if (wanted.some((e) => !ranges.has(cellKey(e.sheet, e.address)) && sheets.byName.has(e.sheet))) {
-            loadCells(sheets, wanted, ranges);
-            await context.sync();
-          }
-          const plan = planUndo(stored, fixIds, (sheet, address) => {
-            const range = ranges.get(cellKey(sheet, address));
-            return range ? stateOfRange(range) : undefined;
-          });
-          if (!plan.ok) {
-            if (plan.sheet !== undefined && !sheets.byName.has(plan.sheet)) throw new PortError('sheet-not-found', undefined, plan.sheet);
-            throw new PortError(plan.reason === 'later-fix' ? 'undo-later' : 'undo-changed', undefined, plan.sheet !== undefined ? cellKey(plan.sheet, plan.address!) : undefined);
-          }
-          requireWritable(
-            sheets,
-            plan.restores.map((r) => r.sheet),
-          );
-          for (const r of plan.restores) queueWrite(ranges.get(cellKey(r.sheet, r.address))!, r.state);
-          queueJournal(context, part, plan.journal);
-          quiet();
-          await context.sync();
-          return plan.journal;
+        }
+        const plan = planUndo(stored, fixIds, (sheet, address) => {
+          const range = ranges.get(cellKey(sheet, address));
+          return range ? stateOfRange(range) : undefined;
         });
-        known = journal;
-        return journal;
-      } catch (e) {
-        throw writeError(e);
-      }
+        if (!plan.ok) {
+          if (plan.sheet !== undefined && !sheets.byName.has(plan.sheet)) throw new PortError('sheet-not-found', undefined, plan.sheet);
+          throw new PortError(plan.reason === 'later-fix' ? 'undo-later' : 'undo-changed', undefined, plan.sheet !== undefined ? cellKey(plan.sheet, plan.address!) : undefined);
+        }
+        requireWritable(
+          sheets,
+          plan.restores.map((r) => r.sheet),
+        );
+        for (const r of plan.restores) queueWrite(ranges.get(cellKey(r.sheet, r.address))!, r.state);
+        queueJournal(context, part, plan.journal);
+        quiet();
+        await context.sync();
+        return plan.journal;
+      });
     },
     mark: (marks) => remark(marks),
     clearMarks: () => remark([]),
