@@ -55,7 +55,17 @@ export interface Finding {
   /** actual − expected. */
   readonly difference?: string;
   readonly fixes: readonly Fix[];
+  /**
+   * The identities this cause breaks besides its own, folded into it (one cause, one finding): each is
+   * a symptom a reviewer can still open and see highlighted as evidence, but not a finding of its own.
+   */
+  readonly consequences?: readonly Symptom[];
+  /** A class of similar findings shown as one (twelve 项目没有绩效目标 warnings): the members, in order. */
+  readonly members?: readonly Finding[];
 }
+
+/** A broken identity folded into the finding that explains it. */
+export type Symptom = Omit<Finding, 'fixes' | 'consequences' | 'members'>;
 
 /** How big a difference may be and still be a rounding difference. */
 export interface RoundingPolicy {

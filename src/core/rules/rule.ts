@@ -38,5 +38,8 @@ export interface RuleOutcome {
   readonly rule: string;
   readonly status: 'pass' | 'fail' | 'skipped' | 'crashed';
   readonly findings: number;
+  /** Why a rule was skipped or crashed: a reason id (`no-table`) or words. */
   readonly reason?: string;
+  /** How many pairs of numbers (or names) the rule compared; a rule that compared none is `skipped`, never `pass`. */
+  readonly compared?: number;
 }
