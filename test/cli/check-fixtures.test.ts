@@ -43,7 +43,7 @@ describe('gouji check --format json on the fixtures', () => {
     expect(report).toMatchObject({ tool: 'gouji', version: '0.1.0', schema: 1 });
     expect(report.workbooks.map((w) => w.file)).toEqual(STEMS.map((s) => `${s}.xlsx`));
     for (const wb of report.workbooks) {
-      expect(Object.keys(wb)).toEqual(['file', 'meta', 'tables', 'findings', 'errors', 'notes']);
+      expect(Object.keys(wb)).toEqual(['file', 'meta', 'tables', 'coverage', 'rules', 'findings', 'errors', 'notes']);
       expect(Object.keys(wb.meta)).toEqual(['department', 'year', 'unit']);
       expect(wb.errors).toEqual([]);
       for (const t of wb.tables) expect(t.range).toMatch(/^[A-Z]+\d+(:[A-Z]+\d+)?$/);

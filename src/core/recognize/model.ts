@@ -1,5 +1,6 @@
 // What recognition produces: tables with metadata, columns by role and rows with codes and amounts.
 import type { Money, ParsedAmount } from '../money/money';
+import type { ColumnMeaning } from './column-meaning';
 import type { Rect } from '../grid/grid';
 import type { FormField } from './fields';
 import type { TableKind } from './kinds';
@@ -31,6 +32,11 @@ export type ColumnRole =
   | 'operating' // 事业单位经营支出
   | 'remit-upper' // 上缴上级支出
   | 'subsidy-affiliated' // 对附属单位补助支出
+  | 'prior' // a year before the table's (上年执行数, 2023年预算数): compared, never summed with this year's
+  | 'reference' // this year's figures of another measure than the table's own (预算数 in 决算 tables, 执行数)
+  | 'change' // 增减额: this year minus last year
+  | 'change-pct' // 增减%: a percentage, never summed
+  | 'ratio' // 占比, 完成率: a ratio, never summed
   | 'amount' // an amount column whose role is not (yet) known
   | 'text'; // a text column of unknown meaning
 
@@ -40,6 +46,8 @@ export interface Column {
   /** Header texts from the top header row down, merged cells repeated, duplicates dropped. */
   readonly path: readonly string[];
   readonly role: ColumnRole;
+  /** Year, measure and item, from the header path (absent on tables built by hand in tests). */
+  readonly meaning?: ColumnMeaning;
 }
 
 export interface AmountCell {

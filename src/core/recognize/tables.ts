@@ -3,6 +3,7 @@ import { cellAt, cellText, isBlankRow, rectA1, type Rect, type Sheet } from '../
 import { amountOf, parseAmount } from '../money/money';
 import { halfWidth, isTotalLabel, squash } from '../text';
 import { readFormFields } from './fields';
+import { budgetYearOf } from './column-meaning';
 import { readColumns } from './header';
 import { kindFromTitle, type TableKind } from './kinds';
 import { isMetaText, readMetaRow, yearIn } from './meta';
@@ -12,8 +13,11 @@ import type { AmountCell, Column, ColumnRole, RecognitionNote, Row, Table, Table
 export const AMOUNT_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   'total', 'current-year', 'carryover', 'basic', 'basic-personnel', 'basic-public', 'basic-wages',
   'basic-household', 'basic-goods', 'basic-capital', 'project', 'operating', 'remit-upper',
-  'subsidy-affiliated', 'amount',
+  'subsidy-affiliated', 'prior', 'reference', 'change', 'change-pct', 'ratio', 'amount',
 ]);
+
+/** Amount roles whose cells add up (parent = Σ children); percentages and ratios do not. */
+export const ADDITIVE_ROLES: ReadonlySet<ColumnRole> = new Set([...AMOUNT_ROLES].filter((r) => r !== 'change-pct' && r !== 'ratio'));
 
 export interface SheetRecognition {
   tables: Table[];
@@ -156,10 +160,10 @@ function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: s
   let dataStart = r;
   while (dataStart <= last && dataStart - headerFirst < 4 && !looksLikeData(sheet, dataStart, c0, c1)) dataStart++;
   const headerRows = dataStart > headerFirst ? { first: headerFirst, last: dataStart - 1 } : undefined;
-  const columns = readColumns(sheet, headerRows, rect);
-  for (const col of columns) {
-    if (meta.year === undefined) for (const p of col.path) meta = { ...meta, year: meta.year ?? yearIn(p) };
-  }
+  const columns = readColumns(sheet, headerRows, rect, meta.year);
+  // The budget year: the title's, else the latest year the header names (never a 上年 column's).
+  const year = budgetYearOf(meta.year, columns.map((c) => c.path));
+  if (year !== undefined) meta = { ...meta, year };
   const fields = start.kind === 'project-performance' || start.kind === 'department-performance' ? readFormFields(sheet, start.row + 1, last, c0, c1) : [];
   const base2 = { ...base, meta, headerRows, ...(fields.length > 0 ? { fields } : {}) };
   // Two-sided summaries (收入 | 支出 side by side) are read as two tables, one per side.

@@ -2,7 +2,7 @@
 // total rows, what money the department has, and the equality / inequality findings between tables.
 import type { Catalog } from '../catalog/catalog';
 import { a1 } from '../grid/grid';
-import { amountsOf, cellRef, classifyDifference, type CellRef, type Finding, type RoundingPolicy, type Severity } from '../findings';
+import { amountsOf, cellRef, classifyDifference, countCompared, type CellRef, type Finding, type RoundingPolicy, type Severity } from '../findings';
 import { displayAmount, sum, ZERO, type Money } from '../money/money';
 import type { TableKind } from '../recognize/kinds';
 import { lineItems } from '../recognize/line-items';
@@ -331,7 +331,7 @@ export interface CrossSum {
 function recordable(policy: RoundingPolicy, severity: Severity | undefined): RoundingPolicy {
   const sink = policy.sink;
   if (severity === undefined || severity === 'error' || !sink) return policy;
-  return { perTerm: policy.perTerm, sink: { add: (c, values) => sink.add({ ...c, soft: true }, values) } };
+  return { ...policy, sink: { add: (c, values) => sink.add({ ...c, soft: true }, values) } };
 }
 
 /**
@@ -394,6 +394,7 @@ export function crossBound(c: CrossBound): Finding | undefined {
   const stated = valueAt(c.checked);
   const values = c.bound.map(valueAt);
   if (stated === undefined && values.every((v) => v === undefined)) return undefined;
+  countCompared(c.ctx.rounding);
   const actual = stated ?? ZERO;
   const limit = sum(values);
   const excess = c.relation === 'at-most' ? actual.minus(limit) : limit.minus(actual);
@@ -449,6 +450,7 @@ export function crossSums(rule: string, ctx: RuleContext, left: readonly PlacedC
   const lv = left.map(valueAt);
   const rv = right.map(valueAt);
   if (lv.every((v) => v === undefined) && rv.every((v) => v === undefined)) return undefined;
+  countCompared(ctx.rounding);
   const actual = sum(lv);
   const expected = sum(rv);
   const kind = classifyDifference(actual.minus(expected), left.length + right.length - 1, ctx.rounding);

@@ -1,5 +1,5 @@
 // Rule `narrative-performance`: "确定 N 个二级项目…的绩效目标…涉及金额 X 万元" against the performance blocks printed.
-import { cellRef, type Finding } from '../findings';
+import { cellRef, countCompared, type Finding } from '../findings';
 import { displayAmount, Money, parseAmountText, sum } from '../money/money';
 import { squash } from '../text';
 import type { Rule } from './rule';
@@ -33,6 +33,7 @@ export const narrativePerformance: Rule = {
         const stated = Number(m[1]);
         const amount = parseAmountText(m[3]!);
         if (amount === undefined) continue;
+        countCompared(ctx.rounding);
         const countDiffers = stated !== blocks.length;
         const amountDiffers = !amount.eq(printed.toDecimalPlaces(amount.decimalPlaces(), Money.ROUND_HALF_UP));
         if (!countDiffers && !amountDiffers) continue;

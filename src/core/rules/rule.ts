@@ -1,6 +1,6 @@
 // The rule contract: a declaration (id, group, severity, descriptions, tables needed) plus a pure check.
 import type { Catalogs, WorkbookMeta } from '../analyze';
-import type { Finding, RoundingPolicy } from '../findings';
+import type { Finding, Message, RoundingPolicy } from '../findings';
 import type { TableKind } from '../recognize/kinds';
 import type { Table } from '../recognize/model';
 
@@ -38,8 +38,8 @@ export interface RuleOutcome {
   readonly rule: string;
   readonly status: 'pass' | 'fail' | 'skipped' | 'crashed';
   readonly findings: number;
-  /** Why a rule was skipped or crashed: a reason id (`no-table`) or words. */
-  readonly reason?: string;
+  /** Why a rule was skipped or crashed, as a message to render (`skip.no-table`, `skip.crashed` …). */
+  readonly reason?: Message;
   /** How many pairs of numbers (or names) the rule compared; a rule that compared none is `skipped`, never `pass`. */
   readonly compared?: number;
 }
