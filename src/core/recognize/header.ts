@@ -122,6 +122,8 @@ export function roleOf(path: readonly string[]): ColumnRole {
   if (/上年结转/.test(last)) return 'carryover';
   if (/^(当年预算|编制预算|本年预算|本年|当年|本年收入|本年拨款)$/.test(last)) return 'current-year';
   if (/^(合计|总计|小计)$/.test(last) && parents.length === 0) return 'total';
+  // 决算 tables: 本年收入合计 | 财政拨款收入 …, 本年支出合计 | 基本支出 | 项目支出.
+  if (/^本年(收入|支出)合计$/.test(last) && parents.length === 0) return 'total';
   if (/^\d{4}年预算数?$/.test(last) || /^预算数$/.test(last)) return 'total';
   return 'amount';
 }

@@ -109,8 +109,13 @@ export interface Table {
   /** The table's whole rectangle: title to last data row. */
   readonly rect: Rect;
   readonly kind: TableKind;
-  /** Which side of a two-sided summary (收入 | 支出) this table is; undefined for ordinary tables. */
-  readonly part?: 'income' | 'expenditure';
+  /** 预算 or 决算 (final accounts: 收入支出决算总表 …): the same kinds, with the accounts' own identities. */
+  readonly basis?: 'budget' | 'final';
+  /**
+   * Which side of a two-sided summary (收入 | 支出) this table is, or which half of a list printed in two halves
+   * side by side (基本支出决算表: 人员经费 left, 公用经费 right); undefined for ordinary tables.
+   */
+  readonly part?: 'income' | 'expenditure' | 'left' | 'right';
   readonly title: string;
   readonly titleCell?: { row: number; col: number };
   readonly meta: TableMeta;

@@ -27,6 +27,20 @@ export function firstTable(ctx: RuleContext, kind: TableKind, part?: 'income' | 
   return tablesOf(ctx, kind, part)[0];
 }
 
+/**
+ * The tables of a kind as printed: a list printed in two halves side by side (基本支出决算表: 人员经费 left,
+ * 公用经费 right) is one printed table of two halves; any other table is alone in its group.
+ */
+export function printedGroups(ctx: RuleContext, kind: TableKind): Table[][] {
+  const groups: Table[][] = [];
+  for (const t of tablesOf(ctx, kind)) {
+    const twin = t.part === 'right' ? groups.find((g) => g[0]!.part === 'left' && g[0]!.sheet === t.sheet && g[0]!.rect.r0 === t.rect.r0) : undefined;
+    if (twin) twin.push(t);
+    else groups.push([t]);
+  }
+  return groups;
+}
+
 /** A message-data reference to a table kind's name, rendered in the reader's language (`@cross.kind.…`). */
 export function kindRef(kind: TableKind): string {
   return `@cross.kind.${kind}`;
