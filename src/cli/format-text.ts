@@ -92,7 +92,7 @@ export function formatWorkbookText(wb: JsonWorkbook, lang: Lang): string {
   const kinds = new Set(wb.tables.map((t) => t.kind));
   const skipped = (wb.rules ?? []).filter((r) => {
     const rule = RULES.find((x) => x.meta.id === r.id);
-    return r.status === 'skipped' && r.reason !== undefined && !NO_TABLE.test(r.reason) && SUM_GROUPS.has(rule?.meta.group ?? '') && kinds.has(rule?.meta.needs[0] ?? '');
+    return r.status === 'skipped' && r.reason !== undefined && !NO_TABLE.test(r.reason) && !rule?.meta.conditional && SUM_GROUPS.has(rule?.meta.group ?? '') && kinds.has(rule?.meta.needs[0] ?? '');
   });
   if (skipped.length > 0) {
     const title = (id: string) => RULES.find((r) => r.meta.id === id)?.meta.title;

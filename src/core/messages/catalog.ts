@@ -67,6 +67,26 @@ export const MESSAGES: MessageTable = {
     'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，而 {{parts}} = {{expected}}，相差 {{difference}}，属于四舍五入误差。',
     'en-US': 'Row "{{row}}": {{column}} is {{actual}}, {{parts}} = {{expected}} (difference {{difference}}, within rounding).',
   },
+  'row-percent.mismatch': {
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，而按 {{current}} 与 {{prior}} 计算应为 {{expected}}。',
+    'en-US': 'Row "{{row}}": {{column}} is {{actual}}, but from {{current}} and {{prior}} it is {{expected}}.',
+  },
+  'row-percent.fix-reason': {
+    'zh-CN': '按本年数与上年数重算百分比；若是其中一个金额有误，应改那个金额。',
+    'en-US': 'Recomputes the percentage from this year and last year; if one of the amounts is wrong, correct that amount instead.',
+  },
+  'row-balance.mismatch': {
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，而 {{parts}} = {{expected}}，相差 {{difference}}：结转结余不平衡。',
+    'en-US': 'Row "{{row}}": {{column}} is {{actual}}, but {{parts}} = {{expected}} (difference {{difference}}): the carry-over does not balance.',
+  },
+  'row-balance.mismatch.rounding': {
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，而 {{parts}} = {{expected}}，相差 {{difference}}，属于四舍五入误差。',
+    'en-US': 'Row "{{row}}": {{column}} is {{actual}}, {{parts}} = {{expected}} (difference {{difference}}, within rounding).',
+  },
+  'row-balance.fix-reason': {
+    'zh-CN': '按年初结转结余、本年收入与本年支出重算年末结转结余；若是其中某一项有误，应改那一项。',
+    'en-US': 'Recomputes the closing carry-over from the opening one, income and spending; if one of those is wrong, correct it instead.',
+  },
   'value.blank': {
     'zh-CN': '空白',
     'en-US': 'blank',
@@ -158,6 +178,14 @@ export const MESSAGES: MessageTable = {
   'skip.narrative-performance': {
     'zh-CN': '情况说明中没有说到有绩效目标的项目个数与金额',
     'en-US': 'the narrative does not state how many projects have performance targets, nor their amount',
+  },
+  'skip.row-percent': {
+    'zh-CN': '表中没有增减（%）列，或找不到与之对应的本年、上年数',
+    'en-US': 'no change (%) column, or no this-year and last-year columns to go with it',
+  },
+  'skip.row-balance': {
+    'zh-CN': '表中没有年初结转和结余、本年收入、本年支出、年末结转和结余四列',
+    'en-US': 'no table has the opening carry-over, income, spending and closing carry-over columns',
   },
   'skip.missing-tables': {
     'zh-CN': '没有{{tables}}，无从比较',

@@ -22,6 +22,8 @@ export interface LabelWord {
   readonly period?: Period;
   readonly measure?: Measure;
   readonly year?: number;
+  /** The item the label also names (`2024年基本支出` → 基本支出, `2024年“三公”经费预算数` → “三公”经费). */
+  readonly item?: string;
 }
 
 const MEASURES: ReadonlyArray<[RegExp, Measure]> = [
@@ -55,6 +57,15 @@ export function labelWord(label: string, budgetYear?: number): LabelWord | undef
     const period: Period = budgetYear !== undefined && year < budgetYear ? 'prior' : 'current';
     const measure = y[3] ? measureIn(y[3]) : undefined;
     return { period, year, ...(measure ? { measure } : {}) };
+  }
+  // A year before an item, with or without a measure after it: `2024年基本支出`, `2024年“三公”经费预算数`.
+  const yi = /^(20\d{2})年度?(.{2,16}?)(预算|执行|决算)?(数)?$/.exec(k);
+  if (yi && !/结转|结余|比|增减/.test(yi[2]!)) {
+    const year = Number(yi[1]);
+    const period: Period = budgetYear !== undefined && year < budgetYear ? 'prior' : 'current';
+    const measure = yi[3] && yi[4] ? measureIn(yi[3]) : undefined;
+    const item = yi[3] && !yi[4] ? yi[2]! + yi[3] : yi[2]!;
+    return { period, year, item, ...(measure ? { measure } : {}) };
   }
   // 上年执行数, 上年预算数, 上年决算数 (never 上年结转 / 上年结余: those are this year's money).
   const prior = /^(上年度?|上一年度?|去年)(年初|全年|调整)?(预算|执行|预计执行|决算|实际)?(数|金额)?$/.exec(k);
@@ -100,6 +111,7 @@ export function meaningOf(path: readonly string[], budgetYear?: number): ColumnM
       item.push(label);
       continue;
     }
+    if (w.item) item.push(w.item);
     if (w.period) period = w.period;
     if (w.year !== undefined) year = w.year;
     // A comparison word wins over the measures it compares (`2024年预算数比2023年执行数增减/%`).

@@ -19,7 +19,7 @@ interface Node {
 /** A header label that names the total of its siblings: 合计, 小计, 总计, 2024年预算数, "三公"经费合计 … */
 export function isTotalHeader(label: string): boolean {
   const k = labelKey(label).replace(/["“”]/g, '');
-  return /^(合计|小计|总计|预算数|合计数)$/.test(k) || /^\d{4}年预算数?$/.test(k) || /经费合计$/.test(k);
+  return /^(合计|小计|总计|预算数|合计数)$/.test(k) || /^\d{4}年预算数?$/.test(k) || /经费合计$/.test(k) || /^本年(收入|支出)合计$/.test(k);
 }
 
 /** Labels of columns that are not additive parts: comparisons, ratios, "of which". */

@@ -54,7 +54,6 @@ const TITLE_PATTERNS: ReadonlyArray<[TableKind, ReadonlyArray<ReadonlyArray<stri
   ['three-public-expenses', [['三公']]],
   ['general-budget-basic-expenditure', [['一般公共预算', '基本支出']]],
   ['entrusted-fees', [['委托业务费']]],
-  ['government-procurement', [['政府采购']]],
   // 政府性基金预算财政拨款收入支出决算表 is the fund's table, not the fiscal summary.
   ['government-fund-expenditure', [['政府性基金', '支出']]],
   ['state-capital-expenditure', [['国有资本经营', '支出']]],
@@ -62,6 +61,8 @@ const TITLE_PATTERNS: ReadonlyArray<[TableKind, ReadonlyArray<ReadonlyArray<stri
   ['general-budget-expenditure', [['一般公共预算', '支出']]],
   ['department-performance', [['整体绩效'], ['部门绩效目标'], ['单位绩效目标']]],
   ['project-performance', [['项目', '绩效']]],
+  // After the performance tables: a unit named …（州政府采购中心） heads its own performance table.
+  ['government-procurement', [['政府采购预算'], ['政府采购', '明细表'], ['政府采购', '情况表']]],
   ['project-expenditure', [['项目支出表'], ['项目支出预算表'], ['项目支出情况表']]],
   ['economic-classification-summary', [['经济分类汇总'], ['经济分类', '汇总表']]],
   ['income-expense-summary', [['收支总表'], ['收支总体情况'], ['收支预算总表'], ['收支预算总体'], ['收入支出决算总表'], ['收入支出', '总表']]],

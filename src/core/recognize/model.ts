@@ -59,6 +59,8 @@ export interface AmountCell {
   readonly formula?: string;
   /** The cell's value as stored, as text (`1,284.21` for a text cell, `1284.21` for a number). */
   readonly text?: string;
+  /** The number format, kept only when it shows a percentage (`0.0%`: the value 0.031 reads 3.1%). */
+  readonly numFmt?: string;
 }
 
 export interface Row {

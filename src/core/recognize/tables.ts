@@ -303,6 +303,7 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
         value: amountOf(parsed),
         ...(cell?.formula !== undefined ? { formula: cell.formula } : {}),
         ...(cell ? { text: cellText(cell) } : {}),
+        ...(cell?.numFmt?.includes('%') ? { numFmt: cell.numFmt } : {}),
       });
     }
   }

@@ -49,6 +49,7 @@ export const catalogEconomicMapping: Rule = {
       en: 'Where department and government economic codes stand side by side, each pair must be one of the 两套支出经济分类科目对照表 (by how sure that entry is: high → error, medium → warning, low → info), and one unit must map as one kind of unit, administrative or public institution (warning).',
     },
     needs: ECONOMIC_KINDS,
+    conditional: true,
   },
   check(ctx) {
     const set = catalogSet(ctx.catalogs);

@@ -68,6 +68,7 @@ export const cellSumFormula: Rule = {
       en: 'The sum formula of a parent or total cell should include every child row: a left-out row that holds an amount is a warning, one that is blank or zero a note (the total goes wrong once it is filled).',
     },
     needs: [...CODED_KINDS, 'project-expenditure'],
+    conditional: true,
   },
   check(ctx) {
     const findings: Finding[] = [];

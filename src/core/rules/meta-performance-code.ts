@@ -15,6 +15,7 @@ export const metaPerformanceCode: Rule = {
       en: 'The department code in “主管部门及编码” should be the same in every project performance block; one that differs from the majority is most likely mistyped.',
     },
     needs: ['project-performance'],
+    conditional: true,
   },
   check(ctx) {
     const coded = ctx.tables.flatMap((t) =>

@@ -30,6 +30,7 @@ export const metaSequence: Rule = {
       en: 'A 序号 column should count up one by one: a gap (rows may have been deleted) or a repeated number is a note. A new block numbered from 1 again is fine.',
     },
     needs: [...TABLE_KINDS],
+    conditional: true,
   },
   check(ctx) {
     const findings: Finding[] = [];

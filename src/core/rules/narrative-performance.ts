@@ -18,6 +18,7 @@ export const narrativePerformance: Rule = {
       en: 'The number of projects and the amount the narrative says have published performance targets equal the performance blocks printed and the sum of their 年度资金总额.',
     },
     needs: ['narrative', 'project-performance'],
+    conditional: true,
   },
   check(ctx) {
     const blocks = ctx.tables.filter((t) => t.kind === 'project-performance' && t.fields?.some((f) => f.label === '项目名称'));

@@ -16,6 +16,11 @@ export interface RuleMeta {
   readonly description: { readonly zh: string; readonly en: string };
   /** Table kinds the rule reads; with none of them in the workbook the rule is skipped. */
   readonly needs: readonly TableKind[];
+  /**
+   * The rule checks something only some layouts print (a 增减% column, 年初/年末结转和结余, units, 序号): when it
+   * compares nothing it is skipped as any rule is, but that is no news worth a line in the summary.
+   */
+  readonly conditional?: boolean;
 }
 
 export interface RuleContext {
