@@ -3,7 +3,7 @@
 import { a1 } from '../grid/grid';
 import { cellRef, countCompared, type Finding } from '../findings';
 import { cellKey } from '../fix/constraints';
-import { displayAmount, Money } from '../money/money';
+import { displayAmount, Money, toHalfWidth } from '../money/money';
 import type { AmountCell, Column, Table } from '../recognize/model';
 import { labelKey } from '../text';
 import type { Rule } from './rule';
@@ -39,6 +39,9 @@ const OWN_AMOUNTS: ReadonlySet<string> = new Set(['total', 'basic', 'project', '
 
 /** A printed percentage as the number of percent (3.1 for a cell 0.031 formatted `0.0%`, or 3.1 typed), and its decimals. */
 export function percentOf(cell: AmountCell): { value: Money; decimals: number } | undefined {
+  // A percentage stored as text, as shown: `2.9%`.
+  const typed = cell.parsed.kind === 'text' ? /^\s*(-?\d+(?:\.(\d+))?)\s*[%％]\s*$/.exec(toHalfWidth(cell.parsed.text)) : null;
+  if (typed) return { value: new Money(typed[1]!), decimals: typed[2]?.length ?? 0 };
   if (cell.value === undefined || cell.parsed.kind !== 'amount') return undefined;
   if (cell.numFmt?.includes('%')) {
     const decimals = /0\.(0+)%/.exec(cell.numFmt)?.[1]?.length ?? 0;
@@ -69,7 +72,7 @@ export const rowPercent: Rule = {
           const cell = row.amounts.get(pct.col);
           const cur = row.amounts.get(current.col)?.value;
           const last = row.amounts.get(prior.col)?.value;
-          if (!cell || cell.value === undefined || cur === undefined || last === undefined || last.isZero()) continue;
+          if (!cell || cur === undefined || last === undefined || last.isZero()) continue;
           const stated = percentOf(cell);
           if (!stated) continue;
           countCompared(ctx.rounding);
@@ -82,7 +85,7 @@ export const rowPercent: Rule = {
           if (stated.value.minus(exact).abs().lte(unit)) continue;
           const address = a1(row.row, pct.col);
           const shown = (v: Money) => `${displayAmount(v, stated.decimals)}%`;
-          const after = cell.numFmt?.includes('%') ? expected.dividedBy(100).toFixed(stated.decimals + 2) : expected.toFixed(stated.decimals);
+          const after = cell.numFmt?.includes('%') ? expected.dividedBy(100).toFixed(stated.decimals + 2) : cell.parsed.kind === 'text' ? `${expected.toFixed(stated.decimals)}%` : expected.toFixed(stated.decimals);
           findings.push({
             id: `${ID}@${table.sheet}!${address}`,
             rule: ID,
