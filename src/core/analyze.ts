@@ -5,6 +5,7 @@ import { DEFAULT_ROUNDING, SEVERITY_ORDER, type Edit, type Finding, type Message
 import { coverageOf, type TableCoverage } from './coverage';
 import { MESSAGES } from './messages/catalog';
 import { applyEdits } from './fix/apply';
+import { withCaution } from './fix/caution';
 import { ConstraintSet } from './fix/constraints';
 import { suggestFixes } from './fix/suggest';
 import { verifyCandidates } from './fix/verify';
@@ -232,6 +233,8 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
     };
     // suggestFixes keeps the order it is given.
     findings = suggestFixes(findings, sink, (candidates) => verifyCandidates(candidates, baseline, recheck, sink, MAX_VERIFICATIONS));
+    // Never safe on last year's column, another measure's, a percentage, or a column of unknown meaning.
+    findings = withCaution(findings, run.tables);
   }
   return { file: wb.name, meta: run.meta, tables: run.tables, findings, notes: run.notes, outcomes: run.outcomes, coverage: coverageOf(run.tables, sink) };
 }

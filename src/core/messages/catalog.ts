@@ -253,6 +253,22 @@ export const MESSAGES: MessageTable = {
   'fix.typo.sign': { 'zh-CN': '疑似正负号录反（{{after}} 录成 {{before}}）。', 'en-US': 'Looks like a sign error ({{after}} typed as {{before}}).' },
   'fix.typo.unit': { 'zh-CN': '疑似按“元”而非“万元”录入（{{after}} 录成 {{before}}）。', 'en-US': 'Looks like yuan entered where 万元 was meant ({{after}} typed as {{before}}).' },
   'fix.typo.blank': { 'zh-CN': '该单元格为空白，应填 {{after}}。', 'en-US': 'The cell is blank; it should hold {{after}}.' },
+  'fix.caution.percentage': {
+    'zh-CN': '这是百分比列：可能是旁边的金额有误，不作为可靠修改自动应用。',
+    'en-US': 'A percentage column: an amount beside it may be what is wrong, so this is never applied as a safe fix.',
+  },
+  'fix.caution.prior': {
+    'zh-CN': '这是上年数列：上年数应与上年的表一致，不作为可靠修改自动应用。',
+    'en-US': 'A last-year column: it should agree with last year\'s tables, so this is never applied as a safe fix.',
+  },
+  'fix.caution.other-measure': {
+    'zh-CN': '这一列不是本表的本年数（如决算表中的预算数）：不作为可靠修改自动应用。',
+    'en-US': 'This column is not the table\'s own figures for the year (such as the budget in final accounts): never applied as a safe fix.',
+  },
+  'fix.caution.unknown-column': {
+    'zh-CN': '这一列没有表头，含义不明：不作为可靠修改自动应用。',
+    'en-US': 'This column has no header and its meaning is unknown: never applied as a safe fix.',
+  },
   'fix.make-live': {
     'zh-CN': '将 {{address}} 改为公式 ={{formula}}',
     'en-US': 'Make {{address}} the formula ={{formula}}',
