@@ -1,6 +1,7 @@
 // The `gouji` command: checks budget workbooks and reports; writes fixed or annotated copies.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { analyzeWorkbook, type AnalyzeOptions, type WorkbookReport } from '../core/analyze';
 import type { Workbook } from '../core/grid/grid';
 import { builtinCatalogs } from '../core/catalog/builtin';
@@ -80,6 +81,17 @@ export function copyTargets(files: readonly string[], opts: CliOptions): string[
   return files.map((f) => join(output, basename(f)));
 }
 
+/** Node's zlib for the copies' zip members (the browser pane uses fflate's): several times faster on large sheets. */
+const NODE_ZLIB = {
+  inflate: (data: Uint8Array) => inflateRawSync(data),
+  deflate: (data: Uint8Array) => deflateRawSync(data, { level: 6 }),
+};
+
+/** The sheets of a checked workbook that hold no formula: the copy writer need not read them to find formulas that depend on an edit. */
+function sheetsWithoutFormulas(wb: Workbook): Set<string> {
+  return new Set(wb.sheets.filter((s) => !s.cells.some((row) => row?.some((c) => c?.formula !== undefined))).map((s) => s.name));
+}
+
 /** Whether a package holds macros: a VBA project part, or a macro-enabled workbook content type. */
 function holdsMacros(bytes: Uint8Array): boolean {
   try {
@@ -135,7 +147,7 @@ async function writeCopy(c: Checked, input: string, target: string, opts: CliOpt
   if (opts.fix && c.workbook) {
     // Round after round: a fix may become safe once another is applied.
     const { edits, rounds, report } = fixAllSafe(c.workbook, c.report, analyzeOptions(opts));
-    const written = await writeEditsReport(c.bytes, edits);
+    const written = await writeEditsReport(c.bytes, edits, { ...NODE_ZLIB, sheetsWithoutFormulas: sheetsWithoutFormulas(c.workbook) });
     writeTarget(target, written.bytes, opts);
     const list = edits.map((e) => `  ${e.sheet}!${e.address}: ${e.before || (zh ? '空白' : 'blank')} → ${e.after}`).join('\n');
     const left = report.findings.filter((f) => f.severity === 'error').length;
@@ -148,7 +160,7 @@ async function writeCopy(c: Checked, input: string, target: string, opts: CliOpt
     const backup = opts.inPlace && opts.backup ? `\n${zh ? `原文件保留为 ${target}.bak` : `the original is kept as ${target}.bak`}` : '';
     return `${head}${list ? `\n${list}` : ''}${deps}${backup}`;
   }
-  const written = await writeAnnotationsReport(c.bytes, c.json.findings, opts.lang);
+  const written = await writeAnnotationsReport(c.bytes, c.json.findings, opts.lang, NODE_ZLIB);
   writeTarget(target, written.bytes, opts);
   const n = new Set(c.json.findings.map((f) => `${f.cells[0]?.sheet}!${f.cells[0]?.address}`)).size;
   return zh ? `已标注 ${n} 个单元格，写入 ${target}` : `Annotated ${n} cells, written to ${target}`;

@@ -6,11 +6,11 @@ import { editValue } from '../core/fix/apply';
 import type { Lang } from '../core/messages/catalog';
 import type { JsonFinding } from '../core/report-json';
 import { RULES } from '../core/rules';
-import { patchWorkbook, type CellWrite, type PatchResult } from './patch/patch';
+import { patchWorkbook, type CellWrite, type PatchOptions, type PatchResult } from './patch/patch';
 import type { Dependent } from './patch/recalc';
 
 export type { Dependent } from './patch/recalc';
-export type { PatchResult } from './patch/patch';
+export type { PatchOptions, PatchResult } from './patch/patch';
 
 const SEVERITY_WORD: Record<Lang, Record<JsonFinding['severity'], string>> = {
   'zh-CN': { error: '错误', warning: '警告', info: '提示' },
@@ -30,8 +30,8 @@ export function cellWrite(e: Edit): CellWrite {
  * them given their new result, and the workbook set to recalculate on open; with the formulas that depend
  * on the edited cells.
  */
-export async function writeEditsReport(data: Uint8Array | ArrayBuffer, edits: readonly Edit[]): Promise<PatchResult> {
-  return patchWorkbook(bytesOf(data), { writes: edits.map(cellWrite) });
+export async function writeEditsReport(data: Uint8Array | ArrayBuffer, edits: readonly Edit[], options: PatchOptions = {}): Promise<PatchResult> {
+  return patchWorkbook(bytesOf(data), { writes: edits.map(cellWrite) }, options);
 }
 
 /** The workbook with the edits written into their cells; every other cell, style, part and sheet kept. */
@@ -58,7 +58,7 @@ export function noteText(list: readonly JsonFinding[], lang: Lang): string {
  * noted (the message and the first fix) — after the text of a note the cell already has. A cell with several
  * findings gets them all in one note, the worst severity's colour. The cells' own fills and notes stay.
  */
-export async function writeAnnotationsReport(data: Uint8Array | ArrayBuffer, findings: readonly JsonFinding[], lang: Lang = 'zh-CN'): Promise<PatchResult> {
+export async function writeAnnotationsReport(data: Uint8Array | ArrayBuffer, findings: readonly JsonFinding[], lang: Lang = 'zh-CN', options: PatchOptions = {}): Promise<PatchResult> {
   const byCell = new Map<string, JsonFinding[]>();
   for (const f of findings) {
     const c = f.cells[0];
@@ -75,7 +75,7 @@ export async function writeAnnotationsReport(data: Uint8Array | ArrayBuffer, fin
     marks.push({ sheet, address, severity: worst.severity });
     notes.push({ sheet, address, text: noteText(list, lang) });
   }
-  return patchWorkbook(bytesOf(data), { marks, notes });
+  return patchWorkbook(bytesOf(data), { marks, notes }, options);
 }
 
 export async function writeAnnotations(data: Uint8Array | ArrayBuffer, findings: readonly JsonFinding[], lang: Lang = 'zh-CN'): Promise<Uint8Array> {

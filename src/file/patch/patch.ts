@@ -3,7 +3,7 @@
 // marks' rules, formats and notes) and copies every other part as it is stored, in the original order.
 // Nothing is parsed into a model and written back, so charts, pictures, names, protection, macros and
 // whatever a future Excel adds survive.
-import { attributes, relsPartOf, XlsxPackage, rawMembers, zipMembers, type CopyMember, type RawMember, type Relationship } from '../package/package';
+import { attributes, relsPartOf, XlsxPackage, rawMembers, zipMembers, type CopyMember, type Deflater, type Inflater, type RawMember, type Relationship } from '../package/package';
 import type { SumInput } from './formula';
 import Decimal from 'decimal.js';
 import { markRulesXml, maxPriority, withMarkDxfs, type Severity } from './marks';
@@ -39,6 +39,18 @@ export interface PatchRequest {
   readonly notes?: readonly CellNote[];
 }
 
+/** How to work: faster codecs where the platform has them, and what the caller knows of the workbook. */
+export interface PatchOptions {
+  /** Replaces fflate's inflate and deflate (the CLI passes Node's zlib). */
+  readonly inflate?: Inflater;
+  readonly deflate?: Deflater;
+  /**
+   * Sheets known to hold no formula (from the grid the check read): not read when looking for formulas on
+   * other sheets that depend on the edited cells. Without it every worksheet part is read.
+   */
+  readonly sheetsWithoutFormulas?: ReadonlySet<string>;
+}
+
 export interface PatchResult {
   readonly bytes: Uint8Array;
   /** Formulas that read an edited cell, directly or through another formula, with their new cached result when computed. */
@@ -63,8 +75,8 @@ const CT_VML = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
 const typeBase = (type: string) => type.slice(0, type.lastIndexOf('/'));
 
 /** Applies writes, marks and notes to a workbook package; see PatchResult. */
-export function patchWorkbook(bytes: Uint8Array, request: PatchRequest): PatchResult {
-  const pkg = XlsxPackage.lazy(bytes);
+export function patchWorkbook(bytes: Uint8Array, request: PatchRequest, options: PatchOptions = {}): PatchResult {
+  const pkg = XlsxPackage.lazy(bytes, options.inflate);
   const wbPart = pkg.workbookPart();
   const wbRels = pkg.relationships(wbPart);
   const sheets = pkg.sheets();
@@ -134,7 +146,7 @@ export function patchWorkbook(bytes: Uint8Array, request: PatchRequest): PatchRe
   // Formulas on other sheets that read an edited cell: recomputed when the copy is opened.
   if (editedBySheet.size > 0) {
     for (const s of byName.values()) {
-      if (s.part === undefined || editedBySheet.has(s.name)) continue;
+      if (s.part === undefined || editedBySheet.has(s.name) || options.sheetsWithoutFormulas?.has(s.name)) continue;
       const xml = sheetXml.get(s.part)?.text ?? pkg.text(s.part);
       if (!xml || !/<(?:[\w.-]+:)?f[\s>/]/.test(xml)) continue;
       if (!sheetXml.has(s.part)) sheetXml.set(s.part, new SheetXml(xml));
@@ -279,7 +291,7 @@ export function patchWorkbook(bytes: Uint8Array, request: PatchRequest): PatchRe
   }
 
   return {
-    bytes: assemble(bytes, pkg, text, changed, removed, added),
+    bytes: assemble(bytes, pkg, text, changed, removed, added, options.deflate),
     dependents,
     changedCells,
     changedParts: [...changed],
@@ -322,7 +334,7 @@ function encoded(xml: string, original: Uint8Array | undefined): Uint8Array {
 }
 
 /** The copy: every entry in its original order, the changed ones re-compressed as they were (stored stays stored), the others passed through. */
-function assemble(bytes: Uint8Array, pkg: XlsxPackage, text: ReadonlyMap<string, string>, changed: ReadonlySet<string>, removed: ReadonlySet<string>, added: readonly string[]): Uint8Array {
+function assemble(bytes: Uint8Array, pkg: XlsxPackage, text: ReadonlyMap<string, string>, changed: ReadonlySet<string>, removed: ReadonlySet<string>, added: readonly string[], deflate?: Deflater): Uint8Array {
   if (changed.size === 0 && removed.size === 0 && added.length === 0) return bytes.slice();
   const raw = new Map<string, RawMember>((rawMembers(bytes) ?? []).map((m) => [m.name, m]));
   const members: CopyMember[] = [];
@@ -334,5 +346,5 @@ function assemble(bytes: Uint8Array, pkg: XlsxPackage, text: ReadonlyMap<string,
     else members.push({ name: e.name, data: pkg.bytes(e.name) ?? new Uint8Array(0), compression: e.compression === 0 ? 0 : 8 });
   }
   for (const name of added) members.push({ name, data: encoder.encode(text.get(name)!), compression: 8 });
-  return zipMembers(members);
+  return zipMembers(members, deflate);
 }
