@@ -344,7 +344,7 @@ class SheetScanner {
         fKind = F_NORMAL;
         const a = attributes(xml.slice(lt, tgt + 1));
         const t = a['t'];
-        if (t === 'this.shared') fKind = F_SHARED;
+        if (t === 'shared') fKind = F_SHARED;
         else if (t === 'array') fKind = F_ARRAY;
         else if (t === 'dataTable') fKind = F_TABLE;
         fRef = a['ref'] !== undefined;
@@ -404,7 +404,7 @@ class SheetScanner {
     if (cRow >= MAX_ROWS || cCol >= MAX_COLS) return p;
     if (this.sweep.covered(cRow, cCol)) return p;
 
-    // The formula: its own text, or the this.shared formula's moved to this cell.
+    // The formula: its own text, or the shared formula's moved to this cell.
     let formula: string | undefined;
     if (fText !== undefined && fKind !== F_TABLE) {
       if (fText !== '') {

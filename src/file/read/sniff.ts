@@ -76,16 +76,16 @@ function textHead(bytes: Uint8Array): string | undefined {
   return new TextDecoder('utf-8').decode(head);
 }
 
-/** Why a zip that holds no workbook part is not a workbook, from its entry names. */
-export function describeZipWithoutWorkbook(names: readonly string[], mimetype?: string): Unreadable {
-  const has = (prefix: string) => names.some((n) => n.startsWith(prefix));
+/** Why a zip that holds no workbook part is not a workbook, from its entry names (and the main part its relationships name). */
+export function describeZipWithoutWorkbook(names: readonly string[], mimetype?: string, main?: string): Unreadable {
+  const has = (prefix: string) => names.some((n) => n.startsWith(prefix)) || (main?.startsWith(prefix) ?? false);
   if (has('word/')) return { zh: '这是 Word 文档（.docx），不是 Excel 工作簿。', en: 'this is a Word document (.docx), not an Excel workbook.' };
   if (has('ppt/')) return { zh: '这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿。', en: 'this is a PowerPoint presentation (.pptx), not an Excel workbook.' };
   if (mimetype?.includes('opendocument.spreadsheet'))
     return { zh: `这是 OpenDocument 表格（.ods），不是 .xlsx 工作簿。${NOT_WORKBOOK_TAIL.zh}`, en: `this is an OpenDocument spreadsheet (.ods), not an .xlsx workbook. ${NOT_WORKBOOK_TAIL.en}` };
   if (mimetype?.includes('opendocument')) return { zh: '这是 OpenDocument 文档，不是 Excel 工作簿。', en: 'this is an OpenDocument file, not an Excel workbook.' };
   if (has('xl/')) return DAMAGED;
-  return { zh: '这是一个压缩包（.zip），其中没有 Excel 工作簿的内容。', en: 'this is a zip archive that holds no Excel workbook.' };
+  return { zh: '这是一个压缩包（.zip），不是 Excel 工作簿：其中没有工作簿的内容。', en: 'this is a zip archive that holds no Excel workbook.' };
 }
 
 export const BINARY_WORKBOOK: Unreadable = {

@@ -47,10 +47,11 @@ export function readWorkbook(bytes: Uint8Array, file: string): Workbook {
     throw cannotOpen(file, DAMAGED);
   }
   const names = pkg.entries.map((e) => e.name);
-  const main = pkg.relationships('').find((r) => /\/officeDocument$/.test(r.type) && !r.external)?.part ?? (names.includes('xl/workbook.xml') ? 'xl/workbook.xml' : undefined);
-  if (main === undefined || !names.includes(main)) {
+  const named = pkg.relationships('').find((r) => /\/officeDocument$/.test(r.type) && !r.external)?.part;
+  const main = named !== undefined && names.includes(named) ? named : names.includes('xl/workbook.xml') ? 'xl/workbook.xml' : undefined;
+  if (main === undefined) {
     const mimetype = names.includes('mimetype') ? takeText(pkg, 'mimetype', file) : undefined;
-    throw cannotOpen(file, describeZipWithoutWorkbook(names, mimetype));
+    throw cannotOpen(file, describeZipWithoutWorkbook(names, mimetype, named));
   }
   if (/\.bin$/i.test(main)) throw cannotOpen(file, BINARY_WORKBOOK);
   loadPart(pkg, main, file);
