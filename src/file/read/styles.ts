@@ -1,6 +1,7 @@
 // The cell formats of a workbook (xl/styles.xml): for each cell format (<cellXfs><xf>, the `s` of a cell),
 // its number format code and whether that code shows a date. Nothing else of the styles is read.
 import { attributes, tagsOf } from '../package/package';
+import { detach } from './xml';
 
 /**
  * Excel's built-in number formats by id, as ExcelJS maps them; the ids whose code depends on the locale
@@ -88,7 +89,7 @@ export function readCellFormats(xml: string | undefined): CellFormats {
     for (const tag of tagsOf(fmts, 'numFmt')) {
       const a = attributes(tag);
       const id = Number(a['numFmtId']);
-      if (Number.isInteger(id) && a['formatCode'] !== undefined) custom.set(id, a['formatCode']);
+      if (Number.isInteger(id) && a['formatCode'] !== undefined) custom.set(id, detach(a['formatCode']));
     }
   }
   const xfs = region(xml, 'cellXfs');

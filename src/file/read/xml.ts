@@ -72,6 +72,15 @@ export function skipSpecial(xml: string, lt: number): number {
 const EXCEL_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
 /**
+ * A copy of a string cut from a part's text that no longer holds on to that text. Engines keep a long
+ * substring as a view of its parent (V8: 13 characters and more), so one formula kept from a sheet would
+ * keep the whole sheet's XML alive; the copy is flat.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
  * The text of an element as Excel reads it: XML line ends (CR LF → LF), entities and character references,
  * then Excel's `_xHHHH_` escapes of characters XML cannot hold (`_x000D_` is a CR; `_x005F_` an underscore).
  */
@@ -80,7 +89,7 @@ export function decodeText(raw: string, excelEscapes = true): string {
   if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
   if (s.includes('&')) s = xmlUnescape(s);
   if (excelEscapes && s.includes('_x')) s = s.replace(EXCEL_ESCAPE, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-  return s;
+  return s === raw ? detach(s) : s;
 }
 
 /** The result of `readText`: the decoded text, and where scanning goes on (the `<` that ended the text). */
@@ -114,7 +123,7 @@ export function readText(xml: string, i: number, out: TextRun, excelEscapes = tr
     if (lt < 0) lt = xml.length;
     text += decodeText(xml.slice(i, lt), excelEscapes);
   }
-  out.text = text;
+  out.text = detach(text);
   out.next = lt;
   return out;
 }
