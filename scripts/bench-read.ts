@@ -10,7 +10,7 @@
 // ExcelJS reader (test/support/exceljs-reader.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Workbook } from '../src/core/grid/grid';
@@ -35,6 +35,8 @@ function arg(name: string): string | undefined {
 
 interface Result {
   ms: number;
+  /** CPU time of the step (user + system, all threads): less sensitive than wall time to other work on the machine. */
+  cpuMs: number;
   peakRssMb: number;
   cells: number;
 }
@@ -47,13 +49,15 @@ function countCells(wb: Workbook): number {
 
 async function child(mode: Mode, file: string): Promise<void> {
   const bytes = readFileSync(file);
+  const cpu0 = process.cpuUsage();
   const t = performance.now();
   let cells = 0;
   if (mode === 'unzip') cells = Object.keys(unzipSync(bytes)).length;
   else if (mode === 'reader') cells = countCells(await readWorkbookBytes(bytes, 'bench.xlsx'));
   else if (mode === 'exceljs') cells = countCells(await readWorkbookBytesExcelJS(bytes, 'bench.xlsx'));
   const ms = performance.now() - t;
-  const result: Result = { ms, peakRssMb: process.resourceUsage().maxRSS / 1024, cells };
+  const cpu = process.cpuUsage(cpu0);
+  const result: Result = { ms, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024, cells };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
@@ -88,10 +92,10 @@ async function main(): Promise<void> {
     await writeLayoutXlsx(layout, file);
     out(`Workbook: ${dataRowCount(layout).toLocaleString('en-US')} data rows (generate-workbook.ts, seed ${seed}), ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`);
   } else out(`Workbook: ${file}, ${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`);
-  out(`Each line: ${repeat} runs, each in a fresh process; time of the step alone, peak RSS of the whole process`);
+  out(`Each line: ${repeat} runs, each in a fresh process; wall and CPU time of the step alone, peak RSS of the whole process; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
   out();
 
-  const head = ['measurement', 'best s', 'median s', 'runs s', 'peak RSS MB (median)', 'cells'];
+  const head = ['measurement', 'best s', 'median s', 'runs s', 'median CPU s', 'peak RSS MB (median)', 'cells'];
   const lines: string[][] = [];
   const medians = new Map<Mode, number>();
   for (const mode of MODES) {
@@ -99,6 +103,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < repeat; i++) runs.push(await measure(mode, file));
     const times = runs.map((r) => r.ms).sort((a, b) => a - b);
     const rss = runs.map((r) => r.peakRssMb).sort((a, b) => a - b);
+    const cpu = runs.map((r) => r.cpuMs).sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)]!;
     medians.set(mode, median);
     lines.push([
@@ -106,6 +111,7 @@ async function main(): Promise<void> {
       (times[0]! / 1000).toFixed(2),
       (median / 1000).toFixed(2),
       runs.map((r) => (r.ms / 1000).toFixed(2)).join(' '),
+      (cpu[Math.floor(cpu.length / 2)]! / 1000).toFixed(2),
       rss[Math.floor(rss.length / 2)]!.toFixed(0),
       mode === 'reader' || mode === 'exceljs' ? runs[0]!.cells.toLocaleString('en-US') : mode === 'unzip' ? `${runs[0]!.cells} parts` : '',
     ]);
