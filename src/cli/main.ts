@@ -15,6 +15,7 @@ import { parseArgs, UsageError, USAGE, type CliOptions } from './args';
 import { findingsCsv } from '../core/report-csv';
 import { summaryTable } from './format-batch';
 import { formatWorkbookText } from './format-text';
+import { checkInPool, isPoolWorker, poolThreads, serveChecks } from './pool';
 
 /** The bundled sample workbook, checked when no file is given. */
 const SAMPLE = join(__dirname, '..', '..', 'assets', 'samples', '000-yanbian-zhengwu-2024.xlsx');
@@ -197,9 +198,16 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   }
   const checked: Checked[] = [];
   const showProgress = tty && opts.progress && files.length > 1;
-  for (const [i, f] of files.entries()) {
-    if (showProgress) err(progressLine(i, files.length, basename(f), opts.lang));
-    checked.push(await checkFile(f, opts));
+  // Several files and no copies to write: checked on every core (src/cli/pool.ts), results in file order.
+  const threads = opts.fix || opts.annotate ? 1 : poolThreads(files.length);
+  if (threads > 1) {
+    const onDone = (done: number, f: string) => showProgress && err(progressLine(done, files.length, basename(f), opts.lang));
+    for (const json of await checkInPool(files, checkJson, { entry: __filename, opts, threads, onDone })) checked.push({ json });
+  } else {
+    for (const [i, f] of files.entries()) {
+      if (showProgress) err(progressLine(i, files.length, basename(f), opts.lang));
+      checked.push(await checkFile(f, opts));
+    }
   }
   if (showProgress) err(progressLine(files.length, files.length, '', opts.lang) + '\n');
   const results = checked.map((c) => c.json);
@@ -249,3 +257,11 @@ export function main(): Promise<void> {
       process.exitCode = 2;
     });
 }
+
+/** The check of one file as a pool worker runs it (the report's JSON only). */
+function checkJson(file: string, opts: CliOptions): Promise<JsonWorkbook> {
+  return checkFile(file, opts).then((c) => c.json);
+}
+
+// In a pool worker thread (src/cli/pool.ts), this module checks the files it is sent.
+if (isPoolWorker()) serveChecks(checkJson);

@@ -1,4 +1,4 @@
-// The browser port: a .xlsx file chosen by the user, read with ExcelJS (a lazily loaded chunk), shown in a
+// The browser port: a .xlsx file chosen by the user, read by src/file/xlsx.ts (a lazily loaded chunk), shown in a
 // preview. Fixes change the in-memory grid (the engine's applyEdits); the downloads write them into a copy
 // of the file's bytes (src/file/write.ts, lazily loaded), so the original file is never touched.
 import type { Workbook } from '../core/grid/grid';
@@ -51,8 +51,8 @@ export interface FilePort extends WorkbookPort {
 /** Reads .xlsx bytes into a workbook. */
 export type ReadBytes = (bytes: ArrayBuffer, name: string) => Promise<Workbook>;
 
-/** The default reader: src/file/xlsx.ts (and ExcelJS with it) in its own chunk, fetched on first use. */
-const readWithExcelJS: ReadBytes = async (bytes, name) => {
+/** The default reader: src/file/xlsx.ts (the values-only reader, no ExcelJS) in its own chunk, fetched on first use. */
+const readFile: ReadBytes = async (bytes, name) => {
   const { readWorkbookBytes } = await import(/* webpackChunkName: "xlsx" */ '../file/xlsx');
   return readWorkbookBytes(bytes, name);
 };
@@ -75,7 +75,7 @@ export function isFilePort(port: WorkbookPort): port is FilePort {
 
 /** A port over files the user opens. `readBytes` (or deps) are injectable for tests. */
 export function createFilePort(deps: ReadBytes | FilePortDeps = {}): FilePort {
-  const { readBytes = readWithExcelJS, applyToGrid = applyWithEngine, now = () => new Date() }: FilePortDeps = typeof deps === 'function' ? { readBytes: deps } : deps;
+  const { readBytes = readFile, applyToGrid = applyWithEngine, now = () => new Date() }: FilePortDeps = typeof deps === 'function' ? { readBytes: deps } : deps;
   let state: FilePortState = { loading: false, openId: 0, journal: EMPTY_JOURNAL };
   let bytes: ArrayBuffer | undefined;
   let seq = 0;

@@ -110,26 +110,29 @@ export class XlsxPackage {
     /** Entries in the order of the zip. */
     readonly entries: readonly PackageEntry[],
     private readonly data: Map<string, Uint8Array>,
+    /** The package's bytes, kept to inflate the parts `open` left out (see `load`). */
+    private readonly source?: Uint8Array,
   ) {}
 
   /**
    * Opens the bytes of a package. `want` chooses which entries to inflate (default all); the others are
-   * listed in `entries` but hold no data. Throws PackageError when the bytes are not a zip.
+   * listed in `entries` but hold no data (`load` inflates one later). Throws PackageError when the bytes are not a zip.
    */
-  static open(bytes: Uint8Array, want: (name: string) => boolean = () => true): XlsxPackage {
+  static open(bytes: Uint8Array, want: (name: string, entry: PackageEntry) => boolean = () => true): XlsxPackage {
     const entries: PackageEntry[] = [];
     let files: Record<string, Uint8Array>;
     try {
       files = unzipSync(bytes, {
         filter: (f) => {
-          entries.push({ name: f.name, compression: f.compression, size: f.size, originalSize: f.originalSize });
-          return want(f.name);
+          const entry = { name: f.name, compression: f.compression, size: f.size, originalSize: f.originalSize };
+          entries.push(entry);
+          return want(f.name, entry);
         },
       });
     } catch (e) {
       throw new PackageError(`文件不是有效的 Excel 工作簿（无法按 zip 格式解开：${(e as Error).message}）`, `the file is not a valid Excel workbook (not a readable zip: ${(e as Error).message})`);
     }
-    return new XlsxPackage(entries, new Map(Object.entries(files)));
+    return new XlsxPackage(entries, new Map(Object.entries(files)), bytes);
   }
 
   /**
@@ -206,6 +209,30 @@ export class XlsxPackage {
         isWorksheet: rel ? /\/worksheet$/.test(rel.type) : false,
       };
     });
+  }
+
+  /**
+   * Inflates a part that `open` left out (its `want` said no), keeps it like the others and returns its
+   * bytes; undefined when the zip has no such entry. Throws PackageError when the entry cannot be inflated.
+   */
+  load(part: string): Uint8Array | undefined {
+    const have = this.data.get(part);
+    if (have) return have;
+    if (!this.source || !this.entries.some((e) => e.name === part)) return undefined;
+    let files: Record<string, Uint8Array>;
+    try {
+      files = unzipSync(this.source, { filter: (f) => f.name === part });
+    } catch (e) {
+      throw new PackageError(`工作簿的部件 ${part} 已损坏，无法解压`, `the part ${part} of the workbook is damaged and cannot be inflated (${(e as Error).message})`);
+    }
+    const bytes = files[part];
+    if (bytes) this.data.set(part, bytes);
+    return bytes;
+  }
+
+  /** Forgets the inflated bytes of a part (`load` inflates it again): a reader drops each sheet once read. */
+  unload(part: string): void {
+    this.data.delete(part);
   }
 }
 

@@ -1,4 +1,4 @@
-// Browser mode: choose a .xlsx file; the file port reads it (ExcelJS loads on first use).
+// Browser mode: choose a .xlsx file; the file port reads it (the reader loads on first use).
 import { Button, Caption1, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { DocumentArrowUp20Regular, DocumentTable20Regular } from '@fluentui/react-icons';
 import { useId, useRef } from 'react';
