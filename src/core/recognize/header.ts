@@ -157,7 +157,8 @@ function withoutCaption(items: ReadonlyArray<readonly string[]>, amount: readonl
   if (caption === undefined) return [...items];
   if (!idx.every((i) => items[i]!.length >= 2 && items[i]![0] === caption)) return [...items];
   if (roleOf([caption]) !== 'amount') return [...items];
-  return items.map((item, i) => (amount[i] ? item.slice(1) : item));
+  // Under the caption stand this year's columns and, often, last year's or another measure's beside them.
+  return items.map((item) => (item.length >= 2 && item[0] === caption ? item.slice(1) : item));
 }
 
 /** Columns c0..c1 of a header, with paths, meanings and roles. `titleYear` is the year the title names. */
