@@ -2,6 +2,7 @@
 import type { Catalog, EconomicMapping, Rename } from './catalog/catalog';
 import { parseA1, rectA1, type Sheet, type Workbook } from './grid/grid';
 import { DEFAULT_ROUNDING, SEVERITY_ORDER, type Edit, type Finding, type Message, type RoundingPolicy, type Tally } from './findings';
+import { foldCauses } from './causes';
 import { coverageOf, type TableCoverage } from './coverage';
 import { MESSAGES } from './messages/catalog';
 import { applyEdits } from './fix/apply';
@@ -43,6 +44,8 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
   /** Locate the cells most likely wrong and offer verified fixes (default true). */
   suggestFixes?: boolean;
+  /** Fold the findings one cause explains into one finding, and similar warnings into a list (default true). */
+  foldCauses?: boolean;
   /** Told after each re-check of a copy of the workbook that verifies fixes (how many so far). */
   onVerify?: (rechecks: number) => void;
 }
@@ -235,6 +238,8 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
     findings = suggestFixes(findings, sink, (candidates) => verifyCandidates(candidates, baseline, recheck, sink, MAX_VERIFICATIONS));
     // Never safe on last year's column, another measure's, a percentage, or a column of unknown meaning.
     findings = withCaution(findings, run.tables);
+    // One finding per cause: identities one cell explains are folded into it; similar warnings are one list.
+    if (options.foldCauses !== false) findings = foldCauses(findings);
   }
   return { file: wb.name, meta: run.meta, tables: run.tables, findings, notes: run.notes, outcomes: run.outcomes, coverage: coverageOf(run.tables, sink) };
 }

@@ -2,6 +2,7 @@
 import type { WorkbookReport } from './analyze';
 import { rectA1 } from './grid/grid';
 import { share } from './coverage';
+import type { Finding, Symptom } from './findings';
 import { render, type Lang } from './messages/catalog';
 
 export const TOOL_VERSION = '0.1.0';
@@ -19,6 +20,10 @@ export interface JsonFinding {
   actual?: string;
   difference?: string;
   fixes: JsonFix[];
+  /** The identities this cause also breaks, folded into it (one cause, one finding). */
+  consequences?: Array<Omit<JsonFinding, 'fixes' | 'consequences' | 'members'>>;
+  /** A class of similar findings shown as one: each of them. */
+  members?: JsonFinding[];
 }
 export interface JsonCoverage {
   /** Amount cells holding a number. */
@@ -76,23 +81,35 @@ export function workbookJson(report: WorkbookReport, lang: Lang): JsonWorkbook {
       }),
     coverage: coverageJson(whole),
     rules: report.outcomes.map((o) => ({ id: o.rule, status: o.status, findings: o.findings, compared: o.compared ?? 0, ...(o.reason ? { reason: render(o.reason, lang) } : {}) })),
-    findings: report.findings.map((f) => ({
-      id: f.id,
-      rule: f.rule,
-      severity: f.severity,
-      message: render(f.message, lang),
-      cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address, role: c.role })),
-      ...(f.expected !== undefined ? { expected: f.expected, actual: f.actual, difference: f.difference } : {}),
-      fixes: f.fixes.map((x) => ({
-        title: render(x.title, lang),
-        confidence: x.confidence,
-        ...(x.reason ? { reason: [x.reason, x.note].filter((m) => m !== undefined).map((m) => render(m, lang)).join(' ') } : {}),
-        ...(x.verified !== undefined ? { verified: x.verified } : {}),
-        edits: x.edits.map((e) => ({ ...e })),
-      })),
-    })),
+    findings: report.findings.map((f) => findingJson(f, lang)),
     errors: [],
     notes: report.notes.map((n) => ({ ...n })),
+  };
+}
+
+function symptomJson(f: Symptom, lang: Lang): Omit<JsonFinding, 'fixes' | 'consequences' | 'members'> {
+  return {
+    id: f.id,
+    rule: f.rule,
+    severity: f.severity,
+    message: render(f.message, lang),
+    cells: f.cells.map((c) => ({ sheet: c.sheet, address: c.address, role: c.role })),
+    ...(f.expected !== undefined ? { expected: f.expected, actual: f.actual, difference: f.difference } : {}),
+  };
+}
+
+function findingJson(f: Finding, lang: Lang): JsonFinding {
+  return {
+    ...symptomJson(f, lang),
+    fixes: f.fixes.map((x) => ({
+      title: render(x.title, lang),
+      confidence: x.confidence,
+      ...(x.reason ? { reason: [x.reason, x.note].filter((m) => m !== undefined).map((m) => render(m, lang)).join(' ') } : {}),
+      ...(x.verified !== undefined ? { verified: x.verified } : {}),
+      edits: x.edits.map((e) => ({ ...e })),
+    })),
+    ...(f.consequences ? { consequences: f.consequences.map((c) => symptomJson(c, lang)) } : {}),
+    ...(f.members ? { members: f.members.map((m) => findingJson(m, lang)) } : {}),
   };
 }
 

@@ -41,6 +41,64 @@ export function printedGroups(ctx: RuleContext, kind: TableKind): Table[][] {
   return groups;
 }
 
+/** A unit written with another code in one table than in the others (1129 where every other table prints 129). */
+export interface OddUnitCode {
+  readonly table: Table;
+  readonly row: Row;
+  /** The code this table prints. */
+  readonly code: string;
+  /** The code the other tables print for the unit of the same name. */
+  readonly majority: string;
+  /** How many tables print the majority's code. */
+  readonly votes: number;
+}
+
+const UNIT_CODES = new WeakMap<readonly Table[], { odd: OddUnitCode[]; alias: Map<Table, Map<string, string>> }>();
+
+/**
+ * Units named alike in several tables are one unit: where one table writes its code differently from the majority
+ * (a scanning slip, a typing slip), the tables are compared by the majority's code, and the odd code is one finding.
+ */
+export function unitCodes(tables: readonly Table[]): { odd: OddUnitCode[]; alias: Map<Table, Map<string, string>> } {
+  const cached = UNIT_CODES.get(tables);
+  if (cached) return cached;
+  const byName = new Map<string, Array<{ table: Table; row: Row }>>();
+  for (const t of tables) {
+    for (const row of t.rows) {
+      if (row.unitCode === undefined) continue;
+      const key = labelKey(row.name);
+      if (key.length < 2) continue;
+      const list = byName.get(key) ?? [];
+      if (!list.some((x) => x.table === t)) list.push({ table: t, row });
+      byName.set(key, list);
+    }
+  }
+  const odd: OddUnitCode[] = [];
+  const alias = new Map<Table, Map<string, string>>();
+  for (const list of byName.values()) {
+    const votes = new Map<string, number>();
+    for (const { row } of list) votes.set(row.unitCode!, (votes.get(row.unitCode!) ?? 0) + 1);
+    const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+    const [majority, n] = ranked[0]!;
+    if (ranked.length < 2 || n < 2 || n === ranked[1]![1]) continue;
+    for (const { table, row } of list) {
+      if (row.unitCode === majority) continue;
+      odd.push({ table, row, code: row.unitCode!, majority, votes: n });
+      const m = alias.get(table) ?? new Map<string, string>();
+      m.set(row.unitCode!, majority);
+      alias.set(table, m);
+    }
+  }
+  const out = { odd, alias };
+  UNIT_CODES.set(tables, out);
+  return out;
+}
+
+/** The unit a row belongs to, as the majority of the tables writes its code. */
+export function unitOf(ctx: RuleContext, table: Table, unit: string | undefined): string | undefined {
+  return unit === undefined ? undefined : (unitCodes(ctx.tables).alias.get(table)?.get(unit) ?? unit);
+}
+
 /** A message-data reference to a table kind's name, rendered in the reader's language (`@cross.kind.…`). */
 export function kindRef(kind: TableKind): string {
   return `@cross.kind.${kind}`;
