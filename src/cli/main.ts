@@ -212,7 +212,7 @@ export async function run(argv: readonly string[], out: (s: string) => void, err
   if (showProgress) err(progressLine(files.length, files.length, '', opts.lang) + '\n');
   const results = checked.map((c) => c.json);
   if (opts.format === 'json') out(JSON.stringify(reportJson(results), null, 2));
-  else if (opts.format === 'csv') out(findingsCsv(results));
+  else if (opts.format === 'csv') out(findingsCsv(results, opts.lang));
   else {
     out(results.map((r) => formatWorkbookText(r, opts.lang)).join('\n\n'));
     if (results.length > 1) out('\n' + summaryTable(results, opts.lang));

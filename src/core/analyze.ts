@@ -48,6 +48,8 @@ export interface AnalyzeOptions {
   foldCauses?: boolean;
   /** Told after each re-check of a copy of the workbook that verifies fixes (how many so far). */
   onVerify?: (rechecks: number) => void;
+  /** Told after each rule of a run of the rules (`done` of `total`; fix verification runs them again). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface WorkbookMeta {
@@ -178,7 +180,9 @@ function runRules(wb: Workbook, options: AnalyzeOptions, sink?: ConstraintSet): 
   const rounding: RoundingPolicy = { perTerm, ...(sink ? { sink } : {}) };
   const findings: Finding[] = [];
   const outcomes: RuleOutcome[] = [];
-  for (const rule of options.rules ?? RULES) {
+  const rules = options.rules ?? RULES;
+  for (const [i, rule] of rules.entries()) {
+    if (i > 0) options.onProgress?.(i, rules.length);
     if (!tables.some((t) => rule.meta.needs.includes(t.kind))) {
       outcomes.push({ rule: rule.meta.id, status: 'skipped', findings: 0, compared: 0, reason: { id: 'skip.no-table', data: { tables: rule.meta.needs.map((k) => `@cross.kind.${k}`).join('|') } } });
       continue;
@@ -192,6 +196,7 @@ function runRules(wb: Workbook, options: AnalyzeOptions, sink?: ConstraintSet): 
       outcomes.push({ rule: rule.meta.id, status: 'crashed', findings: 0, compared: tally.compared, reason: { id: 'skip.crashed', data: { error: (e as Error).message } } });
     }
   }
+  options.onProgress?.(rules.length, rules.length);
   return { tables, notes, meta, findings, outcomes };
 }
 

@@ -131,9 +131,12 @@ describe('batches', () => {
     const r = await cli(['check', '--format', 'csv', FIXTURES]);
     const json = JSON.parse((await cli(['check', '--format', 'json', FIXTURES])).out) as JsonReport;
     const lines = r.out.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('\ufefffile,severity,rule,sheet,cell,expected,actual,difference,message,fix,confidence');
+    expect(lines[0]).toBe('\ufeff文件,严重程度,规则,工作表,单元格,应为,实为,差额,说明,建议修正,把握');
     const n = json.workbooks.reduce((s, w) => s + w.findings.length, 0);
     expect(lines.length - 1).toBe(n);
+    const en = (await cli(['check', '--format', 'csv', '--lang', 'en-US', FIXTURES])).out.trimEnd().split('\r\n');
+    expect(en[0]).toBe('\ufefffile,severity,rule,sheet,cell,expected,actual,difference,message,fix,confidence');
+    expect(en).toHaveLength(lines.length);
     expect(readFileSync(SAMPLE).length).toBeGreaterThan(0);
   });
 });
