@@ -4,6 +4,7 @@ import { KIND_NAMES, type TableKind } from './recognize/kinds';
 import { RULES } from './rules';
 import type { Lang } from './messages/catalog';
 import type { JsonWorkbook } from './report-json';
+import { LOW_COVERAGE } from './coverage';
 
 const S = {
   'zh-CN': {
