@@ -18,10 +18,14 @@ function arg(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** Findings that name the planted cell, or a total carried with it (as checked or evidence). */
+/**
+ * Findings that name the planted cell, or a total carried with it (as checked or evidence), themselves or through a
+ * consequence folded into them; a class of similar findings counts by its members.
+ */
 function naming(findings: readonly Finding[], p: Planted): Finding[] {
   const cells = new Set([`${p.sheet}!${p.address}`, ...(p.carried ?? []).map((c) => `${c.sheet}!${c.address}`)]);
-  return findings.filter((f) => f.cells.some((c) => cells.has(`${c.sheet}!${c.address}`)));
+  const names = (f: Pick<Finding, 'cells'>) => f.cells.some((c) => cells.has(`${c.sheet}!${c.address}`));
+  return findings.flatMap((f) => f.members ?? [f]).filter((f) => names(f) || (f.consequences ?? []).some(names));
 }
 
 /** Whether a fix's edits put every carried total back too (a carried mistake is repaired only as a whole). */

@@ -16,6 +16,9 @@ const S = {
     counts: (e: number, w: number, i: number) => `错误 ${e} 项 · 警告 ${w} 项 · 提示 ${i} 项`,
     none: '未发现不一致之处。',
     fix: '建议',
+    affects: (n: number) => `影响 ${n} 处勾稽关系`,
+    alike: (n: number) => `同类共 ${n} 处`,
+    why: '理由',
     confidence: '把握',
     severity: { error: '错误', warning: '警告', info: '提示' },
     unread: '无法读取',
@@ -34,6 +37,9 @@ const S = {
     counts: (e: number, w: number, i: number) => `${e} errors · ${w} warnings · ${i} notes`,
     none: 'No inconsistency found.',
     fix: 'Fix',
+    affects: (n: number) => `breaks ${n} identit${n === 1 ? 'y' : 'ies'}`,
+    alike: (n: number) => `${n} alike`,
+    why: 'why',
     confidence: 'confidence',
     severity: { error: 'error', warning: 'warning', info: 'info' },
     unread: 'Cannot read',
@@ -108,9 +114,20 @@ export function formatWorkbookText(wb: JsonWorkbook, lang: Lang): string {
     const rule = RULES.find((r) => r.meta.id === f.rule)?.meta.title;
     lines.push(`  ${MARK[f.severity]} ${s.severity[f.severity]}  ${where}  [${rule ? (lang === 'zh-CN' ? rule.zh : rule.en) : f.rule}]`);
     lines.push(`      ${f.message}`);
+    const list = lang === 'zh-CN' ? '、' : ', ';
+    const title = (id: string) => {
+      const t = RULES.find((r) => r.meta.id === id)?.meta.title;
+      return t ? (lang === 'zh-CN' ? t.zh : t.en) : id;
+    };
+    // One cause, the identities it breaks named after it; a class of similar findings, where they are.
+    if (f.consequences && f.consequences.length > 0)
+      lines.push(`      ${s.affects(f.consequences.length)}${sep}${f.consequences.map((c) => `${c.cells[0]!.sheet}!${c.cells[0]!.address} ${title(c.rule)}`).join(list)}`);
+    if (f.members && f.members.length > 0)
+      lines.push(`      ${s.alike(f.members.length)}${sep}${f.members.map((m) => `${m.cells[0]!.sheet}!${m.cells[0]!.address}`).join(list)}`);
     const fix = f.fixes[0];
     const confidence = `${s.confidence} ${Math.round((fix?.confidence ?? 0) * 100)}%`;
     if (fix) lines.push(`      ${s.fix}${sep}${fix.title}${lang === 'zh-CN' ? `（${confidence}）` : ` (${confidence})`}`);
+    if (fix?.reason) lines.push(`      ${s.why}${sep}${fix.reason}`);
   }
   return lines.join('\n');
 }
