@@ -19,12 +19,11 @@ import { join } from 'node:path';
 import { analyzeWorkbook, recognizeWorkbook, type AnalyzeOptions } from '../src/core/analyze';
 import { builtinCatalogs } from '../src/core/catalog/builtin';
 import type { Finding } from '../src/core/findings';
-import { setCells } from '../src/core/grid/cells';
-import { a1, type Sheet, type Workbook } from '../src/core/grid/grid';
+import type { Sheet, Workbook } from '../src/core/grid/grid';
 import { workbookJson } from '../src/core/report-json';
 import { RULES, type Rule } from '../src/core/rules';
 import { readWorkbookBytes } from '../src/file/xlsx';
-import { dataRowCount, generateConsolidated, layoutToSheet, layoutToWorkbook, performanceBlocksSheet, writeLayoutXlsx, type GenWorkbook } from './generate-workbook';
+import { dataRowCount, generateConsolidated, layoutToSheet, layoutToWorkbook, performanceBlocksSheet, plantAmounts, writeLayoutXlsx, type GenWorkbook } from './generate-workbook';
 
 const SEED = 20240101;
 const now = () => performance.now();
@@ -228,24 +227,6 @@ function engineOnce(layout: GenWorkbook, suggestFixes: boolean, mistakes = 0): E
   const report = analyzeWorkbook(wb, { catalogs: builtinCatalogs, suggestFixes, rules: timedRules(rules, (n) => (passes = n)) });
   const ms = now() - t;
   return { rows: dataRowCount(layout), units: unitsOf(layout), ms, rules, passes, rssMb: mb(process.memoryUsage().rss), counts: countFindings(report.findings) };
-}
-
-/**
- * The workbook with `n` amounts changed by +1.11 at cells picked by a fixed pseudo-random sequence, so
- * that fix suggestion has work to do (a consistent workbook has nothing to fix).
- */
-function plantAmounts(wb: Workbook, n: number): Workbook {
-  if (n === 0) return wb;
-  const amounts: Array<{ sheet: string; address: string; value: number }> = [];
-  for (const s of wb.sheets) {
-    s.cells.forEach((row, r) => row?.forEach((c, k) => {
-      if (c && typeof c.value === 'number' && c.value > 1) amounts.push({ sheet: s.name, address: a1(r, k), value: c.value });
-    }));
-  }
-  let x = 7;
-  const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const picked = Array.from({ length: n }, () => amounts[Math.floor(next() * amounts.length)]!);
-  return setCells(wb, picked.map((p) => ({ sheet: p.sheet, address: p.address, state: { value: Math.round((p.value + 1.11) * 100) / 100 } })));
 }
 
 /** The fastest of up to three runs while a run takes under 5 s (JIT and GC noise), else one run. */
