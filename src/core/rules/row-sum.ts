@@ -28,9 +28,12 @@ export const rowSum: Rule = {
       if (!ROW_SUM_KINDS.includes(table.kind)) continue;
       for (const identity of columnIdentities(table)) {
         for (const row of table.rows) {
-          // Name only the parts this row fills, so the sentence stays short.
-          const filled = identity.parts.filter((c) => row.amounts.get(c)?.value !== undefined);
-          const parts = (filled.length > 0 ? filled : identity.parts).map((c) => columnLabel(table, c)).join(' + ');
+          // Name only the parts this row fills, so the sentence stays short (made only when the sum fails).
+          const data = () => {
+            const filled = identity.parts.filter((c) => row.amounts.get(c)?.value !== undefined);
+            const parts = (filled.length > 0 ? filled : identity.parts).map((c) => columnLabel(table, c)).join(' + ');
+            return { row: rowLabel(row), parts };
+          };
           const f = checkSum({
             rule: 'row-sum',
             table,
@@ -38,7 +41,7 @@ export const rowSum: Rule = {
             terms: identity.parts.map((col) => ({ row, col })),
             policy: ctx.rounding,
             messageId: 'row-sum.mismatch',
-            data: { row: rowLabel(row), parts },
+            data,
             fixConfidence: 0.5,
             fixReason: { id: 'fix.reason.total-from-parts', data: {} },
           });

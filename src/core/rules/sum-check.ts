@@ -1,8 +1,8 @@
 // The one comparison every additive rule makes: a stated cell against the sum of other cells.
 import { a1 } from '../grid/grid';
 import { amountsOf, cellRef, classifyDifference, type Finding, type Message, type RoundingPolicy } from '../findings';
-import { cellKey } from '../fix/constraints';
-import { displayAmount, sum, ZERO, type Money } from '../money/money';
+import { rowCellKey, type CellKey } from '../fix/constraints';
+import { displayAmount, ZERO, type Money } from '../money/money';
 import type { AmountCell, Column, Row, Table } from '../recognize/model';
 import { amountColumns } from './hierarchy';
 
@@ -38,7 +38,8 @@ export interface SumCheck {
   readonly policy: RoundingPolicy;
   /** Message id prefix: `${messageId}` for real differences, `${messageId}.rounding` within rounding. */
   readonly messageId: string;
-  readonly data: Readonly<Record<string, string>>;
+  /** The message data, or a function that makes it (called only when the sum fails: labels cost time). */
+  readonly data: Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>);
   /** Confidence and reason of the fix that sets the checked cell to the sum. */
   readonly fixConfidence: number;
   readonly fixReason: Message;
@@ -51,28 +52,54 @@ export interface SumCheck {
  */
 export function checkSum(c: SumCheck): Finding | undefined {
   const stated = amountAt(c.checked);
-  const termCells = c.terms.map(amountAt);
+  const terms = c.terms;
+  const n = terms.length;
   // A cell whose text is not a number (OCR damage, a note) makes the sum unknowable: say nothing here.
-  if (stated?.parsed.kind === 'text' || termCells.some((t) => t?.parsed.kind === 'text')) return undefined;
+  if (stated?.parsed.kind === 'text') return undefined;
+  const termCells: Array<AmountCell | undefined> = new Array(n);
+  let blank = stated?.value === undefined;
+  for (let k = 0; k < n; k++) {
+    const t = terms[k]!;
+    const cell = t.row.amounts.get(t.col);
+    if (cell !== undefined) {
+      if (cell.parsed.kind === 'text') return undefined;
+      if (cell.value !== undefined) blank = false;
+    }
+    termCells[k] = cell;
+  }
   const sheet = c.table.sheet;
+  // Recorded even when every cell is blank: it holds, and filling one of them alone would break it.
+  const sink = c.policy.sink;
+  if (sink) {
+    const total = rowCellKey(sheet, c.checked.row, c.checked.col);
+    const keys: CellKey[] = new Array(n);
+    const values: Array<[CellKey, Money | undefined]> = new Array(n + 1);
+    values[0] = [total, stated?.value];
+    for (let k = 0; k < n; k++) {
+      const t = terms[k]!;
+      const key = rowCellKey(t.table?.sheet ?? sheet, t.row, t.col);
+      keys[k] = key;
+      values[k + 1] = [key, termCells[k]?.value];
+    }
+    sink.add({ rule: c.rule, findingId: `${c.rule}@${total}`, total, terms: keys, bound: c.policy.perTerm.times(Math.max(1, n)) }, values);
+  }
+  if (blank) return undefined;
+  const actual = stated?.value ?? ZERO;
+  let expected = ZERO;
+  for (let k = 0; k < n; k++) {
+    const v = termCells[k]?.value;
+    if (v !== undefined) expected = expected.plus(v);
+  }
+  const difference = actual.minus(expected);
+  if (difference.isZero()) return undefined;
+  const kind = classifyDifference(difference, n, c.policy);
+  if (kind === undefined) return undefined;
   const address = a1(c.checked.row.row, c.checked.col);
   const id = `${c.rule}@${sheet}!${address}`;
-  // Recorded even when every cell is blank: it holds, and filling one of them alone would break it.
-  if (c.policy.sink) {
-    const key = (t: TableCell) => cellKey(t.table?.sheet ?? sheet, a1(t.row.row, t.col));
-    c.policy.sink.add(
-      { rule: c.rule, findingId: id, total: key(c.checked), terms: c.terms.map(key), bound: c.policy.perTerm.times(Math.max(1, c.terms.length)) },
-      [[key(c.checked), stated?.value], ...c.terms.map((t, i): [string, Money | undefined] => [key(t), termCells[i]?.value])],
-    );
-  }
-  if (stated?.value === undefined && termCells.every((t) => t?.value === undefined)) return undefined;
-  const actual = stated?.value ?? ZERO;
-  const expected = sum(termCells.map((t) => t?.value));
-  const kind = classifyDifference(actual.minus(expected), c.terms.length, c.policy);
-  if (kind === undefined) return undefined;
   const amounts = amountsOf(actual, expected);
   const decimals = amounts.expected!.split('.')[1]?.length ?? 2;
   const rounding = kind === 'rounding';
+  const data = typeof c.data === 'function' ? c.data() : c.data;
   return {
     id,
     rule: c.rule,
@@ -80,15 +107,15 @@ export function checkSum(c: SumCheck): Finding | undefined {
     message: {
       id: rounding ? `${c.messageId}.rounding` : c.messageId,
       data: {
-        ...c.data,
+        ...data,
         actual: stated?.value === undefined ? '@value.blank' : displayAmount(actual, decimals),
         expected: displayAmount(expected, decimals),
-        difference: displayAmount(actual.minus(expected), decimals),
-        terms: String(c.terms.length),
+        difference: displayAmount(difference, decimals),
+        terms: String(n),
         column: columnLabel(c.table, c.checked.col),
       },
     },
-    cells: [cellRef(sheet, c.checked.row.row, c.checked.col, 'checked'), ...c.terms.map((t) => cellRef(t.table?.sheet ?? sheet, t.row.row, t.col, 'evidence'))],
+    cells: [cellRef(sheet, c.checked.row.row, c.checked.col, 'checked'), ...terms.map((t) => cellRef(t.table?.sheet ?? sheet, t.row.row, t.col, 'evidence'))],
     ...amounts,
     fixes: [
       {
@@ -100,6 +127,8 @@ export function checkSum(c: SumCheck): Finding | undefined {
     ],
   };
 }
+
+const PARENT_FROM_CHILDREN: Message = { id: 'fix.reason.parent-from-children', data: {} };
 
 /** What `checkRowSum` needs: one parent row and the rows that must add up to it. */
 export interface RowSum {
@@ -118,6 +147,7 @@ export interface RowSum {
  */
 export function checkRowSum(c: RowSum): Finding[] {
   const out: Finding[] = [];
+  const data = () => ({ row: rowLabel(c.parent), ...c.data });
   for (const col of amountColumns(c.table)) {
     const f = checkSum({
       rule: c.rule,
@@ -126,9 +156,9 @@ export function checkRowSum(c: RowSum): Finding[] {
       terms: c.children.map((row) => ({ row, col })),
       policy: c.policy,
       messageId: c.messageId,
-      data: { row: rowLabel(c.parent), ...c.data },
+      data,
       fixConfidence: 0.6,
-      fixReason: { id: 'fix.reason.parent-from-children', data: {} },
+      fixReason: PARENT_FROM_CHILDREN,
     });
     if (f) out.push(withLiveFormula(f, c, col));
   }
