@@ -38,44 +38,162 @@ export interface Constraint {
   readonly soft?: boolean;
 }
 
+/** A cell of a recognized table, as the sum checks name it: its row, its column, and its table when it is in another one. */
+export interface SumCell {
+  readonly row: { readonly row: number; readonly amounts: ReadonlyMap<number, { readonly value: Money | undefined }> };
+  readonly col: number;
+  readonly table?: { readonly sheet: string };
+}
+
 /** Where constraints go as rules check them; values of cells go alongside. */
 export interface ConstraintSink {
   add(c: Constraint, values: ReadonlyArray<[CellKey, Money | undefined]>): void;
+  /**
+   * A sum checkSum checked, recorded as the constraint total = Σ terms: `total` is the checked cell's key,
+   * `sheet` its sheet (the terms' unless they name their table), `held` whether |total − Σ terms| ≤
+   * perTerm × max(1, terms). The values are the cells' own.
+   */
+  recordSum?(rule: string, total: CellKey, sheet: string, terms: readonly SumCell[], perTerm: Money, totalValue: Money | undefined, held: boolean): void;
 }
 
-/** Collects constraints and the values of the cells they mention. */
+/**
+ * A constraint recorded from a checked sum. Most sums of a large workbook hold and are never looked at again:
+ * the keys of their terms, their finding id and their bound are made the first time someone reads them.
+ */
+class RecordedSum implements Constraint {
+  private id: string | undefined;
+  private keys: CellKey[] | undefined;
+  private limit: Money | undefined;
+
+  constructor(
+    readonly rule: string,
+    readonly total: CellKey,
+    private readonly sheet: string,
+    readonly cells: readonly SumCell[],
+    private readonly perTerm: Money,
+    readonly totalValue: Money | undefined,
+    readonly held: boolean,
+  ) {}
+
+  get findingId(): string {
+    return (this.id ??= `${this.rule}@${this.total}`);
+  }
+
+  get terms(): readonly CellKey[] {
+    if (this.keys === undefined) {
+      const cells = this.cells;
+      const keys: CellKey[] = new Array(cells.length);
+      for (let k = 0; k < cells.length; k++) {
+        const t = cells[k]!;
+        keys[k] = rowCellKey(t.table?.sheet ?? this.sheet, t.row, t.col);
+      }
+      this.keys = keys;
+    }
+    return this.keys;
+  }
+
+  get bound(): Money {
+    return (this.limit ??= this.perTerm.times(Math.max(1, this.cells.length)));
+  }
+
+  /** The plain constraint (for printing). */
+  toJSON(): Constraint {
+    return { rule: this.rule, findingId: this.findingId, total: this.total, terms: this.terms, bound: this.bound };
+  }
+}
+
+/**
+ * Collects constraints and the values of the cells they mention. The values are kept per constraint as
+ * recorded, and put in one map by cell only when someone reads `values` (error localization, when some
+ * identity fails): a consistent workbook never pays for it.
+ */
 export class ConstraintSet implements ConstraintSink {
   readonly constraints: Constraint[] = [];
-  readonly values = new Map<CellKey, Money | undefined>();
+  /** Per kept constraint, in order: the pairs given to add, or undefined for a recorded sum (its cells hold its values). */
+  private readonly recorded: Array<ReadonlyArray<[CellKey, Money | undefined]> | undefined> = [];
+  private map: Map<CellKey, Money | undefined> | undefined;
   /** The constraints recorded so far by their total cell, to drop one recorded twice (by two rules). */
-  private readonly byTotal = new Map<CellKey, Constraint[]>();
+  private readonly byTotal = new Map<CellKey, Constraint | Constraint[]>();
+
+  /** The value of every cell a constraint mentions (blank: undefined); the last recorded value wins. */
+  get values(): Map<CellKey, Money | undefined> {
+    if (this.map === undefined) {
+      const map = new Map<CellKey, Money | undefined>();
+      for (let i = 0; i < this.recorded.length; i++) setValues(map, this.constraints[i]!, this.recorded[i]);
+      this.map = map;
+    }
+    return this.map;
+  }
 
   add(c: Constraint, values: ReadonlyArray<[CellKey, Money | undefined]>): void {
+    if (!this.adds(c)) return;
+    this.recorded.push(values);
+    if (this.map !== undefined) setValues(this.map, c, values);
+  }
+
+  recordSum(rule: string, total: CellKey, sheet: string, terms: readonly SumCell[], perTerm: Money, totalValue: Money | undefined, held: boolean): void {
+    const c = new RecordedSum(rule, total, sheet, terms, perTerm, totalValue, held);
+    if (!this.adds(c)) return;
+    this.recorded.push(undefined);
+    if (this.map !== undefined) setValues(this.map, c, undefined);
+  }
+
+  /**
+   * Whether a constraint of this set holds over its values: for a recorded sum, what its check found (the same
+   * cell always has the same value); otherwise computed.
+   */
+  holds(c: Constraint): boolean {
+    return c instanceof RecordedSum ? c.held : holds(c, this.values);
+  }
+
+  /** Keeps the constraint unless the same identity is recorded already. */
+  private adds(c: Constraint): boolean {
     const same = this.byTotal.get(c.total);
-    if (same === undefined) this.byTotal.set(c.total, [c]);
-    else {
-      for (const o of same) if (sameIdentity(o, c)) return;
+    if (same === undefined) this.byTotal.set(c.total, c);
+    else if (Array.isArray(same)) {
+      for (const o of same) if (sameIdentity(o, c)) return false;
       same.push(c);
+    } else {
+      if (sameIdentity(same, c)) return false;
+      this.byTotal.set(c.total, [same, c]);
     }
     this.constraints.push(c);
-    for (const [k, v] of values) this.values.set(k, v);
+    return true;
+  }
+}
+
+function setValues(map: Map<CellKey, Money | undefined>, c: Constraint, pairs: ReadonlyArray<[CellKey, Money | undefined]> | undefined): void {
+  if (pairs !== undefined) {
+    for (let k = 0; k < pairs.length; k++) map.set(pairs[k]![0], pairs[k]![1]);
+    return;
+  }
+  const r = c as RecordedSum;
+  map.set(r.total, r.totalValue);
+  const keys = r.terms;
+  for (let k = 0; k < keys.length; k++) {
+    const t = r.cells[k]!;
+    map.set(keys[k]!, t.row.amounts.get(t.col)?.value);
   }
 }
 
 /** Same total, same terms (in any order), both soft or both hard. */
 function sameIdentity(a: Constraint, b: Constraint): boolean {
-  if (Boolean(a.soft) !== Boolean(b.soft) || a.terms.length !== b.terms.length) return false;
+  if (Boolean(a.soft) !== Boolean(b.soft)) return false;
+  if (a instanceof RecordedSum && b instanceof RecordedSum && a.cells.length !== b.cells.length) return false;
+  const x = a.terms;
+  const y = b.terms;
+  if (x.length !== y.length) return false;
   let inOrder = true;
-  for (let k = 0; k < a.terms.length; k++) {
-    if (a.terms[k] !== b.terms[k]) {
+  for (let k = 0; k < x.length; k++) {
+    if (x[k] !== y[k]) {
       inOrder = false;
       break;
     }
   }
   if (inOrder) return true;
-  const x = [...a.terms].sort();
-  const y = [...b.terms].sort();
-  return x.every((t, k) => t === y[k]);
+  const xs = [...x].sort();
+  const ys = [...y].sort();
+  return xs.every((t, k) => t === ys[k]);
 }
 
 /** Values of cells, as constraints read them (blank: undefined). */

@@ -45,16 +45,26 @@ interface Candidate {
  * Deterministic: ties keep the constraints' order. Rounding-level differences are not localized.
  */
 export function localize(set: ConstraintSet): Map<string, Suspect[]> {
-  const { values } = set;
   const constraints = set.constraints.filter((c) => !c.soft);
-  const failing = constraints.filter((c) => !holds(c, values));
+  const failing = constraints.filter((c) => !set.holds(c));
+  if (failing.length === 0) return new Map();
+  const { values } = set;
+  // The identities through each cell of a failing identity (no other cell is looked at).
+  const near = new Set<CellKey>();
+  for (const f of failing) {
+    near.add(f.total);
+    for (const t of f.terms) near.add(t);
+  }
   const byCell = new Map<CellKey, Constraint[]>();
+  const index = (c: Constraint, k: CellKey) => {
+    if (!near.has(k)) return;
+    let list = byCell.get(k);
+    if (!list) byCell.set(k, (list = []));
+    list.push(c);
+  };
   for (const c of constraints) {
-    for (const k of [c.total, ...c.terms]) {
-      let list = byCell.get(k);
-      if (!list) byCell.set(k, (list = []));
-      list.push(c);
-    }
+    index(c, c.total);
+    for (const t of c.terms) index(c, t);
   }
   const failingSet = new Set(failing);
 
@@ -76,8 +86,8 @@ export function localize(set: ConstraintSet): Map<string, Suspect[]> {
       const best = [...wanted.values()].sort((a, b) => b.n - a.n)[0];
       if (!best) continue;
       const trial = overlay(values, new Map([[x, best.value]]));
-      if (mine.some((c) => holds(c, values) && !holds(c, trial))) continue; // would break a holding identity
-      const fixes = mine.filter((c) => !holds(c, values) && holds(c, trial));
+      if (mine.some((c) => set.holds(c) && !holds(c, trial))) continue; // would break a holding identity
+      const fixes = mine.filter((c) => !set.holds(c) && holds(c, trial));
       if (fixes.length === 0) continue;
       candidates.push({ cell: x, after: best.value, fixes, derived: mine.some((c) => c.total === x) });
     }

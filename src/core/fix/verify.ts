@@ -21,17 +21,20 @@ export interface ConstraintIndex {
   readonly byCell: ReadonlyMap<CellKey, readonly Constraint[]>;
 }
 
-export function indexConstraints(set: ConstraintSet): ConstraintIndex {
+export function indexConstraints(set: ConstraintSet, only?: { findings: ReadonlySet<string>; cells: ReadonlySet<CellKey> }): ConstraintIndex {
   const byFinding = new Map<string, Constraint[]>();
   const byCell = new Map<CellKey, Constraint[]>();
   for (const c of set.constraints) {
     if (c.soft) continue;
-    byFinding.set(c.findingId, [...(byFinding.get(c.findingId) ?? []), c]);
-    for (const k of new Set([c.total, ...c.terms])) {
+    if (!only || only.findings.has(c.findingId)) byFinding.set(c.findingId, [...(byFinding.get(c.findingId) ?? []), c]);
+    const add = (k: CellKey) => {
+      if (only && !only.cells.has(k)) return;
       let list = byCell.get(k);
       if (!list) byCell.set(k, (list = []));
-      list.push(c);
-    }
+      if (list[list.length - 1] !== c) list.push(c); // once per constraint, however often it names the cell
+    };
+    add(c.total);
+    for (const t of c.terms) add(t);
   }
   return { byFinding, byCell };
 }
@@ -54,7 +57,7 @@ export function solvesAlone(set: ConstraintSet, edits: readonly Edit[], findingI
   const view = overlay(set.values, values);
   if (!own.every((c) => holds(c, view))) return false;
   const touched = new Set([...values.keys()].flatMap((k) => index.byCell.get(k) ?? []));
-  return ![...touched].some((c) => holds(c, set.values) && !holds(c, view));
+  return ![...touched].some((c) => set.holds(c) && !holds(c, view));
 }
 
 /**
@@ -70,7 +73,12 @@ export function verifyCandidates(
   maxRuns: number,
 ): boolean[] {
   const verdicts = candidates.map(() => false);
-  const index = indexConstraints(set);
+  if (candidates.length === 0) return verdicts;
+  // Only the candidates' findings and the cells their edits write are looked up.
+  const index = indexConstraints(set, {
+    findings: new Set(candidates.map((c) => c.finding.id)),
+    cells: new Set(candidates.flatMap((c) => c.fix.edits.map((e) => cellKey(e.sheet, e.address)))),
+  });
   const alone = candidates.map((c) => solvesAlone(set, c.fix.edits, c.finding.id, index));
   const groups = new Map<string, Group>();
   candidates.forEach((c, i) => {

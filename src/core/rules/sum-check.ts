@@ -56,42 +56,38 @@ export function checkSum(c: SumCheck): Finding | undefined {
   const n = terms.length;
   // A cell whose text is not a number (OCR damage, a note) makes the sum unknowable: say nothing here.
   if (stated?.parsed.kind === 'text') return undefined;
-  const termCells: Array<AmountCell | undefined> = new Array(n);
   let blank = stated?.value === undefined;
+  let expected = ZERO;
   for (let k = 0; k < n; k++) {
     const t = terms[k]!;
     const cell = t.row.amounts.get(t.col);
     if (cell !== undefined) {
       if (cell.parsed.kind === 'text') return undefined;
-      if (cell.value !== undefined) blank = false;
+      if (cell.value !== undefined) {
+        blank = false;
+        expected = expected.plus(cell.value);
+      }
     }
-    termCells[k] = cell;
   }
   const sheet = c.table.sheet;
+  const actual = stated?.value ?? ZERO;
+  const difference = actual.minus(expected);
   // Recorded even when every cell is blank: it holds, and filling one of them alone would break it.
   const sink = c.policy.sink;
   if (sink) {
     const total = rowCellKey(sheet, c.checked.row, c.checked.col);
-    const keys: CellKey[] = new Array(n);
-    const values: Array<[CellKey, Money | undefined]> = new Array(n + 1);
-    values[0] = [total, stated?.value];
-    for (let k = 0; k < n; k++) {
-      const t = terms[k]!;
-      const key = rowCellKey(t.table?.sheet ?? sheet, t.row, t.col);
-      keys[k] = key;
-      values[k + 1] = [key, termCells[k]?.value];
+    if (sink.recordSum) {
+      const held = difference.isZero() || classifyDifference(difference, n, c.policy) === 'rounding';
+      sink.recordSum(c.rule, total, sheet, terms, c.policy.perTerm, stated?.value, held);
+    } else {
+      const keys = terms.map((t) => rowCellKey(t.table?.sheet ?? sheet, t.row, t.col));
+      sink.add(
+        { rule: c.rule, findingId: `${c.rule}@${total}`, total, terms: keys, bound: c.policy.perTerm.times(Math.max(1, n)) },
+        [[total, stated?.value], ...keys.map((key, k): [CellKey, Money | undefined] => [key, amountAt(terms[k]!)?.value])],
+      );
     }
-    sink.add({ rule: c.rule, findingId: `${c.rule}@${total}`, total, terms: keys, bound: c.policy.perTerm.times(Math.max(1, n)) }, values);
   }
-  if (blank) return undefined;
-  const actual = stated?.value ?? ZERO;
-  let expected = ZERO;
-  for (let k = 0; k < n; k++) {
-    const v = termCells[k]?.value;
-    if (v !== undefined) expected = expected.plus(v);
-  }
-  const difference = actual.minus(expected);
-  if (difference.isZero()) return undefined;
+  if (blank || difference.isZero()) return undefined;
   const kind = classifyDifference(difference, n, c.policy);
   if (kind === undefined) return undefined;
   const address = a1(c.checked.row.row, c.checked.col);
