@@ -49,11 +49,11 @@ export interface SumCell {
 export interface ConstraintSink {
   add(c: Constraint, values: ReadonlyArray<[CellKey, Money | undefined]>): void;
   /**
-   * A sum checkSum checked, recorded as the constraint total = Σ terms: `total` is the checked cell's key,
-   * `sheet` its sheet (the terms' unless they name their table), `held` whether |total − Σ terms| ≤
-   * perTerm × max(1, terms). The values are the cells' own.
+   * A sum checkSum checked, recorded as the constraint total = Σ terms: `checked` is the total's cell, on
+   * `sheet` (the terms' too unless they name their table), `held` whether |total − Σ terms| ≤ perTerm × max(1,
+   * terms). The values are the cells' own.
    */
-  recordSum?(rule: string, total: CellKey, sheet: string, terms: readonly SumCell[], perTerm: Money, totalValue: Money | undefined, held: boolean): void;
+  recordSum?(rule: string, sheet: string, checked: SumCell, terms: readonly SumCell[], perTerm: Money, totalValue: Money | undefined, held: boolean): void;
 }
 
 /**
@@ -61,19 +61,24 @@ export interface ConstraintSink {
  * the keys of their terms, their finding id and their bound are made the first time someone reads them.
  */
 class RecordedSum implements Constraint {
+  private key: CellKey | undefined;
   private id: string | undefined;
   private keys: CellKey[] | undefined;
   private limit: Money | undefined;
 
   constructor(
     readonly rule: string,
-    readonly total: CellKey,
     private readonly sheet: string,
+    private readonly checked: SumCell,
     readonly cells: readonly SumCell[],
     private readonly perTerm: Money,
     readonly totalValue: Money | undefined,
     readonly held: boolean,
   ) {}
+
+  get total(): CellKey {
+    return (this.key ??= rowCellKey(this.sheet, this.checked.row, this.checked.col));
+  }
 
   get findingId(): string {
     return (this.id ??= `${this.rule}@${this.total}`);
@@ -108,34 +113,48 @@ class RecordedSum implements Constraint {
  * identity fails): a consistent workbook never pays for it.
  */
 export class ConstraintSet implements ConstraintSink {
-  readonly constraints: Constraint[] = [];
-  /** Per kept constraint, in order: the pairs given to add, or undefined for a recorded sum (its cells hold its values). */
-  private readonly recorded: Array<ReadonlyArray<[CellKey, Money | undefined]> | undefined> = [];
+  /** Everything recorded, in order, duplicates included, with the pairs given to add (none for a recorded sum). */
+  private readonly raw: Constraint[] = [];
+  private readonly rawPairs: Array<ReadonlyArray<[CellKey, Money | undefined]> | undefined> = [];
+  /** How many of `raw` are sorted into `kept` so far. */
+  private sorted = 0;
+  private readonly kept: Constraint[] = [];
+  private readonly keptPairs: Array<ReadonlyArray<[CellKey, Money | undefined]> | undefined> = [];
   private map: Map<CellKey, Money | undefined> | undefined;
-  /** The constraints recorded so far by their total cell, to drop one recorded twice (by two rules). */
+  /** The kept constraints by their total cell, to drop one recorded twice (by two rules). */
   private readonly byTotal = new Map<CellKey, Constraint | Constraint[]>();
+
+  /** The constraints, each identity once, in the order recorded. */
+  get constraints(): readonly Constraint[] {
+    for (; this.sorted < this.raw.length; this.sorted++) {
+      const c = this.raw[this.sorted]!;
+      if (!this.adds(c)) continue;
+      const pairs = this.rawPairs[this.sorted];
+      this.keptPairs.push(pairs);
+      if (this.map !== undefined) setValues(this.map, c, pairs);
+    }
+    return this.kept;
+  }
 
   /** The value of every cell a constraint mentions (blank: undefined); the last recorded value wins. */
   get values(): Map<CellKey, Money | undefined> {
+    const kept = this.constraints;
     if (this.map === undefined) {
       const map = new Map<CellKey, Money | undefined>();
-      for (let i = 0; i < this.recorded.length; i++) setValues(map, this.constraints[i]!, this.recorded[i]);
+      for (let i = 0; i < kept.length; i++) setValues(map, kept[i]!, this.keptPairs[i]);
       this.map = map;
     }
     return this.map;
   }
 
   add(c: Constraint, values: ReadonlyArray<[CellKey, Money | undefined]>): void {
-    if (!this.adds(c)) return;
-    this.recorded.push(values);
-    if (this.map !== undefined) setValues(this.map, c, values);
+    this.raw.push(c);
+    this.rawPairs.push(values);
   }
 
-  recordSum(rule: string, total: CellKey, sheet: string, terms: readonly SumCell[], perTerm: Money, totalValue: Money | undefined, held: boolean): void {
-    const c = new RecordedSum(rule, total, sheet, terms, perTerm, totalValue, held);
-    if (!this.adds(c)) return;
-    this.recorded.push(undefined);
-    if (this.map !== undefined) setValues(this.map, c, undefined);
+  recordSum(rule: string, sheet: string, checked: SumCell, terms: readonly SumCell[], perTerm: Money, totalValue: Money | undefined, held: boolean): void {
+    this.raw.push(new RecordedSum(rule, sheet, checked, terms, perTerm, totalValue, held));
+    this.rawPairs.push(undefined);
   }
 
   /**
@@ -146,7 +165,19 @@ export class ConstraintSet implements ConstraintSink {
     return c instanceof RecordedSum ? c.held : holds(c, this.values);
   }
 
-  /** Keeps the constraint unless the same identity is recorded already. */
+  /** Whether some identity (not a soft correspondence) fails: when none does, nothing needs to be sorted or indexed. */
+  anyHardFailing(): boolean {
+    let other = false;
+    for (const c of this.raw) {
+      if (c.soft) continue;
+      if (c instanceof RecordedSum) {
+        if (!c.held) return true;
+      } else other = true;
+    }
+    return other && this.constraints.some((c) => !c.soft && !this.holds(c));
+  }
+
+  /** Keeps the constraint unless the same identity is kept already. */
   private adds(c: Constraint): boolean {
     const same = this.byTotal.get(c.total);
     if (same === undefined) this.byTotal.set(c.total, c);
@@ -157,7 +188,7 @@ export class ConstraintSet implements ConstraintSink {
       if (sameIdentity(same, c)) return false;
       this.byTotal.set(c.total, [same, c]);
     }
-    this.constraints.push(c);
+    this.kept.push(c);
     return true;
   }
 }

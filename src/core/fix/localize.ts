@@ -45,6 +45,7 @@ interface Candidate {
  * Deterministic: ties keep the constraints' order. Rounding-level differences are not localized.
  */
 export function localize(set: ConstraintSet): Map<string, Suspect[]> {
+  if (!set.anyHardFailing()) return new Map();
   const constraints = set.constraints.filter((c) => !c.soft);
   const failing = constraints.filter((c) => !set.holds(c));
   if (failing.length === 0) return new Map();

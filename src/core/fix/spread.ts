@@ -78,6 +78,7 @@ interface Scored {
  * failing identity hold. Deterministic for a given constraint set.
  */
 export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
+  if (!set.anyHardFailing()) return new Map();
   const { constraints } = set;
   const out = new Map<string, Repair[]>();
   const hard = constraints.filter((c) => !c.soft);

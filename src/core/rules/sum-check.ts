@@ -75,11 +75,11 @@ export function checkSum(c: SumCheck): Finding | undefined {
   // Recorded even when every cell is blank: it holds, and filling one of them alone would break it.
   const sink = c.policy.sink;
   if (sink) {
-    const total = rowCellKey(sheet, c.checked.row, c.checked.col);
     if (sink.recordSum) {
       const held = difference.isZero() || classifyDifference(difference, n, c.policy) === 'rounding';
-      sink.recordSum(c.rule, total, sheet, terms, c.policy.perTerm, stated?.value, held);
+      sink.recordSum(c.rule, sheet, c.checked, terms, c.policy.perTerm, stated?.value, held);
     } else {
+      const total = rowCellKey(sheet, c.checked.row, c.checked.col);
       const keys = terms.map((t) => rowCellKey(t.table?.sheet ?? sheet, t.row, t.col));
       sink.add(
         { rule: c.rule, findingId: `${c.rule}@${total}`, total, terms: keys, bound: c.policy.perTerm.times(Math.max(1, n)) },
