@@ -315,7 +315,7 @@ export interface CrossSum {
   readonly checked: PlacedCell;
   readonly terms: readonly TableCell[];
   readonly messageId: string;
-  readonly data: Readonly<Record<string, string>>;
+  readonly data: LazyData;
   /** Severity of a real difference when it is not an identity that must hold (default: error). */
   readonly severity?: Severity;
   /** The set-value fix: its confidence and reason id; false for none. Default 0.4, `cross.fix.reason.other-table`. */
@@ -339,13 +339,24 @@ function recordable(policy: RoundingPolicy, severity: Severity | undefined): Rou
  * not compared here — the unit difference is the metadata rules' finding, and every amount would differ.
  */
 export function comparable(tables: ReadonlyArray<Table | undefined>): boolean {
-  const units = new Set(tables.map((t) => t?.meta.unit).filter((u) => u !== undefined));
-  return units.size <= 1;
+  let unit: string | undefined;
+  for (const t of tables) {
+    const u = t?.meta.unit;
+    if (u === undefined) continue;
+    if (unit === undefined) unit = u;
+    else if (u !== unit) return false;
+  }
+  return true;
 }
+
+/** Message data, or a function that makes it only when a finding needs it (labels cost time on every row). */
+export type LazyData = Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>);
+
+const dataOf = (d: LazyData): Readonly<Record<string, string>> => (typeof d === 'function' ? d() : d);
 
 /** checked = Σ terms across tables, through checkSum; real differences at the given severity. */
 export function crossSum(c: CrossSum): Finding | undefined {
-  if (!comparable([c.checked.table, ...c.terms.map((t) => t.table)])) return undefined;
+  if (!comparable(c.terms.length === 1 ? [c.checked.table, c.terms[0]!.table] : [c.checked.table, ...c.terms.map((t) => t.table)])) return undefined;
   const fix = c.fix === false ? { confidence: 0, reason: 'cross.fix.reason.other-table' } : (c.fix ?? { confidence: 0.4, reason: 'cross.fix.reason.other-table' });
   const f = checkSum({
     rule: c.rule,
@@ -374,7 +385,7 @@ export interface CrossBound {
   /** at-most: checked ≤ Σ bound; at-least: checked ≥ Σ bound. */
   readonly relation: 'at-most' | 'at-least';
   readonly messageId: string;
-  readonly data: Readonly<Record<string, string>>;
+  readonly data: LazyData;
   /** Severity of a real violation (default warning); a violation within rounding is info. */
   readonly severity?: Severity;
 }
@@ -411,7 +422,7 @@ export function crossBound(c: CrossBound): Finding | undefined {
     message: {
       id: rounding ? `${c.messageId}.rounding` : c.messageId,
       data: {
-        ...c.data,
+        ...dataOf(c.data),
         actual: stated === undefined ? '@value.blank' : displayAmount(actual, decimals),
         expected: displayAmount(limit, decimals),
         difference: displayAmount(actual.minus(limit), decimals),
