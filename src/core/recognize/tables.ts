@@ -1,5 +1,5 @@
 // Finds the tables on a sheet (by their titles) and reads each into a Table.
-import { cellAt, cellText, isBlankRow, rectA1, type Rect, type Sheet } from '../grid/grid';
+import { cellAt, cellText, hasContent, isBlankRow, rectA1, type Rect, type Sheet } from '../grid/grid';
 import { amountOf, parseAmount } from '../money/money';
 import { halfWidth, isTotalLabel, squash } from '../text';
 import { readFormFields } from './fields';
@@ -106,9 +106,18 @@ function looksLikeData(sheet: Sheet, row: number, c0: number, c1: number): boole
 
 /** A note under a table (`注：本表…`, `我部门2024年没有…。`): one text cell, a remark or a sentence. */
 function isFootnote(sheet: Sheet, row: number): boolean {
-  const cells = rowCells(sheet, row);
-  if (cells.length !== 1) return false;
-  const t = squash(cells[0]!.text);
+  // One text cell: counted without making text of the others (a data row has many numbers).
+  const line = sheet.cells[row];
+  if (!line) return false;
+  let only: string | undefined;
+  for (let c = 0; c < line.length; c++) {
+    const cell = line[c];
+    if (!hasContent(cell)) continue;
+    if (only !== undefined || typeof cell!.value === 'number') return false;
+    only = cellText(cell).trim();
+  }
+  if (only === undefined) return false;
+  const t = squash(only);
   return /^(注|说明|备注)\d*[:：]/.test(t) || /[。；]$/.test(t) || t.length > 40;
 }
 
@@ -122,9 +131,12 @@ function contentColumns(sheet: Sheet, r0: number, r1: number): { c0: number; c1:
   let c0 = Number.MAX_SAFE_INTEGER;
   let c1 = -1;
   for (let r = r0; r <= r1; r++) {
-    for (const c of rowCells(sheet, r)) {
-      c0 = Math.min(c0, c.col);
-      c1 = Math.max(c1, c.col);
+    const line = sheet.cells[r];
+    if (!line) continue;
+    for (let c = 0; c < line.length; c++) {
+      if (!hasContent(line[c])) continue;
+      c0 = Math.min(c0, c);
+      c1 = Math.max(c1, c);
     }
   }
   for (const m of sheet.merges) if (m.r0 >= r0 && m.r1 <= r1) c1 = Math.max(c1, m.c1);
@@ -228,12 +240,24 @@ export function codeGroups(columns: readonly Column[]): Column[][] {
   return groups;
 }
 
+const CODE_GROUPS = new WeakMap<readonly Column[], Column[][]>();
+
+/** codeGroups of a table's columns, made once (every row asks). */
+function codeGroupsOf(columns: readonly Column[]): Column[][] {
+  let groups = CODE_GROUPS.get(columns);
+  if (!groups) CODE_GROUPS.set(columns, (groups = codeGroups(columns)));
+  return groups;
+}
+
 /** Reads one data row. Split 类/款/项 code cells are completed from the rows above (carry). */
 function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: Array<{ lei: string; kuan: string }>): Row | undefined {
-  const text = (col: number) => cellText(cellAt(sheet, r, col)).trim();
+  // Each cell's text made once (several questions are asked of the same cells).
+  const line = sheet.cells[r];
+  const texts: string[] = [];
+  const text = (col: number) => (texts[col] ??= cellText(line?.[col]).trim());
   let labelInCode = '';
   const amounts = new Map<number, AmountCell>();
-  const codes = codeGroups(columns).map((group, i) => {
+  const codes = codeGroupsOf(columns).map((group, i) => {
     const carry = (carries[i] ??= { lei: '', kuan: '' });
     const parts: Partial<Record<'lei' | 'kuan' | 'xiang', string>> = {};
     let code: string | undefined;
@@ -253,9 +277,8 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
   let code = codes[0];
   let name = '';
   for (const col of columns) {
-    const t = text(col.col);
     if (col.role === 'name') {
-      if (name === '') name = t;
+      if (name === '') name = text(col.col);
     } else if (AMOUNT_ROLES.has(col.role)) {
       const cell = cellAt(sheet, r, col.col);
       const parsed = parseAmount(cell?.value ?? null);
