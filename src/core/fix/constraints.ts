@@ -40,9 +40,53 @@ export interface Constraint {
 
 /** A cell of a recognized table, as the sum checks name it: its row, its column, and its table when it is in another one. */
 export interface SumCell {
-  readonly row: { readonly row: number; readonly amounts: ReadonlyMap<number, { readonly value: Money | undefined }> };
+  readonly row: SumRow;
   readonly col: number;
   readonly table?: { readonly sheet: string };
+}
+
+/** A row of a recognized table: its sheet row and its amount cells by column. */
+export interface SumRow {
+  readonly row: number;
+  readonly amounts: ReadonlyMap<number, { readonly value: Money | undefined }>;
+}
+
+/**
+ * The terms of a checked sum, without an object per term where they have a shape: cells of one column
+ * (a parent's children), or cells of one row (a row's parts), or any cells.
+ */
+export type SumTerms =
+  | { readonly rows: readonly SumRow[]; readonly col: number }
+  | { readonly row: SumRow; readonly cols: readonly number[] }
+  | { readonly cells: readonly SumCell[] };
+
+export function termCount(t: SumTerms): number {
+  return 'cells' in t ? t.cells.length : 'rows' in t ? t.rows.length : t.cols.length;
+}
+
+/** The row, column and sheet of term k (`sheet`: the checked cell's, for terms that do not name their table). */
+export function termAt(t: SumTerms, k: number, sheet: string): { row: SumRow; col: number; sheet: string } {
+  if ('cells' in t) {
+    const c = t.cells[k]!;
+    return { row: c.row, col: c.col, sheet: c.table?.sheet ?? sheet };
+  }
+  return 'rows' in t ? { row: t.rows[k]!, col: t.col, sheet } : { row: t.row, col: t.cols[k]!, sheet };
+}
+
+function termKey(t: SumTerms, k: number, sheet: string): CellKey {
+  if ('cells' in t) {
+    const c = t.cells[k]!;
+    return rowCellKey(c.table?.sheet ?? sheet, c.row, c.col);
+  }
+  return 'rows' in t ? rowCellKey(sheet, t.rows[k]!, t.col) : rowCellKey(sheet, t.row, t.cols[k]!);
+}
+
+function termValue(t: SumTerms, k: number): Money | undefined {
+  if ('cells' in t) {
+    const c = t.cells[k]!;
+    return c.row.amounts.get(c.col)?.value;
+  }
+  return 'rows' in t ? t.rows[k]!.amounts.get(t.col)?.value : t.row.amounts.get(t.cols[k]!)?.value;
 }
 
 /** Where constraints go as rules check them; values of cells go alongside. */
@@ -53,7 +97,7 @@ export interface ConstraintSink {
    * `sheet` (the terms' too unless they name their table), `held` whether |total − Σ terms| ≤ perTerm × max(1,
    * terms). The values are the cells' own.
    */
-  recordSum?(rule: string, sheet: string, checked: SumCell, terms: readonly SumCell[], perTerm: Money, totalValue: Money | undefined, held: boolean): void;
+  recordSum?(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, totalValue: Money | undefined, held: boolean): void;
 }
 
 /**
@@ -70,7 +114,7 @@ class RecordedSum implements Constraint {
     readonly rule: string,
     private readonly sheet: string,
     private readonly checked: SumCell,
-    readonly cells: readonly SumCell[],
+    readonly cells: SumTerms,
     private readonly perTerm: Money,
     readonly totalValue: Money | undefined,
     readonly held: boolean,
@@ -86,19 +130,16 @@ class RecordedSum implements Constraint {
 
   get terms(): readonly CellKey[] {
     if (this.keys === undefined) {
-      const cells = this.cells;
-      const keys: CellKey[] = new Array(cells.length);
-      for (let k = 0; k < cells.length; k++) {
-        const t = cells[k]!;
-        keys[k] = rowCellKey(t.table?.sheet ?? this.sheet, t.row, t.col);
-      }
+      const n = termCount(this.cells);
+      const keys: CellKey[] = new Array(n);
+      for (let k = 0; k < n; k++) keys[k] = termKey(this.cells, k, this.sheet);
       this.keys = keys;
     }
     return this.keys;
   }
 
   get bound(): Money {
-    return (this.limit ??= this.perTerm.times(Math.max(1, this.cells.length)));
+    return (this.limit ??= this.perTerm.times(Math.max(1, termCount(this.cells))));
   }
 
   /** The plain constraint (for printing). */
@@ -152,7 +193,7 @@ export class ConstraintSet implements ConstraintSink {
     this.rawPairs.push(values);
   }
 
-  recordSum(rule: string, sheet: string, checked: SumCell, terms: readonly SumCell[], perTerm: Money, totalValue: Money | undefined, held: boolean): void {
+  recordSum(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, totalValue: Money | undefined, held: boolean): void {
     this.raw.push(new RecordedSum(rule, sheet, checked, terms, perTerm, totalValue, held));
     this.rawPairs.push(undefined);
   }
@@ -202,15 +243,14 @@ function setValues(map: Map<CellKey, Money | undefined>, c: Constraint, pairs: R
   map.set(r.total, r.totalValue);
   const keys = r.terms;
   for (let k = 0; k < keys.length; k++) {
-    const t = r.cells[k]!;
-    map.set(keys[k]!, t.row.amounts.get(t.col)?.value);
+    map.set(keys[k]!, termValue(r.cells, k));
   }
 }
 
 /** Same total, same terms (in any order), both soft or both hard. */
 function sameIdentity(a: Constraint, b: Constraint): boolean {
   if (Boolean(a.soft) !== Boolean(b.soft)) return false;
-  if (a instanceof RecordedSum && b instanceof RecordedSum && a.cells.length !== b.cells.length) return false;
+  if (a instanceof RecordedSum && b instanceof RecordedSum && termCount(a.cells) !== termCount(b.cells)) return false;
   const x = a.terms;
   const y = b.terms;
   if (x.length !== y.length) return false;

@@ -38,7 +38,7 @@ export const rowSum: Rule = {
             rule: 'row-sum',
             table,
             checked: { row, col: identity.total },
-            terms: identity.parts.map((col) => ({ row, col })),
+            terms: { row, cols: identity.parts },
             policy: ctx.rounding,
             messageId: 'row-sum.mismatch',
             data,

@@ -1,7 +1,7 @@
 // The one comparison every additive rule makes: a stated cell against the sum of other cells.
 import { a1 } from '../grid/grid';
 import { amountsOf, cellRef, classifyDifference, type Finding, type Message, type RoundingPolicy } from '../findings';
-import { rowCellKey, type CellKey } from '../fix/constraints';
+import { rowCellKey, termAt, termCount, type CellKey } from '../fix/constraints';
 import { displayAmount, ZERO, type Money } from '../money/money';
 import type { AmountCell, Column, Row, Table } from '../recognize/model';
 import { amountColumns } from './hierarchy';
@@ -34,7 +34,8 @@ export interface SumCheck {
   readonly rule: string;
   readonly table: Table;
   readonly checked: TableCell;
-  readonly terms: readonly TableCell[];
+  /** The cells summed: any cells, or (no object per term) cells of one column of some rows, or of one row in some columns. */
+  readonly terms: readonly TableCell[] | { readonly rows: readonly Row[]; readonly col: number } | { readonly row: Row; readonly cols: readonly number[] };
   readonly policy: RoundingPolicy;
   /** Message id prefix: `${messageId}` for real differences, `${messageId}.rounding` within rounding. */
   readonly messageId: string;
@@ -52,15 +53,14 @@ export interface SumCheck {
  */
 export function checkSum(c: SumCheck): Finding | undefined {
   const stated = amountAt(c.checked);
-  const terms = c.terms;
-  const n = terms.length;
   // A cell whose text is not a number (OCR damage, a note) makes the sum unknowable: say nothing here.
   if (stated?.parsed.kind === 'text') return undefined;
+  const terms: Terms = isCells(c.terms) ? { cells: c.terms } : c.terms;
+  const n = termCount(terms);
   let blank = stated?.value === undefined;
   let expected = ZERO;
   for (let k = 0; k < n; k++) {
-    const t = terms[k]!;
-    const cell = t.row.amounts.get(t.col);
+    const cell = 'cells' in terms ? amountAt(terms.cells[k]!) : 'rows' in terms ? terms.rows[k]!.amounts.get(terms.col) : terms.row.amounts.get(terms.cols[k]!);
     if (cell !== undefined) {
       if (cell.parsed.kind === 'text') return undefined;
       if (cell.value !== undefined) {
@@ -80,10 +80,11 @@ export function checkSum(c: SumCheck): Finding | undefined {
       sink.recordSum(c.rule, sheet, c.checked, terms, c.policy.perTerm, stated?.value, held);
     } else {
       const total = rowCellKey(sheet, c.checked.row, c.checked.col);
-      const keys = terms.map((t) => rowCellKey(t.table?.sheet ?? sheet, t.row, t.col));
+      const cells = termCells(terms, n, sheet);
+      const keys = cells.map((t) => rowCellKey(t.table?.sheet ?? sheet, t.row, t.col));
       sink.add(
         { rule: c.rule, findingId: `${c.rule}@${total}`, total, terms: keys, bound: c.policy.perTerm.times(Math.max(1, n)) },
-        [[total, stated?.value], ...keys.map((key, k): [CellKey, Money | undefined] => [key, amountAt(terms[k]!)?.value])],
+        [[total, stated?.value], ...keys.map((key, k): [CellKey, Money | undefined] => [key, amountAt(cells[k]!)?.value])],
       );
     }
   }
@@ -111,7 +112,7 @@ export function checkSum(c: SumCheck): Finding | undefined {
         column: columnLabel(c.table, c.checked.col),
       },
     },
-    cells: [cellRef(sheet, c.checked.row.row, c.checked.col, 'checked'), ...terms.map((t) => cellRef(t.table?.sheet ?? sheet, t.row.row, t.col, 'evidence'))],
+    cells: [cellRef(sheet, c.checked.row.row, c.checked.col, 'checked'), ...termCells(terms, n, sheet).map((t) => cellRef(t.table?.sheet ?? sheet, t.row.row, t.col, 'evidence'))],
     ...amounts,
     fixes: [
       {
@@ -122,6 +123,24 @@ export function checkSum(c: SumCheck): Finding | undefined {
       },
     ],
   };
+}
+
+/** SumTerms over the model's rows. */
+type Terms = { readonly cells: readonly TableCell[] } | { readonly rows: readonly Row[]; readonly col: number } | { readonly row: Row; readonly cols: readonly number[] };
+
+function isCells(t: SumCheck['terms']): t is readonly TableCell[] {
+  return Array.isArray(t);
+}
+
+/** The terms as table cells (for a finding, and for a sink that takes plain constraints). */
+function termCells(terms: Terms, n: number, sheet: string): TableCell[] {
+  if ('cells' in terms) return terms.cells as TableCell[];
+  const out: TableCell[] = [];
+  for (let k = 0; k < n; k++) {
+    const t = termAt(terms, k, sheet);
+    out.push({ row: t.row as Row, col: t.col });
+  }
+  return out;
 }
 
 const PARENT_FROM_CHILDREN: Message = { id: 'fix.reason.parent-from-children', data: {} };
@@ -149,7 +168,7 @@ export function checkRowSum(c: RowSum): Finding[] {
       rule: c.rule,
       table: c.table,
       checked: { row: c.parent, col },
-      terms: c.children.map((row) => ({ row, col })),
+      terms: { rows: c.children, col },
       policy: c.policy,
       messageId: c.messageId,
       data,
