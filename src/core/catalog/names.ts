@@ -363,7 +363,14 @@ function departmentKeys(tables: readonly Table[], meta: WorkbookMeta): Set<strin
  * (003 支出经济分类汇总表 prints 单位代码 129 in the 类 column).
  */
 export function looksLikeUnitRow(row: Row, code: string, tables: readonly Table[], meta: WorkbookMeta): boolean {
-  for (const u of unitCodes(tables)) if (code === u || (code.startsWith(u) && code.length === u.length + 3)) return true;
+  // A unit code u with code === u, or code = u + 3 digits: looked up, not searched (a 汇总 has thousands of units).
+  const units = unitCodes(tables);
+  if (units.has(code) || (code.length >= 3 && units.has(code.slice(0, code.length - 3)))) return true;
   const name = printedKey(row.name).replace(/\((汇总|本级|部门|单位)\)$/, '');
-  return name !== '' && departmentKeys(tables, meta).has(name);
+  if (name === '') return false;
+  let keys = DEPARTMENT_KEYS.get(tables);
+  if (keys?.meta !== meta) DEPARTMENT_KEYS.set(tables, (keys = { meta, keys: departmentKeys(tables, meta) }));
+  return keys.keys.has(name);
 }
+
+const DEPARTMENT_KEYS = new WeakMap<readonly Table[], { meta: WorkbookMeta; keys: Set<string> }>();

@@ -164,7 +164,20 @@ function catalogClasses(catalog: Catalog | undefined): string[] {
 /** The 类 rows of 支出总表-like tables by name key, for resolving names without a catalog. */
 function classNamesOf(tables: readonly Table[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const t of tables) for (const r of t.rows) if (r.code?.length === 3 && !out.has(labelKey(r.name))) out.set(labelKey(r.name), r.code);
+  for (const t of tables) for (const [k, code] of classNamesOfTable(t)) if (!out.has(k)) out.set(k, code);
+  return out;
+}
+
+const CLASS_NAMES = new WeakMap<Table, Map<string, string>>();
+
+/** One table's 类 rows by name key (first row wins), read once per table. */
+function classNamesOfTable(t: Table): Map<string, string> {
+  let out = CLASS_NAMES.get(t);
+  if (!out) {
+    out = new Map<string, string>();
+    for (const r of t.rows) if (r.code?.length === 3 && !out.has(labelKey(r.name))) out.set(labelKey(r.name), r.code);
+    CLASS_NAMES.set(t, out);
+  }
   return out;
 }
 
