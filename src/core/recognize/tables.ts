@@ -210,10 +210,11 @@ function readRows(sheet: Sheet, first: number, last: number, columns: readonly C
     }
     // Tables grouped by unit: a row with a 单位代码 and no subject code opens a unit's block.
     const unitCode = unitCol !== undefined ? codeText(cellText(cellAt(sheet, dr, unitCol))) : undefined;
+    // The row was just made here: given its unit in place rather than copied (a 汇总 has one per data row).
     if (unitCode !== undefined && row.code === undefined && !row.isTotal) {
       unit = unitCode;
-      row = { ...row, unitCode };
-    } else if (unit !== undefined && row.code !== undefined) row = { ...row, unit };
+      (row as { unitCode?: string }).unitCode = unitCode;
+    } else if (unit !== undefined && row.code !== undefined) (row as { unit?: string }).unit = unit;
     rows.push(row);
   }
   return rows;
@@ -283,13 +284,11 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
       const cell = cellAt(sheet, r, col.col);
       const parsed = parseAmount(cell?.value ?? null);
       if (parsed.kind === 'absent' && cell?.formula === undefined) continue;
-      amounts.set(col.col, {
-        col: col.col,
-        parsed,
-        value: amountOf(parsed),
-        ...(cell?.formula !== undefined ? { formula: cell.formula } : {}),
-        ...(cell ? { text: cellText(cell) } : {}),
-      });
+      // Built field by field (same fields, same order as spreading them in): no temporary objects per cell.
+      const amount: { -readonly [K in keyof AmountCell]: AmountCell[K] } = { col: col.col, parsed, value: amountOf(parsed) };
+      if (cell?.formula !== undefined) amount.formula = cell.formula;
+      if (cell) amount.text = cellText(cell);
+      amounts.set(col.col, amount);
     }
   }
   if (name === '') name = labelInCode;
