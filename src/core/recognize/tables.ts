@@ -294,6 +294,7 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
   if (name === '') name = labelInCode;
   // Project tables: a row is named by its 二级 project, else its 一级 project, else its type.
   for (const role of ['project-l2', 'project-l1', 'project-type'] as const) {
+    if (name !== '') break;
     const col = columns.find((c) => c.role === role && text(c.col) !== '' && codeText(text(c.col)) === undefined);
     if (name === '' && col) name = text(col.col);
   }
@@ -302,15 +303,15 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
     if (firstText) name = text(firstText.col);
   }
   // "2010301 行政运行" in one cell.
-  const inline = /^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$/.exec(name);
+  const inline = code === undefined ? /^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$/.exec(name) : null;
   if (code === undefined && inline?.[1] && inline[2]) {
     code = inline[1];
     name = inline[2];
   }
   if (code === undefined && name === '' && amounts.size === 0) return undefined;
   // A 合计 row whose label sits in another text column (项目单位 in a project table) is a total too.
-  const labelled = columns.some((c) => !AMOUNT_ROLES.has(c.role) && isTotalLabel(text(c.col)));
-  const isTotal = code === undefined && (isTotalLabel(name) || (labelled && !columns.some((c) => (c.role === 'project-l1' || c.role === 'project-l2') && text(c.col) !== '')));
+  const labelled = () => columns.some((c) => !AMOUNT_ROLES.has(c.role) && isTotalLabel(text(c.col)));
+  const isTotal = code === undefined && (isTotalLabel(name) || (labelled() && !columns.some((c) => (c.role === 'project-l1' || c.role === 'project-l2') && text(c.col) !== '')));
   if (isTotal && !isTotalLabel(name)) name = columns.map((c) => text(c.col)).find(isTotalLabel) ?? name;
   let level = isTotal ? 0 : code !== undefined ? levelOfCode(code) : undefined;
   // Project tables: 1 = type (类别) row, 2 = 一级项目, 3 = 二级项目, by the column that names the row.
