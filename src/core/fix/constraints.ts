@@ -97,7 +97,7 @@ export interface ConstraintSink {
    * `sheet` (the terms' too unless they name their table), `held` whether |total − Σ terms| ≤ perTerm × max(1,
    * terms). The values are the cells' own.
    */
-  recordSum?(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, totalValue: Money | undefined, held: boolean): void;
+  recordSum?(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, totalValue: Money | undefined, held: boolean, soft?: boolean): void;
 }
 
 /**
@@ -105,6 +105,8 @@ export interface ConstraintSink {
  * the keys of their terms, their finding id and their bound are made the first time someone reads them.
  */
 class RecordedSum implements Constraint {
+  /** A correspondence that usually holds (see Constraint.soft); absent for an identity. */
+  readonly soft?: true;
   private key: CellKey | undefined;
   private id: string | undefined;
   private keys: CellKey[] | undefined;
@@ -118,7 +120,10 @@ class RecordedSum implements Constraint {
     private readonly perTerm: Money,
     readonly totalValue: Money | undefined,
     readonly held: boolean,
-  ) {}
+    soft?: boolean,
+  ) {
+    if (soft) this.soft = true;
+  }
 
   get total(): CellKey {
     return (this.key ??= rowCellKey(this.sheet, this.checked.row, this.checked.col));
@@ -144,7 +149,7 @@ class RecordedSum implements Constraint {
 
   /** The plain constraint (for printing). */
   toJSON(): Constraint {
-    return { rule: this.rule, findingId: this.findingId, total: this.total, terms: this.terms, bound: this.bound };
+    return { rule: this.rule, findingId: this.findingId, total: this.total, terms: this.terms, bound: this.bound, ...(this.soft ? { soft: true } : {}) };
   }
 }
 
@@ -162,6 +167,8 @@ export class ConstraintSet implements ConstraintSink {
   private readonly kept: Constraint[] = [];
   private readonly keptPairs: Array<ReadonlyArray<[CellKey, Money | undefined]> | undefined> = [];
   private map: Map<CellKey, Money | undefined> | undefined;
+  /** Whether some constraint came with value pairs (add) rather than from a checked sum. */
+  private paired = false;
   /** The kept constraints by their total cell, to drop one recorded twice (by two rules). */
   private readonly byTotal = new Map<CellKey, Constraint | Constraint[]>();
 
@@ -191,11 +198,30 @@ export class ConstraintSet implements ConstraintSink {
   add(c: Constraint, values: ReadonlyArray<[CellKey, Money | undefined]>): void {
     this.raw.push(c);
     this.rawPairs.push(values);
+    this.paired = true;
   }
 
-  recordSum(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, totalValue: Money | undefined, held: boolean): void {
-    this.raw.push(new RecordedSum(rule, sheet, checked, terms, perTerm, totalValue, held));
+  recordSum(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, totalValue: Money | undefined, held: boolean, soft?: boolean): void {
+    this.raw.push(new RecordedSum(rule, sheet, checked, terms, perTerm, totalValue, held, soft));
     this.rawPairs.push(undefined);
+  }
+
+  /**
+   * The constraints (each identity once, in order) that mention any of these cells, and the values of their
+   * cells: what localizing a failure or verifying a fix looks at, without sorting and indexing the whole
+   * set. (With constraints given as value pairs, which may disagree on a cell, the whole set is used.)
+   */
+  around(cells: ReadonlySet<CellKey>): { constraints: readonly Constraint[]; values: Map<CellKey, Money | undefined> } {
+    if (this.paired) return { constraints: this.constraints, values: this.values };
+    const out: Constraint[] = [];
+    const byTotal = new Map<CellKey, Constraint | Constraint[]>();
+    for (const c of this.raw) {
+      if (!mentions(c, cells) || !keep(byTotal, c)) continue;
+      out.push(c);
+    }
+    const values = new Map<CellKey, Money | undefined>();
+    for (const c of out) setValues(values, c, undefined);
+    return { constraints: out, values };
   }
 
   /**
@@ -204,6 +230,18 @@ export class ConstraintSet implements ConstraintSink {
    */
   holds(c: Constraint): boolean {
     return c instanceof RecordedSum ? c.held : holds(c, this.values);
+  }
+
+  /** The cells of the identities (not the soft correspondences) that fail. */
+  failingCells(): Set<CellKey> {
+    const cells = new Set<CellKey>();
+    const source = this.paired ? this.constraints : this.raw;
+    for (const c of source) {
+      if (c.soft || this.holds(c)) continue;
+      cells.add(c.total);
+      for (const t of c.terms) cells.add(t);
+    }
+    return cells;
   }
 
   /** Whether some identity (not a soft correspondence) fails: when none does, nothing needs to be sorted or indexed. */
@@ -220,18 +258,30 @@ export class ConstraintSet implements ConstraintSink {
 
   /** Keeps the constraint unless the same identity is kept already. */
   private adds(c: Constraint): boolean {
-    const same = this.byTotal.get(c.total);
-    if (same === undefined) this.byTotal.set(c.total, c);
-    else if (Array.isArray(same)) {
-      for (const o of same) if (sameIdentity(o, c)) return false;
-      same.push(c);
-    } else {
-      if (sameIdentity(same, c)) return false;
-      this.byTotal.set(c.total, [same, c]);
-    }
+    if (!keep(this.byTotal, c)) return false;
     this.kept.push(c);
     return true;
   }
+}
+
+/** Notes a constraint by its total cell; false when the same identity is there already. */
+function keep(byTotal: Map<CellKey, Constraint | Constraint[]>, c: Constraint): boolean {
+  const same = byTotal.get(c.total);
+  if (same === undefined) byTotal.set(c.total, c);
+  else if (Array.isArray(same)) {
+    for (const o of same) if (sameIdentity(o, c)) return false;
+    same.push(c);
+  } else {
+    if (sameIdentity(same, c)) return false;
+    byTotal.set(c.total, [same, c]);
+  }
+  return true;
+}
+
+function mentions(c: Constraint, cells: ReadonlySet<CellKey>): boolean {
+  if (cells.has(c.total)) return true;
+  for (const t of c.terms) if (cells.has(t)) return true;
+  return false;
 }
 
 function setValues(map: Map<CellKey, Money | undefined>, c: Constraint, pairs: ReadonlyArray<[CellKey, Money | undefined]> | undefined): void {

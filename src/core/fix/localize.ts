@@ -46,16 +46,13 @@ interface Candidate {
  */
 export function localize(set: ConstraintSet): Map<string, Suspect[]> {
   if (!set.anyHardFailing()) return new Map();
-  const constraints = set.constraints.filter((c) => !c.soft);
+  // Only the identities through a cell of a failing identity are looked at, and the values of their cells.
+  const near = set.failingCells();
+  const around = set.around(near);
+  const constraints = around.constraints.filter((c) => !c.soft);
   const failing = constraints.filter((c) => !set.holds(c));
   if (failing.length === 0) return new Map();
-  const { values } = set;
-  // The identities through each cell of a failing identity (no other cell is looked at).
-  const near = new Set<CellKey>();
-  for (const f of failing) {
-    near.add(f.total);
-    for (const t of f.terms) near.add(t);
-  }
+  const { values } = around;
   const byCell = new Map<CellKey, Constraint[]>();
   const index = (c: Constraint, k: CellKey) => {
     if (!near.has(k)) return;

@@ -8,6 +8,7 @@ import type { TableKind } from '../recognize/kinds';
 import { lineItems } from '../recognize/line-items';
 import type { ColumnRole, Row, Table } from '../recognize/model';
 import { isTotalLabel, labelKey, squash } from '../text';
+import type { ConstraintSink } from '../fix/constraints';
 import type { RuleContext } from './rule';
 import { hierarchyOf } from './hierarchy';
 import { amountAt, checkSum, columnLabel, rowLabel, type TableCell } from './sum-check';
@@ -344,7 +345,9 @@ export interface CrossSum {
 function recordable(policy: RoundingPolicy, severity: Severity | undefined): RoundingPolicy {
   const sink = policy.sink;
   if (severity === undefined || severity === 'error' || !sink) return policy;
-  return { perTerm: policy.perTerm, sink: { add: (c, values) => sink.add({ ...c, soft: true }, values) } };
+  const soft: ConstraintSink = { add: (c, values) => sink.add({ ...c, soft: true }, values) };
+  if (sink.recordSum) soft.recordSum = (rule, sheet, checked, terms, perTerm, totalValue, held) => sink.recordSum!(rule, sheet, checked, terms, perTerm, totalValue, held, true);
+  return { perTerm: policy.perTerm, sink: soft };
 }
 
 /**
