@@ -4,7 +4,7 @@ import { parseA1, rectA1, type Sheet, type Workbook } from './grid/grid';
 import { DEFAULT_ROUNDING, SEVERITY_ORDER, type Edit, type Finding, type RoundingPolicy } from './findings';
 import { applyEdits } from './fix/apply';
 import { ConstraintSet } from './fix/constraints';
-import { changedTables, readsAny, trackTables, type RuleResult } from './fix/recheck';
+import { changedTables, patchRecognition, readsAny, trackTables, type RuleResult } from './fix/recheck';
 import { suggestFixes } from './fix/suggest';
 import { verifyCandidates } from './fix/verify';
 import { Money } from './money/money';
@@ -105,6 +105,27 @@ function sameAlignment(a: ReadonlyMap<Row, AlignedCode>, b: ReadonlyMap<Row, Ali
     if (!y || y.code !== x.code || y.table.sheet !== x.table.sheet || y.row.row !== x.row.row) return false;
   }
   return true;
+}
+
+/**
+ * Gives the sheets of an edited copy of a workbook the recognition of the original, patched, where the edits
+ * only change numbers in amount cells (patchRecognition); other sheets are recognized as usual.
+ */
+function seedRecognition(wb: Workbook, edited: Workbook, edits: readonly Edit[]): void {
+  wb.sheets.forEach((before, i) => {
+    const after = edited.sheets[i];
+    if (!after || after === before || after.name !== before.name || recognized.has(after)) return;
+    const old = recognized.get(before);
+    if (!old) return;
+    const mine = edits
+      .filter((e) => e.sheet === before.name)
+      .map((e) => {
+        const { r0, c0 } = parseA1(e.address);
+        return { row: r0, col: c0, before: before.cells[r0]?.[c0]?.value, ...(e.formula !== undefined ? { formula: e.formula } : {}) };
+      });
+    const patched = mine.length > 0 ? patchRecognition(old, after, mine) : undefined;
+    if (patched) recognized.set(after, patched);
+  });
 }
 
 /** Recognizes every table of a workbook; never throws on a sheet (it becomes a note). */
@@ -245,8 +266,10 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
     const baseline = new Set(findings.map((f) => f.id));
     let rechecks = 0;
     const recheck = (edits: readonly Edit[]) => {
-      // Only the rules that read a table the edits change run again.
-      const found = runRules(applyEdits(wb, edits), options, undefined, run).findings;
+      // Only the rules that read a table the edits change run again, on tables patched rather than read anew when the edits only change numbers.
+      const edited = applyEdits(wb, edits);
+      seedRecognition(wb, edited, edits);
+      const found = runRules(edited, options, undefined, run).findings;
       options.onVerify?.(++rechecks);
       return found;
     };

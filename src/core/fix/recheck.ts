@@ -7,7 +7,9 @@
 // tables). A re-check compares its tables with the first check's, object by object (recognition keeps the
 // objects of tables whose cells did not change).
 import type { Finding } from '../findings';
+import { hasContent, type CellValue, type Sheet } from '../grid/grid';
 import type { Table } from '../recognize/model';
+import { readAmountCell, type SheetRecognition } from '../recognize/tables';
 
 /** What one rule found in a check, and which tables it read (indexes into the check's tables). */
 export interface RuleResult<O> {
@@ -85,4 +87,53 @@ export function changedTables(before: readonly Table[], after: readonly Table[])
 export function readsAny(read: Uint8Array, changed: Uint8Array): boolean {
   for (let i = 0; i < changed.length; i++) if (changed[i] === 1 && read[i] === 1) return true;
   return false;
+}
+
+/**
+ * The recognition of a sheet after edits that only change numbers into other numbers in amount cells of
+ * data rows (formulas with them or not), made from the recognition before them: the same tables, with the
+ * edited rows' amount cells read again (readAmountCell, as recognition reads them). Undefined when the edits
+ * could change more than that (a blank or text cell, a cell no table reads as an amount, a cell of a form
+ * table, a row of one or two cells that could read as a title): then the sheet is recognized anew.
+ */
+export function patchRecognition(old: SheetRecognition, after: Sheet, edits: ReadonlyArray<{ row: number; col: number; formula?: string; before: CellValue | undefined }>): SheetRecognition | undefined {
+  const byRow = new Map<number, number[]>();
+  for (const e of edits) {
+    const now = after.cells[e.row]?.[e.col];
+    // A formula written with its number is read only by the amount cell (recognition reads no other formula).
+    if (typeof e.before !== 'number' || typeof now?.value !== 'number') return undefined;
+    let filled = 0;
+    for (const c of after.cells[e.row] ?? []) if (hasContent(c)) filled++;
+    if (filled < 3) return undefined;
+    const cols = byRow.get(e.row);
+    if (cols) cols.push(e.col);
+    else byRow.set(e.row, [e.col]);
+  }
+  const seen = new Set<string>();
+  const tables = old.tables.map((t) => {
+    const inside = [...byRow].filter(([row, cols]) => row >= t.rect.r0 && row <= t.rect.r1 && cols.some((c) => c >= t.rect.c0 && c <= t.rect.c1));
+    if (inside.length === 0) return t;
+    if (t.fields !== undefined || t.paragraphs !== undefined) return undefined;
+    const rows = t.rows.slice();
+    for (const [row, cols] of inside) {
+      const i = rows.findIndex((r) => r.row === row);
+      if (i < 0) return undefined;
+      const amounts = new Map(rows[i]!.amounts);
+      for (const col of cols) {
+        // A cell of the other side of a two-sided summary (same rectangle, other columns) is not this table's.
+        if (!t.columns.some((c) => c.col === col)) continue;
+        if (!amounts.has(col)) return undefined;
+        const cell = readAmountCell(after.cells[row]?.[col], col);
+        if (!cell) return undefined;
+        amounts.set(col, cell);
+        seen.add(`${row}:${col}`);
+      }
+      rows[i] = { ...rows[i]!, amounts };
+    }
+    return { ...t, rows };
+  });
+  if (tables.some((t) => t === undefined)) return undefined;
+  // Every edited cell must be an amount some table reads.
+  for (const [row, cols] of byRow) for (const col of cols) if (!seen.has(`${row}:${col}`)) return undefined;
+  return { tables: tables as Table[], notes: old.notes };
 }

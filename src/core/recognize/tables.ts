@@ -1,5 +1,5 @@
 // Finds the tables on a sheet (by their titles) and reads each into a Table.
-import { cellAt, cellText, hasContent, isBlankRow, rectA1, type Rect, type Sheet } from '../grid/grid';
+import { cellAt, cellText, hasContent, isBlankRow, rectA1, type Cell, type Rect, type Sheet } from '../grid/grid';
 import { amountOf, parseAmount } from '../money/money';
 import { halfWidth, isTotalLabel, squash } from '../text';
 import { readFormFields } from './fields';
@@ -281,14 +281,8 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
     if (col.role === 'name') {
       if (name === '') name = text(col.col);
     } else if (AMOUNT_ROLES.has(col.role)) {
-      const cell = cellAt(sheet, r, col.col);
-      const parsed = parseAmount(cell?.value ?? null);
-      if (parsed.kind === 'absent' && cell?.formula === undefined) continue;
-      // Built field by field (same fields, same order as spreading them in): no temporary objects per cell.
-      const amount: { -readonly [K in keyof AmountCell]: AmountCell[K] } = { col: col.col, parsed, value: amountOf(parsed) };
-      if (cell?.formula !== undefined) amount.formula = cell.formula;
-      if (cell) amount.text = cellText(cell);
-      amounts.set(col.col, amount);
+      const amount = readAmountCell(cellAt(sheet, r, col.col), col.col);
+      if (amount) amounts.set(col.col, amount);
     }
   }
   if (name === '') name = labelInCode;
@@ -333,6 +327,17 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
     isTotal,
     amounts,
   };
+}
+
+/** The amount cell a cell of an amount column makes; undefined for an empty cell without a formula. */
+export function readAmountCell(cell: Cell | undefined, col: number): AmountCell | undefined {
+  const parsed = parseAmount(cell?.value ?? null);
+  if (parsed.kind === 'absent' && cell?.formula === undefined) return undefined;
+  // Built field by field (same fields, same order as spreading them in): no temporary objects per cell.
+  const amount: { -readonly [K in keyof AmountCell]: AmountCell[K] } = { col, parsed, value: amountOf(parsed) };
+  if (cell?.formula !== undefined) amount.formula = cell.formula;
+  if (cell) amount.text = cellText(cell);
+  return amount;
 }
 
 /** 类 (3) + 款 (2) + 项 (2) columns → one code; a part given in full (`20103`) is taken as is. */
