@@ -1,34 +1,46 @@
 // `npm run bench:speed`: how fast Gouji reads and checks a large consolidated workbook, and whether the
 // engine's work grows linearly with the number of rows. Prints measured numbers; asserts nothing.
 //
-//   tsx scripts/bench-speed.ts [--rows 100000] [--sizes 12500,25000,50000,100000] [--budget 600] [--seed N]
+//   tsx scripts/bench-speed.ts [--rows 100000] [--sizes 12500,25000,50000,100000,200000] [--budget 600] [--seed N] [--no-folder]
 //
 // 1. Generates a consistent consolidated workbook (scripts/generate-workbook.ts) and writes it with ExcelJS.
 // 2. The CLI path, each measurement in a fresh process (so that peak memory is that of the measurement):
-//    parse only (readWorkbookBytes), and read + analyzeWorkbook with the built-in catalogs, fix suggestion
-//    off and on. A measurement still running after --budget seconds (fixes on: after 3 × fixes off, at most
-//    --budget) is stopped and reported as such, with how many passes of the rules it had started.
-// 3. The engine alone (analyzeWorkbook on a grid already in memory, fixes off) at several sizes: ms per
-//    1,000 rows at each size, the ratio largest / smallest, and the same per rule (recognition apart);
-//    then fixes on at the smallest size.
+//    the unzip floor (fflate unzipSync of the file), the ExcelJS parse (xlsx.load), Gouji's read
+//    (readWorkbookBytes), Gouji's whole check (read + analyzeWorkbook as the CLI runs it, fixes on, + JSON
+//    report; also with fixes off) and its ratio to the ExcelJS parse, and the fixed copy (writeEdits of the
+//    safe fixes' edits, or of 10 changed amounts when there are none). A measurement still running after
+//    --budget seconds is stopped and reported as such, with how many passes of the rules it had started.
+// 3. The engine alone (analyzeWorkbook on a grid already in memory, fixes off) at several sizes up to 200k rows:
+//    ms per 1,000 rows (wall and CPU) at each size, the ratio largest / smallest, and the same per rule
+//    (recognition apart); then fixes on, and fix suggestion with 40 changed amounts, at the smallest size.
 // 4. Recognition of one sheet holding many tables (a Jilin 绩效目标 sheet: one table per project).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+// 5. `gouji check folder/ --format json` on a folder of 100 seed-size workbooks (the fixtures, 20 copies each),
+//    through bin/gouji.js after rebuilding the CLI bundle (so that it runs this commit's code).
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { analyzeWorkbook, recognizeWorkbook, type AnalyzeOptions } from '../src/core/analyze';
 import { builtinCatalogs } from '../src/core/catalog/builtin';
-import type { Finding } from '../src/core/findings';
-import { setCells } from '../src/core/grid/cells';
-import { a1, type Sheet, type Workbook } from '../src/core/grid/grid';
+import type { Edit, Finding } from '../src/core/findings';
+import { safeEdits } from '../src/core/fix/safe';
+import { a1 } from '../src/core/grid/grid';
+import type { Sheet, Workbook } from '../src/core/grid/grid';
 import { workbookJson } from '../src/core/report-json';
 import { RULES, type Rule } from '../src/core/rules';
+import { writeEdits } from '../src/file/write';
 import { readWorkbookBytes } from '../src/file/xlsx';
-import { dataRowCount, generateConsolidated, layoutToSheet, layoutToWorkbook, performanceBlocksSheet, writeLayoutXlsx, type GenWorkbook } from './generate-workbook';
+import { dataRowCount, generateConsolidated, layoutToSheet, layoutToWorkbook, performanceBlocksSheet, plantAmounts, writeLayoutXlsx, type GenWorkbook } from './generate-workbook';
 
 const SEED = 20240101;
 const now = () => performance.now();
 const mb = (bytes: number) => bytes / 1024 / 1024;
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -77,11 +89,31 @@ interface ChildResult {
   readMs: number;
   analyzeMs?: number;
   jsonMs?: number;
+  /** The fixed copy: writeEdits of `edits` edits. */
+  copyMs?: number;
+  edits?: number;
+  safe?: boolean;
   counts?: Counts;
   passes?: number;
   peakRssMb: number;
   sampledRssMb: number;
   heapAfterGcMb?: number;
+}
+
+/** 10 amount cells of the workbook changed by +1.11, for a fixed copy when no fix is safe. */
+function someEdits(wb: Workbook): Edit[] {
+  const edits: Edit[] = [];
+  for (const s of wb.sheets) {
+    for (let r = 0; r < s.cells.length && edits.length < 10; r += 97) {
+      const row = s.cells[r];
+      row?.forEach((c, k) => {
+        if (edits.length < 10 && c && typeof c.value === 'number' && c.value > 1 && k > 0) {
+          edits.push({ sheet: s.name, address: a1(r, k), before: c.value.toFixed(2), after: (Math.round(c.value * 100 + 111) / 100).toFixed(2) });
+        }
+      });
+    }
+  }
+  return edits;
 }
 
 async function child(mode: string, file: string): Promise<void> {
@@ -91,31 +123,52 @@ async function child(mode: string, file: string): Promise<void> {
   const emit = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
   let t = now();
   const bytes = readFileSync(file);
-  const wb = await readWorkbookBytes(bytes, file.split('/').pop()!);
-  const readMs = now() - t;
-  sample();
-  const out: ChildResult = { readMs, peakRssMb: 0, sampledRssMb: 0 };
-  if (mode !== 'parse') {
-    const times = new Map<string, number>();
-    let passes = 0;
-    const options: AnalyzeOptions = {
-      catalogs: builtinCatalogs,
-      suggestFixes: mode === 'check-fix',
-      rules: timedRules(times, (n) => {
-        passes = n;
-        sample();
-        emit({ pass: n, t: now() - t });
-      }),
-    };
-    t = now();
-    const report = analyzeWorkbook(wb, options);
-    out.analyzeMs = now() - t;
+  const out: ChildResult = { readMs: 0, peakRssMb: 0, sampledRssMb: 0 };
+  if (mode === 'unzip') {
+    const files = unzipSync(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    out.readMs = now() - t;
     sample();
-    t = now();
-    workbookJson(report, 'zh-CN');
-    out.jsonMs = now() - t;
-    out.counts = countFindings(report.findings);
-    out.passes = passes;
+    if (Object.keys(files).length === 0) throw new Error('empty package');
+  } else if (mode === 'exceljs') {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    out.readMs = now() - t;
+    sample();
+  } else {
+    const wb = await readWorkbookBytes(bytes, file.split('/').pop()!);
+    out.readMs = now() - t;
+    sample();
+    if (mode !== 'parse') {
+      const times = new Map<string, number>();
+      let passes = 0;
+      const options: AnalyzeOptions = {
+        catalogs: builtinCatalogs,
+        suggestFixes: mode !== 'check-nofix',
+        rules: timedRules(times, (n) => {
+          passes = n;
+          sample();
+          emit({ pass: n, t: now() - t });
+        }),
+      };
+      t = now();
+      const report = analyzeWorkbook(wb, options);
+      out.analyzeMs = now() - t;
+      sample();
+      t = now();
+      workbookJson(report, 'zh-CN');
+      out.jsonMs = now() - t;
+      out.counts = countFindings(report.findings);
+      out.passes = passes;
+      if (mode === 'copy') {
+        const safe = safeEdits(report.findings);
+        const edits = safe.length > 0 ? safe : someEdits(wb);
+        t = now();
+        await writeEdits(bytes, edits);
+        out.copyMs = now() - t;
+        out.edits = edits.length;
+        out.safe = safe.length > 0;
+      }
+    }
   }
   clearInterval(timer);
   sample();
@@ -181,6 +234,7 @@ function table(head: string[], rows: string[][], right: (i: number) => boolean =
 }
 
 const s1 = (ms: number) => (ms / 1000).toFixed(1);
+const s2 = (ms: number) => (ms / 1000).toFixed(2);
 const f2 = (x: number) => x.toFixed(2);
 
 /** A copy with new sheet objects: recognition is cached per sheet object, a fresh copy is read again. */
@@ -210,6 +264,8 @@ interface EngineRun {
   rows: number;
   units: number;
   ms: number;
+  /** CPU time of the process (user + system, GC threads included): steadier than wall time on a shared machine. */
+  cpu: number;
   rules: Map<string, number>;
   /** How many times the rules ran (1 + one per verified fix). */
   passes: number;
@@ -225,27 +281,11 @@ function engineOnce(layout: GenWorkbook, suggestFixes: boolean, mistakes = 0): E
   const rules = new Map<string, number>();
   let passes = 0;
   const t = now();
+  const c = cpuMs();
   const report = analyzeWorkbook(wb, { catalogs: builtinCatalogs, suggestFixes, rules: timedRules(rules, (n) => (passes = n)) });
   const ms = now() - t;
-  return { rows: dataRowCount(layout), units: unitsOf(layout), ms, rules, passes, rssMb: mb(process.memoryUsage().rss), counts: countFindings(report.findings) };
-}
-
-/**
- * The workbook with `n` amounts changed by +1.11 at cells picked by a fixed pseudo-random sequence, so
- * that fix suggestion has work to do (a consistent workbook has nothing to fix).
- */
-function plantAmounts(wb: Workbook, n: number): Workbook {
-  if (n === 0) return wb;
-  const amounts: Array<{ sheet: string; address: string; value: number }> = [];
-  for (const s of wb.sheets) {
-    s.cells.forEach((row, r) => row?.forEach((c, k) => {
-      if (c && typeof c.value === 'number' && c.value > 1) amounts.push({ sheet: s.name, address: a1(r, k), value: c.value });
-    }));
-  }
-  let x = 7;
-  const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const picked = Array.from({ length: n }, () => amounts[Math.floor(next() * amounts.length)]!);
-  return setCells(wb, picked.map((p) => ({ sheet: p.sheet, address: p.address, state: { value: Math.round((p.value + 1.11) * 100) / 100 } })));
+  const cpu = cpuMs() - c;
+  return { rows: dataRowCount(layout), units: unitsOf(layout), ms, cpu, rules, passes, rssMb: mb(process.memoryUsage().rss), counts: countFindings(report.findings) };
 }
 
 /** The fastest of up to three runs while a run takes under 5 s (JIT and GC noise), else one run. */
@@ -260,7 +300,7 @@ function engineRun(layout: GenWorkbook, suggestFixes: boolean): EngineRun {
 
 async function main(): Promise<void> {
   const rows = Number(arg('--rows') ?? 100_000);
-  const sizes = (arg('--sizes') ?? [rows / 8, rows / 4, rows / 2, rows].join(',')).split(',').map((x) => Math.round(Number(x)));
+  const sizes = (arg('--sizes') ?? [rows / 8, rows / 4, rows / 2, rows, rows * 2].join(',')).split(',').map((x) => Math.round(Number(x)));
   const budget = Number(arg('--budget') ?? 600);
   const seed = Number(arg('--seed') ?? SEED);
   const out = (s = '') => console.log(s);
@@ -291,13 +331,14 @@ async function main(): Promise<void> {
   out();
 
   // 2. The CLI path.
+  const unzip = await measure('unzip', file, budget);
+  const exceljs = await measure('exceljs', file, budget);
   const parse = await measure('parse', file, budget);
-  const off = await measure('check', file, budget);
-  const offS = off.result ? (off.result.readMs + (off.result.analyzeMs ?? 0)) / 1000 : budget;
-  const onBudget = Math.round(Math.min(budget, Math.max(60, 3 * offS)));
-  const on = await measure('check-fix', file, onBudget);
-  out(`CLI path (fresh process per line; read = readFileSync + readWorkbookBytes, check = analyzeWorkbook with builtinCatalogs + report JSON; budget ${budget} s, fixes on ${onBudget} s)`);
-  const parseMs = parse.result?.readMs;
+  const off = await measure('check-nofix', file, budget);
+  const on = await measure('check', file, budget);
+  const copy = await measure('copy', file, budget);
+  out(`CLI path (fresh process per line; budget ${budget} s). read = readFileSync + the step; check = readWorkbookBytes + analyzeWorkbook (builtinCatalogs) + JSON report`);
+  const parseMs = exceljs.result?.readMs;
   const line = (name: string, m: Awaited<ReturnType<typeof measure>>): string[] => {
     const r = m.result;
     if (!r) {
@@ -307,26 +348,41 @@ async function main(): Promise<void> {
     }
     const total = r.readMs + (r.analyzeMs ?? 0) + (r.jsonMs ?? 0);
     const c = r.counts;
+    const notes = [r.passes !== undefined && r.passes > 0 ? `${r.passes} rule pass(es)` : '', r.copyMs !== undefined ? `writeEdits of ${r.edits} ${r.safe ? 'safe' : 'changed-amount'} edits: ${s2(r.copyMs)} s` : ''].filter((x) => x !== '');
     return [
       name,
-      s1(r.readMs),
-      r.analyzeMs !== undefined ? s1(r.analyzeMs) : '-',
-      s1(total),
+      s2(r.readMs),
+      r.analyzeMs !== undefined ? s2(r.analyzeMs) : '-',
+      s2(total),
       parseMs ? `${f2(total / parseMs)}×` : '-',
       r.peakRssMb.toFixed(0),
       r.sampledRssMb.toFixed(0),
       r.heapAfterGcMb !== undefined ? r.heapAfterGcMb.toFixed(0) : '-',
       c ? `${c.error}/${c.warning}/${c.info}` : '-',
-      r.passes !== undefined && r.passes > 0 ? `${r.passes} rule pass(es)` : '',
+      notes.join('; '),
     ];
   };
   out(
     table(
-      ['measurement', 'read s', 'analyze s', 'total s', 'vs parse', 'peak RSS MB', 'sampled RSS MB', 'heap after gc MB', 'E/W/I', 'note'],
-      [line('parse only', parse), line('check, fixes off', off), line('check, fixes on', on)],
+      ['measurement', 'read s', 'analyze s', 'total s', 'vs ExcelJS', 'peak RSS MB', 'sampled RSS MB', 'heap after gc MB', 'E/W/I', 'note'],
+      [
+        line('unzip floor (fflate unzipSync)', unzip),
+        line('ExcelJS parse (xlsx.load)', exceljs),
+        line('Gouji read (readWorkbookBytes)', parse),
+        line('check, fixes off', off),
+        line('whole check (as the CLI: fixes on)', on),
+        line('check + fixed copy', copy),
+      ],
       (i) => i > 0 && i < 9,
     ),
   );
+  if (on.result && parseMs) {
+    const whole = on.result.readMs + (on.result.analyzeMs ?? 0) + (on.result.jsonMs ?? 0);
+    const floor = unzip.result?.readMs;
+    out(
+      `  whole check ${s2(whole)} s = ${f2(whole / parseMs)}× the ExcelJS parse${floor ? ` = ${f2(whole / floor)}× the unzip floor` : ''}; peak RSS ${on.result.peakRssMb.toFixed(0)} MB; fixed copy adds ${copy.result?.copyMs !== undefined ? s2(copy.result.copyMs) : '-'} s`,
+    );
+  }
   const counts = off.result?.counts ?? on.result?.counts;
   if (counts) {
     const list = Object.entries(counts.byRule).map(([k, n]) => `${k} ×${n}`);
@@ -341,16 +397,18 @@ async function main(): Promise<void> {
   const diff = sameGrid(full, parsed);
   out(`  grid built from the layout = grid read from the file: ${diff === undefined ? 'yes' : `NO (${diff})`}`);
   rmSync(dir, { recursive: true, force: true });
-  const layouts = sizes.map((n) => (n === rows ? layout : generateConsolidated({ rows: n, seed })));
-  engineOnce(layouts[0]!, false); // warm-up
-  const runs = layouts.map((l) => engineRun(l, false));
+  // One size at a time (a 200k-row layout is large): generated, measured, let go.
+  const layoutOf = (n: number) => (n === rows ? layout : generateConsolidated({ rows: n, seed }));
+  const smallest = layoutOf(sizes[0]!);
+  engineOnce(smallest, false); // warm-up
+  const runs = sizes.map((n) => engineRun(n === sizes[0] ? smallest : layoutOf(n), false));
   const per1k = (r: EngineRun, ms: number) => ms / (r.rows / 1000);
   out(
     table(
-      ['rows', 'units', 'engine s', 'ms / 1k rows', 'recognition+rest ms / 1k', 'rules ms / 1k', 'RSS MB', 'E/W/I'],
+      ['rows', 'units', 'engine s', 'ms / 1k rows', 'CPU ms / 1k rows', 'recognition+rest ms / 1k', 'rules ms / 1k', 'RSS MB', 'E/W/I'],
       runs.map((r) => {
         const rulesMs = [...r.rules.values()].reduce((a, b) => a + b, 0);
-        return [r.rows.toLocaleString('en-US'), String(r.units), s1(r.ms), per1k(r, r.ms).toFixed(1), per1k(r, r.ms - rulesMs).toFixed(1), per1k(r, rulesMs).toFixed(1), r.rssMb.toFixed(0), `${r.counts.error}/${r.counts.warning}/${r.counts.info}`];
+        return [r.rows.toLocaleString('en-US'), String(r.units), s1(r.ms), per1k(r, r.ms).toFixed(1), per1k(r, r.cpu).toFixed(1), per1k(r, r.ms - rulesMs).toFixed(1), per1k(r, rulesMs).toFixed(1), r.rssMb.toFixed(0), `${r.counts.error}/${r.counts.warning}/${r.counts.info}`];
       }),
     ),
   );
@@ -382,7 +440,7 @@ async function main(): Promise<void> {
   out();
 
   // What fix suggestion costs in the engine, at the smallest size.
-  const withFixes = engineOnce(layouts[0]!, true);
+  const withFixes = engineOnce(smallest, true);
   out(
     `Engine with fixes on at ${withFixes.rows.toLocaleString('en-US')} rows: ${s1(withFixes.ms)} s = ${f2(withFixes.ms / first.ms)}× fixes off; the rules ran ${withFixes.passes} times (each offered fix is verified by re-checking the workbook); E/W/I ${withFixes.counts.error}/${withFixes.counts.warning}/${withFixes.counts.info}`,
   );
@@ -391,8 +449,8 @@ async function main(): Promise<void> {
   // Fix suggestion where there is something to fix: each offered fix is verified on a re-checked copy;
   // fixes on unrelated cells are re-checked together.
   const planted = 40;
-  const brokenOff = engineOnce(layouts[0]!, false, planted);
-  const brokenOn = engineOnce(layouts[0]!, true, planted);
+  const brokenOff = engineOnce(smallest, false, planted);
+  const brokenOn = engineOnce(smallest, true, planted);
   out(
     `With ${planted} amounts changed at ${brokenOn.rows.toLocaleString('en-US')} rows: fixes off ${s1(brokenOff.ms)} s, fixes on ${s1(brokenOn.ms)} s = ${f2(brokenOn.ms / brokenOff.ms)}×; the rules ran ${brokenOn.passes} times (1 check + ${brokenOn.passes - 1} re-checks of batched fixes); E/W/I ${brokenOn.counts.error}/${brokenOn.counts.warning}/${brokenOn.counts.info}`,
   );
@@ -420,6 +478,37 @@ async function main(): Promise<void> {
   out();
   const flagged = ruleRows.filter((r) => r.growth >= 2 && r.share >= 0.01).map((r) => `${r.id} (${f2(r.growth)}×, ${(r.share * 100).toFixed(0)} % of the engine at ${(last.rows / 1000).toFixed(0)}k rows)`);
   out(`Super-linear: ${flagged.length > 0 ? flagged.join('; ') : 'no rule'}${b1.ms / b1.n / (b0.ms / b0.n) >= 2 ? '; recognition of a sheet with many tables' : ''}`);
+  out();
+
+  // 5. A folder of 100 seed-size workbooks through the CLI.
+  if (!process.argv.includes('--no-folder')) folder(out);
+}
+
+/** `gouji check folder/ --format json` on 100 seed-size workbooks (the fixtures, 20 copies each). */
+function folder(out: (s?: string) => void): void {
+  const root = join(__dirname, '..');
+  const fixtures = join(root, 'test', 'fixtures');
+  const files = readdirSync(fixtures).filter((f) => f.endsWith('.xlsx'));
+  const dir = mkdtempSync(join(tmpdir(), 'gouji-folder-'));
+  const copies = Math.ceil(100 / files.length);
+  for (let k = 0; k < copies; k++) for (const f of files) copyFileSync(join(fixtures, f), join(dir, `${String(k).padStart(2, '0')}-${f}`));
+  const n = readdirSync(dir).length;
+  let t = now();
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { cwd: root, stdio: 'ignore' });
+  const buildMs = now() - t;
+  const runs: number[] = [];
+  for (let k = 0; k < 2; k++) {
+    t = now();
+    // The status is 1 when some workbook has an error (the fixtures have real ones).
+    try {
+      execFileSync(process.execPath, [join(root, 'bin', 'gouji.js'), 'check', dir, '--format', 'json'], { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+    } catch (e) {
+      if ((e as { status?: number }).status !== 1) throw e;
+    }
+    runs.push(now() - t);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  out(`Folder: node bin/gouji.js check <folder of ${n} seed-size workbooks> --format json > /dev/null: ${runs.map(s2).join(' s, ')} s (two runs; CLI bundle rebuilt first in ${s2(buildMs)} s)`);
 }
 
 if (require.main === module) {

@@ -13,7 +13,8 @@ import functional2024 from '../src/core/catalog/data/functional-2024.json';
 import economicDepartment from '../src/core/catalog/data/economic-department.json';
 import economicGovernment from '../src/core/catalog/data/economic-government.json';
 import economicMapping from '../src/core/catalog/data/economic-mapping.json';
-import type { Cell, Rect, Sheet, Workbook } from '../src/core/grid/grid';
+import { setCells } from '../src/core/grid/cells';
+import { a1, type Cell, type Rect, type Sheet, type Workbook } from '../src/core/grid/grid';
 import type { TableKind } from '../src/core/recognize/kinds';
 
 // ---------------------------------------------------------------------------------------------
@@ -797,6 +798,24 @@ export function layoutToSheet(s: GenSheet): Sheet {
     rowCount = Math.max(rowCount, m.r1 + 1);
   }
   return { name: s.name, cells, merges: [...s.merges], hiddenRows: new Set(), hiddenCols: new Set(), rowCount, colCount };
+}
+
+/**
+ * The workbook with `n` amounts changed by +1.11 at cells picked by a fixed pseudo-random sequence, so
+ * that fix suggestion has work to do (a consistent workbook has nothing to fix).
+ */
+export function plantAmounts(wb: Workbook, n: number): Workbook {
+  if (n === 0) return wb;
+  const amounts: Array<{ sheet: string; address: string; value: number }> = [];
+  for (const s of wb.sheets) {
+    s.cells.forEach((row, r) => row?.forEach((c, k) => {
+      if (c && typeof c.value === 'number' && c.value > 1) amounts.push({ sheet: s.name, address: a1(r, k), value: c.value });
+    }));
+  }
+  let x = 7;
+  const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const picked = Array.from({ length: n }, () => amounts[Math.floor(next() * amounts.length)]!);
+  return setCells(wb, picked.map((p) => ({ sheet: p.sheet, address: p.address, state: { value: Math.round((p.value + 1.11) * 100) / 100 } })));
 }
 
 /** Writes the layout as .xlsx with ExcelJS's streaming writer (fast, little memory); returns the path. */

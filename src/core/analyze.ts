@@ -8,13 +8,14 @@ import { MESSAGES } from './messages/catalog';
 import { applyEdits } from './fix/apply';
 import { withCaution } from './fix/caution';
 import { ConstraintSet } from './fix/constraints';
+import { changedTables, patchRecognition, readsAny, trackTables, type RuleResult } from './fix/recheck';
 import { suggestFixes } from './fix/suggest';
 import { verifyCandidates } from './fix/verify';
 import { Money } from './money/money';
 import { inferCodes } from './recognize/infer-codes';
 import { yearIn } from './recognize/meta';
 import type { TableKind } from './recognize/kinds';
-import type { RecognitionNote, Table } from './recognize/model';
+import type { RecognitionNote, Row, Table } from './recognize/model';
 import { levelOfCode, recognizeSheet, type SheetRecognition } from './recognize/tables';
 import { alignedCodes } from './catalog/names';
 import { RULES, type Rule, type RuleOutcome } from './rules';
@@ -101,6 +102,41 @@ function workbookMeta(tables: readonly Table[]): WorkbookMeta {
 
 /** What each sheet was recognized as, for as long as the sheet object lives. */
 const recognized = new WeakMap<Sheet, SheetRecognition>();
+/** Codes inferred from a catalog, per table. */
+const inferred = new WeakMap<Table, { catalog: Catalog; table: Table; notes: RecognitionNote[] }>();
+/** The last codes aligned for a table, and the table they made. */
+const alignedLast = new WeakMap<Table, { aligned: ReadonlyMap<Row, AlignedCode>; table: Table }>();
+type AlignedCode = { code: string; table: Table; row: Row };
+
+function sameAlignment(a: ReadonlyMap<Row, AlignedCode>, b: ReadonlyMap<Row, AlignedCode>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [row, x] of b) {
+    const y = a.get(row);
+    if (!y || y.code !== x.code || y.table.sheet !== x.table.sheet || y.row.row !== x.row.row) return false;
+  }
+  return true;
+}
+
+/**
+ * Gives the sheets of an edited copy of a workbook the recognition of the original, patched, where the edits
+ * only change numbers in amount cells (patchRecognition); other sheets are recognized as usual.
+ */
+function seedRecognition(wb: Workbook, edited: Workbook, edits: readonly Edit[]): void {
+  wb.sheets.forEach((before, i) => {
+    const after = edited.sheets[i];
+    if (!after || after === before || after.name !== before.name || recognized.has(after)) return;
+    const old = recognized.get(before);
+    if (!old) return;
+    const mine = edits
+      .filter((e) => e.sheet === before.name)
+      .map((e) => {
+        const { r0, c0 } = parseA1(e.address);
+        return { row: r0, col: c0, before: before.cells[r0]?.[c0]?.value, ...(e.formula !== undefined ? { formula: e.formula } : {}) };
+      });
+    const patched = mine.length > 0 ? patchRecognition(old, after, mine) : undefined;
+    if (patched) recognized.set(after, patched);
+  });
+}
 
 /** Recognizes every table of a workbook; never throws on a sheet (it becomes a note). */
 export function recognizeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): { tables: Table[]; notes: RecognitionNote[]; meta: WorkbookMeta } {
@@ -128,7 +164,9 @@ export function recognizeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): {
     if (!CODED_KINDS.includes(t.kind)) return t;
     const catalog = t.kind === 'general-budget-basic-expenditure' ? options.catalogs?.economicDepartment : functional;
     if (!catalog) return t;
-    const r = inferCodes(t, catalog);
+    // The same table and catalog give the same codes: kept, so that a re-check sees the same table object.
+    let r = inferred.get(t);
+    if (r?.catalog !== catalog) inferred.set(t, (r = { catalog, ...inferCodes(t, catalog) }));
     notes.push(...r.notes);
     return r.table;
   });
@@ -138,11 +176,16 @@ export function recognizeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): {
     if (!CODED_KINDS.includes(t.kind)) return t;
     const aligned = alignedCodes(t, before);
     if (aligned.size === 0) return t;
+    // The same codes from the same places as last time: the same table object (see `inferred`).
+    const last = alignedLast.get(t);
+    if (last && sameAlignment(last.aligned, aligned)) return last.table;
     const rows = t.rows.map((row) => {
       const a = aligned.get(row);
       return a ? { ...row, code: a.code, codeSource: 'aligned' as const, alignedFrom: { sheet: a.table.sheet, row: a.row.row }, level: levelOfCode(a.code) } : row;
     });
-    return { ...t, rows };
+    const table = { ...t, rows };
+    alignedLast.set(t, { aligned, table });
+    return table;
   });
   return { tables, notes, meta };
 }
@@ -171,33 +214,54 @@ interface RuleRun {
   meta: WorkbookMeta;
   findings: Finding[];
   outcomes: RuleOutcome[];
+  /** Per rule: its findings and which tables it read (noted in a check with a sink, the first one). */
+  results?: Array<RuleResult<RuleOutcome>>;
 }
 
-/** Recognizes and runs the rules once; with a sink, every checked sum is recorded as a constraint. */
-function runRules(wb: Workbook, options: AnalyzeOptions, sink?: ConstraintSet): RuleRun {
+/**
+ * Recognizes and runs the rules once; with a sink, every checked sum is recorded as a constraint and which
+ * tables each rule reads is noted. Given the first check (`previous`), a re-check reuses the findings of
+ * every rule that read none of the tables that changed.
+ */
+function runRules(wb: Workbook, options: AnalyzeOptions, sink?: ConstraintSet, previous?: RuleRun): RuleRun {
   const { tables, notes, meta } = recognizeWorkbook(wb, options);
   const perTerm = options.tolerancePerTerm !== undefined ? new Money(options.tolerancePerTerm) : DEFAULT_ROUNDING.perTerm;
   const rounding: RoundingPolicy = { perTerm, ...(sink ? { sink } : {}) };
   const findings: Finding[] = [];
   const outcomes: RuleOutcome[] = [];
+  const sameMeta = previous !== undefined && previous.meta.department === meta.department && previous.meta.year === meta.year && previous.meta.unit === meta.unit;
+  const changed = previous?.results && sameMeta ? changedTables(previous.tables, tables) : undefined;
+  const tracker = sink ? trackTables(tables) : undefined;
+  const results: Array<RuleResult<RuleOutcome>> = [];
   const rules = options.rules ?? RULES;
-  for (const [i, rule] of rules.entries()) {
-    if (i > 0) options.onProgress?.(i, rules.length);
+  rules.forEach((rule, r) => {
+    if (r > 0) options.onProgress?.(r, rules.length);
+    const before = previous?.results?.[r];
+    if (changed && before && !readsAny(before.read, changed)) {
+      findings.push(...before.found);
+      outcomes.push(before.outcome);
+      return;
+    }
+    const read = tracker ? tracker.begin() : new Uint8Array(0);
+    let found: Finding[] = [];
+    let outcome: RuleOutcome;
     if (!tables.some((t) => rule.meta.needs.includes(t.kind))) {
-      outcomes.push({ rule: rule.meta.id, status: 'skipped', findings: 0, compared: 0, reason: { id: 'skip.no-table', data: { tables: rule.meta.needs.map((k) => `@cross.kind.${k}`).join('|') } } });
-      continue;
+      outcome = { rule: rule.meta.id, status: 'skipped', findings: 0, compared: 0, reason: { id: 'skip.no-table', data: { tables: rule.meta.needs.map((k) => `@cross.kind.${k}`).join('|') } } };
+    } else {
+      const tally: Tally = { compared: 0, reasons: [] };
+      try {
+        found = rule.check({ tables: tracker ? (tracker.views as Table[]) : tables, rounding: { ...rounding, tally }, catalogs: options.catalogs ?? {}, meta });
+        outcome = outcomeOf(rule, found.length, tally, tables);
+      } catch (e) {
+        outcome = { rule: rule.meta.id, status: 'crashed', findings: 0, compared: tally.compared, reason: { id: 'skip.crashed', data: { error: (e as Error).message } } };
+      }
     }
-    const tally: Tally = { compared: 0, reasons: [] };
-    try {
-      const found = rule.check({ tables, rounding: { ...rounding, tally }, catalogs: options.catalogs ?? {}, meta });
-      findings.push(...found);
-      outcomes.push(outcomeOf(rule, found.length, tally, tables));
-    } catch (e) {
-      outcomes.push({ rule: rule.meta.id, status: 'crashed', findings: 0, compared: tally.compared, reason: { id: 'skip.crashed', data: { error: (e as Error).message } } });
-    }
-  }
+    findings.push(...found);
+    outcomes.push(outcome);
+    if (tracker) results.push({ found, outcome, read });
+  });
   options.onProgress?.(rules.length, rules.length);
-  return { tables, notes, meta, findings, outcomes };
+  return { tables, notes, meta, findings, outcomes, ...(tracker ? { results } : {}) };
 }
 
 /** The workbook's checked sums as constraints over cells (what error localization reasons about). */
@@ -235,7 +299,10 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
     const baseline = new Set(findings.map((f) => f.id));
     let rechecks = 0;
     const recheck = (edits: readonly Edit[]) => {
-      const found = runRules(applyEdits(wb, edits), options).findings;
+      // Only the rules that read a table the edits change run again, on tables patched rather than read anew when the edits only change numbers.
+      const edited = applyEdits(wb, edits);
+      seedRecognition(wb, edited, edits);
+      const found = runRules(edited, options, undefined, run).findings;
       options.onVerify?.(++rechecks);
       return found;
     };

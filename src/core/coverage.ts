@@ -18,11 +18,17 @@ export const LOW_COVERAGE = 0.5;
 
 /** Per printed table (the two sides of a summary counted together), the amount cells and those covered. */
 export function coverageOf(tables: readonly Table[], constraints: ConstraintSet): TableCoverage[] {
-  const read = new Set<string>(constraints.touched);
-  for (const c of constraints.constraints) {
-    read.add(c.total);
-    for (const t of c.terms) read.add(t);
-  }
+  // Rows and columns the recorded sums read (row objects of the recognized tables), and keys of the rest.
+  const readCols = new Map<object, Set<number>>();
+  const readKeys = new Set<string>();
+  constraints.eachCell(
+    (row, col) => {
+      let cols = readCols.get(row);
+      if (!cols) readCols.set(row, (cols = new Set()));
+      cols.add(col);
+    },
+    (k) => readKeys.add(k),
+  );
   const byPrinted = new Map<string, { table: Table; cells: number; covered: number }>();
   for (const t of tables) {
     if (t.kind === 'narrative' || t.kind === 'project-performance' || t.kind === 'department-performance') continue;
@@ -30,10 +36,11 @@ export function coverageOf(tables: readonly Table[], constraints: ConstraintSet)
     const entry = byPrinted.get(key) ?? { table: t, cells: 0, covered: 0 };
     byPrinted.set(key, entry);
     for (const row of t.rows) {
+      const cols = readCols.get(row);
       for (const [col, cell] of row.amounts) {
         if (cell.value === undefined) continue;
         entry.cells++;
-        if (read.has(cellKey(t.sheet, a1(row.row, col)))) entry.covered++;
+        if (cols?.has(col) || (readKeys.size > 0 && readKeys.has(cellKey(t.sheet, a1(row.row, col))))) entry.covered++;
       }
     }
   }

@@ -20,11 +20,26 @@ const LEADING_DUST = /^[\s:：.。,，;；、·•'"`_~\-—*]+/;
  * (`2010301 行政运行`, `[201]一般公共服务支出`).
  */
 export function printedKey(name: string, code?: string): string {
+  // Asked for the same names again and again (every row, every rule): remembered, per code.
+  const memo = PRINTED.get(code ?? '');
+  const known = memo?.get(name);
+  if (known !== undefined) return known;
   let s = halfWidth(squash(name)).replace(/[〔［【]/g, '(').replace(/[〕］】]/g, ')');
   if (code) s = s.replace(new RegExp(`^[\\[(]?${code}[\\])]?`), '');
   s = labelKey(s).replace(LEADING_DUST, '').replace(TRAILING_DUST, '');
+  if (PRINTED_SIZE.n >= 50_000) {
+    PRINTED.clear();
+    PRINTED_SIZE.n = 0;
+  }
+  if (memo) memo.set(name, s);
+  else PRINTED.set(code ?? '', new Map([[name, s]]));
+  PRINTED_SIZE.n++;
   return s;
 }
+
+/** printedKey's answers by code ('' for none) and name; bounded. */
+const PRINTED = new Map<string, Map<string, string>>();
+const PRINTED_SIZE = { n: 0 };
 
 /** Names that are a kind of budget money (资金性质), never the name of a subject. */
 const FUND_TYPE_KEYS: ReadonlySet<string> = new Set(
@@ -248,7 +263,16 @@ export interface SubjectRow {
 
 /** Rows that carry data (not 合计, not a unit's row, not a note without amounts). */
 function dataRows(table: Table): Row[] {
-  return table.rows.filter((r) => !r.isTotal && r.unitCode === undefined && (r.code !== undefined || [...r.amounts.values()].some((a) => a.value !== undefined)));
+  let rows = DATA_ROWS.get(table);
+  if (!rows) DATA_ROWS.set(table, (rows = table.rows.filter((r) => !r.isTotal && r.unitCode === undefined && (r.code !== undefined || holdsAmount(r)))));
+  return rows;
+}
+
+const DATA_ROWS = new WeakMap<Table, Row[]>();
+
+function holdsAmount(r: Row): boolean {
+  for (const a of r.amounts.values()) if (a.value !== undefined) return true;
+  return false;
 }
 
 /**
@@ -339,7 +363,14 @@ function departmentKeys(tables: readonly Table[], meta: WorkbookMeta): Set<strin
  * (003 支出经济分类汇总表 prints 单位代码 129 in the 类 column).
  */
 export function looksLikeUnitRow(row: Row, code: string, tables: readonly Table[], meta: WorkbookMeta): boolean {
-  for (const u of unitCodes(tables)) if (code === u || (code.startsWith(u) && code.length === u.length + 3)) return true;
+  // A unit code u with code === u, or code = u + 3 digits: looked up, not searched (a 汇总 has thousands of units).
+  const units = unitCodes(tables);
+  if (units.has(code) || (code.length >= 3 && units.has(code.slice(0, code.length - 3)))) return true;
   const name = printedKey(row.name).replace(/\((汇总|本级|部门|单位)\)$/, '');
-  return name !== '' && departmentKeys(tables, meta).has(name);
+  if (name === '') return false;
+  let keys = DEPARTMENT_KEYS.get(tables);
+  if (keys?.meta !== meta) DEPARTMENT_KEYS.set(tables, (keys = { meta, keys: departmentKeys(tables, meta) }));
+  return keys.keys.has(name);
 }
+
+const DEPARTMENT_KEYS = new WeakMap<readonly Table[], { meta: WorkbookMeta; keys: Set<string> }>();

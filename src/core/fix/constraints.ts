@@ -1,10 +1,24 @@
 // The workbook's identities as linear constraints over cells: what error localization reasons about.
-import { sum, ZERO, type Money } from '../money/money';
+import { a1 } from '../grid/grid';
+import { ZERO, type Money } from '../money/money';
 
 /** `sheet!A1`: a cell's key across the workbook. */
 export type CellKey = string;
 
 export const cellKey = (sheet: string, address: string): CellKey => `${sheet}!${address}`;
+
+/** Keys of the cells of a row of a recognized table, by column: each made once, however many identities use it. */
+const ROW_KEYS = new WeakMap<object, CellKey[]>();
+
+/**
+ * The key of a cell of a table row (`row` is the recognized row object, which lives on one sheet): the same
+ * string object every time, so that building constraints allocates no key and hashes each once.
+ */
+export function rowCellKey(sheet: string, row: { readonly row: number }, col: number): CellKey {
+  let keys = ROW_KEYS.get(row);
+  if (keys === undefined) ROW_KEYS.set(row, (keys = []));
+  return (keys[col] ??= cellKey(sheet, a1(row.row, col)));
+}
 
 export function splitKey(key: CellKey): { sheet: string; address: string } {
   const i = key.lastIndexOf('!');
@@ -24,32 +38,319 @@ export interface Constraint {
   readonly soft?: boolean;
 }
 
+/** A cell of a recognized table, as the sum checks name it: its row, its column, and its table when it is in another one. */
+export interface SumCell {
+  readonly row: SumRow;
+  readonly col: number;
+  readonly table?: { readonly sheet: string };
+}
+
+/** A row of a recognized table: its sheet row and its amount cells by column. */
+export interface SumRow {
+  readonly row: number;
+  readonly amounts: ReadonlyMap<number, { readonly value: Money | undefined }>;
+}
+
+/**
+ * The terms of a checked sum, without an object per term where they have a shape: cells of one column
+ * (a parent's children), or cells of one row (a row's parts), or any cells.
+ */
+export type SumTerms =
+  | { readonly rows: readonly SumRow[]; readonly col: number }
+  | { readonly row: SumRow; readonly cols: readonly number[] }
+  | { readonly cells: readonly SumCell[] };
+
+export function termCount(t: SumTerms): number {
+  return 'cells' in t ? t.cells.length : 'rows' in t ? t.rows.length : t.cols.length;
+}
+
+/** The row, column and sheet of term k (`sheet`: the checked cell's, for terms that do not name their table). */
+export function termAt(t: SumTerms, k: number, sheet: string): { row: SumRow; col: number; sheet: string } {
+  if ('cells' in t) {
+    const c = t.cells[k]!;
+    return { row: c.row, col: c.col, sheet: c.table?.sheet ?? sheet };
+  }
+  return 'rows' in t ? { row: t.rows[k]!, col: t.col, sheet } : { row: t.row, col: t.cols[k]!, sheet };
+}
+
+function termKey(t: SumTerms, k: number, sheet: string): CellKey {
+  if ('cells' in t) {
+    const c = t.cells[k]!;
+    return rowCellKey(c.table?.sheet ?? sheet, c.row, c.col);
+  }
+  return 'rows' in t ? rowCellKey(sheet, t.rows[k]!, t.col) : rowCellKey(sheet, t.row, t.cols[k]!);
+}
+
+function termValue(t: SumTerms, k: number): Money | undefined {
+  if ('cells' in t) {
+    const c = t.cells[k]!;
+    return c.row.amounts.get(c.col)?.value;
+  }
+  return 'rows' in t ? t.rows[k]!.amounts.get(t.col)?.value : t.row.amounts.get(t.cols[k]!)?.value;
+}
+
 /** Where constraints go as rules check them; values of cells go alongside. */
 export interface ConstraintSink {
   add(c: Constraint, values: ReadonlyArray<[CellKey, Money | undefined]>): void;
   /** Cells a check read that is no linear sum (a percentage recomputed from two amounts): coverage only. */
   touch?(keys: readonly CellKey[]): void;
+  /**
+   * A sum checkSum checked, recorded as the constraint total = Σ terms: `checked` is the total's cell, on
+   * `sheet` (the terms' too unless they name their table), `held` whether |total − Σ terms| ≤ perTerm × max(1,
+   * terms). The values are the cells' own.
+   */
+  recordSum?(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, totalValue: Money | undefined, held: boolean, soft?: boolean): void;
 }
 
-/** Collects constraints and the values of the cells they mention. */
+/**
+ * A constraint recorded from a checked sum. Most sums of a large workbook hold and are never looked at again:
+ * the keys of their terms, their finding id and their bound are made the first time someone reads them.
+ */
+class RecordedSum implements Constraint {
+  /** A correspondence that usually holds (see Constraint.soft); absent for an identity. */
+  readonly soft?: true;
+  private key: CellKey | undefined;
+  private id: string | undefined;
+  private keys: CellKey[] | undefined;
+  private limit: Money | undefined;
+
+  constructor(
+    readonly rule: string,
+    private readonly sheet: string,
+    private readonly checked: SumCell,
+    readonly cells: SumTerms,
+    private readonly perTerm: Money,
+    readonly totalValue: Money | undefined,
+    readonly held: boolean,
+    soft?: boolean,
+  ) {
+    if (soft) this.soft = true;
+  }
+
+  get total(): CellKey {
+    return (this.key ??= rowCellKey(this.sheet, this.checked.row, this.checked.col));
+  }
+
+  get findingId(): string {
+    return (this.id ??= `${this.rule}@${this.total}`);
+  }
+
+  get terms(): readonly CellKey[] {
+    if (this.keys === undefined) {
+      const n = termCount(this.cells);
+      const keys: CellKey[] = new Array(n);
+      for (let k = 0; k < n; k++) keys[k] = termKey(this.cells, k, this.sheet);
+      this.keys = keys;
+    }
+    return this.keys;
+  }
+
+  get bound(): Money {
+    return (this.limit ??= this.perTerm.times(Math.max(1, termCount(this.cells))));
+  }
+
+  /** The checked cell and every term, by row object and column. */
+  eachCell(cell: (row: SumRow, col: number) => void): void {
+    cell(this.checked.row, this.checked.col);
+    const n = termCount(this.cells);
+    for (let k = 0; k < n; k++) {
+      const t = this.cells;
+      if ('cells' in t) cell(t.cells[k]!.row, t.cells[k]!.col);
+      else if ('rows' in t) cell(t.rows[k]!, t.col);
+      else cell(t.row, t.cols[k]!);
+    }
+  }
+
+  /** The plain constraint (for printing). */
+  toJSON(): Constraint {
+    return { rule: this.rule, findingId: this.findingId, total: this.total, terms: this.terms, bound: this.bound, ...(this.soft ? { soft: true } : {}) };
+  }
+}
+
+/**
+ * Collects constraints and the values of the cells they mention. The values are kept per constraint as
+ * recorded, and put in one map by cell only when someone reads `values` (error localization, when some
+ * identity fails): a consistent workbook never pays for it.
+ */
 export class ConstraintSet implements ConstraintSink {
-  readonly constraints: Constraint[] = [];
-  readonly values = new Map<CellKey, Money | undefined>();
-  /** Cells read by checks that are not linear sums. */
+  /** Cells read by checks that are not linear sums (coverage only). */
   readonly touched = new Set<CellKey>();
-  private readonly seen = new Set<string>();
+  /** Everything recorded, in order, duplicates included, with the pairs given to add (none for a recorded sum). */
+  private readonly raw: Constraint[] = [];
+  private readonly rawPairs: Array<ReadonlyArray<[CellKey, Money | undefined]> | undefined> = [];
+  /** How many of `raw` are sorted into `kept` so far. */
+  private sorted = 0;
+  private readonly kept: Constraint[] = [];
+  private readonly keptPairs: Array<ReadonlyArray<[CellKey, Money | undefined]> | undefined> = [];
+  private map: Map<CellKey, Money | undefined> | undefined;
+  /** Whether some constraint came with value pairs (add) rather than from a checked sum. */
+  private paired = false;
+  /** The kept constraints by their total cell, to drop one recorded twice (by two rules). */
+  private readonly byTotal = new Map<CellKey, Constraint | Constraint[]>();
+
+  /** The constraints, each identity once, in the order recorded. */
+  get constraints(): readonly Constraint[] {
+    for (; this.sorted < this.raw.length; this.sorted++) {
+      const c = this.raw[this.sorted]!;
+      if (!this.adds(c)) continue;
+      const pairs = this.rawPairs[this.sorted];
+      this.keptPairs.push(pairs);
+      if (this.map !== undefined) setValues(this.map, c, pairs);
+    }
+    return this.kept;
+  }
+
+  /** The value of every cell a constraint mentions (blank: undefined); the last recorded value wins. */
+  get values(): Map<CellKey, Money | undefined> {
+    const kept = this.constraints;
+    if (this.map === undefined) {
+      const map = new Map<CellKey, Money | undefined>();
+      for (let i = 0; i < kept.length; i++) setValues(map, kept[i]!, this.keptPairs[i]);
+      this.map = map;
+    }
+    return this.map;
+  }
 
   touch(keys: readonly CellKey[]): void {
     for (const k of keys) this.touched.add(k);
   }
 
   add(c: Constraint, values: ReadonlyArray<[CellKey, Money | undefined]>): void {
-    const id = `${c.soft ? '~' : ''}${c.total}=${[...c.terms].sort().join('+')}`;
-    if (this.seen.has(id)) return;
-    this.seen.add(id);
-    this.constraints.push(c);
-    for (const [k, v] of values) this.values.set(k, v);
+    this.raw.push(c);
+    this.rawPairs.push(values);
+    this.paired = true;
   }
+
+  recordSum(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, totalValue: Money | undefined, held: boolean, soft?: boolean): void {
+    this.raw.push(new RecordedSum(rule, sheet, checked, terms, perTerm, totalValue, held, soft));
+    this.rawPairs.push(undefined);
+  }
+
+  /**
+   * The constraints (each identity once, in order) that mention any of these cells, and the values of their
+   * cells: what localizing a failure or verifying a fix looks at, without sorting and indexing the whole
+   * set. (With constraints given as value pairs, which may disagree on a cell, the whole set is used.)
+   */
+  around(cells: ReadonlySet<CellKey>): { constraints: readonly Constraint[]; values: Map<CellKey, Money | undefined> } {
+    if (this.paired) return { constraints: this.constraints, values: this.values };
+    const out: Constraint[] = [];
+    const byTotal = new Map<CellKey, Constraint | Constraint[]>();
+    for (const c of this.raw) {
+      if (!mentions(c, cells) || !keep(byTotal, c)) continue;
+      out.push(c);
+    }
+    const values = new Map<CellKey, Money | undefined>();
+    for (const c of out) setValues(values, c, undefined);
+    return { constraints: out, values };
+  }
+
+  /**
+   * Whether a constraint of this set holds over its values: for a recorded sum, what its check found (the same
+   * cell always has the same value); otherwise computed.
+   */
+  holds(c: Constraint): boolean {
+    return c instanceof RecordedSum ? c.held : holds(c, this.values);
+  }
+
+  /** The cells of the identities (not the soft correspondences) that fail. */
+  failingCells(): Set<CellKey> {
+    const cells = new Set<CellKey>();
+    const source = this.paired ? this.constraints : this.raw;
+    for (const c of source) {
+      if (c.soft || this.holds(c)) continue;
+      cells.add(c.total);
+      for (const t of c.terms) cells.add(t);
+    }
+    return cells;
+  }
+
+  /** Whether some identity (not a soft correspondence) fails: when none does, nothing needs to be sorted or indexed. */
+  anyHardFailing(): boolean {
+    let other = false;
+    for (const c of this.raw) {
+      if (c.soft) continue;
+      if (c instanceof RecordedSum) {
+        if (!c.held) return true;
+      } else other = true;
+    }
+    return other && this.constraints.some((c) => !c.soft && !this.holds(c));
+  }
+
+  /**
+   * Calls `cell` for every cell some recorded sum or constraint reads (duplicates included): what coverage counts.
+   * Recorded sums give their rows and columns, never building keys; the others, and cells only touched, give keys.
+   */
+  eachCell(cell: (row: SumRow, col: number) => void, key: (k: CellKey) => void): void {
+    for (const c of this.raw) {
+      if (c instanceof RecordedSum) {
+        c.eachCell(cell);
+        continue;
+      }
+      key(c.total);
+      for (const t of c.terms) key(t);
+    }
+    for (const k of this.touched) key(k);
+  }
+
+  /** Keeps the constraint unless the same identity is kept already. */
+  private adds(c: Constraint): boolean {
+    if (!keep(this.byTotal, c)) return false;
+    this.kept.push(c);
+    return true;
+  }
+}
+
+/** Notes a constraint by its total cell; false when the same identity is there already. */
+function keep(byTotal: Map<CellKey, Constraint | Constraint[]>, c: Constraint): boolean {
+  const same = byTotal.get(c.total);
+  if (same === undefined) byTotal.set(c.total, c);
+  else if (Array.isArray(same)) {
+    for (const o of same) if (sameIdentity(o, c)) return false;
+    same.push(c);
+  } else {
+    if (sameIdentity(same, c)) return false;
+    byTotal.set(c.total, [same, c]);
+  }
+  return true;
+}
+
+function mentions(c: Constraint, cells: ReadonlySet<CellKey>): boolean {
+  if (cells.has(c.total)) return true;
+  for (const t of c.terms) if (cells.has(t)) return true;
+  return false;
+}
+
+function setValues(map: Map<CellKey, Money | undefined>, c: Constraint, pairs: ReadonlyArray<[CellKey, Money | undefined]> | undefined): void {
+  if (pairs !== undefined) {
+    for (let k = 0; k < pairs.length; k++) map.set(pairs[k]![0], pairs[k]![1]);
+    return;
+  }
+  const r = c as RecordedSum;
+  map.set(r.total, r.totalValue);
+  const keys = r.terms;
+  for (let k = 0; k < keys.length; k++) {
+    map.set(keys[k]!, termValue(r.cells, k));
+  }
+}
+
+/** Same total, same terms (in any order), both soft or both hard. */
+function sameIdentity(a: Constraint, b: Constraint): boolean {
+  if (Boolean(a.soft) !== Boolean(b.soft)) return false;
+  if (a instanceof RecordedSum && b instanceof RecordedSum && termCount(a.cells) !== termCount(b.cells)) return false;
+  const x = a.terms;
+  const y = b.terms;
+  if (x.length !== y.length) return false;
+  let inOrder = true;
+  for (let k = 0; k < x.length; k++) {
+    if (x[k] !== y[k]) {
+      inOrder = false;
+      break;
+    }
+  }
+  if (inOrder) return true;
+  const xs = [...x].sort();
+  const ys = [...y].sort();
+  return xs.every((t, k) => t === ys[k]);
 }
 
 /** Values of cells, as constraints read them (blank: undefined). */
@@ -66,7 +367,14 @@ export const valueOf = (values: Values, k: CellKey): Money => values.get(k) ?? Z
 
 /** total − Σ terms over these values (blank counts as zero). */
 export function difference(c: Constraint, values: Values): Money {
-  return valueOf(values, c.total).minus(sum(c.terms.map((t) => valueOf(values, t))));
+  let terms = ZERO;
+  for (const t of c.terms) {
+    const v = values.get(t);
+    // A blank counts as +0, which changes nothing but the sign of a −0 total.
+    if (v !== undefined) terms = terms.plus(v);
+    else if (terms.isZero()) terms = terms.plus(ZERO);
+  }
+  return valueOf(values, c.total).minus(terms);
 }
 
 /** Whether the constraint holds within its rounding bound. */

@@ -45,16 +45,24 @@ interface Candidate {
  * Deterministic: ties keep the constraints' order. Rounding-level differences are not localized.
  */
 export function localize(set: ConstraintSet): Map<string, Suspect[]> {
-  const { values } = set;
-  const constraints = set.constraints.filter((c) => !c.soft);
-  const failing = constraints.filter((c) => !holds(c, values));
+  if (!set.anyHardFailing()) return new Map();
+  // Only the identities through a cell of a failing identity are looked at, and the values of their cells.
+  const near = set.failingCells();
+  const around = set.around(near);
+  const constraints = around.constraints.filter((c) => !c.soft);
+  const failing = constraints.filter((c) => !set.holds(c));
+  if (failing.length === 0) return new Map();
+  const { values } = around;
   const byCell = new Map<CellKey, Constraint[]>();
+  const index = (c: Constraint, k: CellKey) => {
+    if (!near.has(k)) return;
+    let list = byCell.get(k);
+    if (!list) byCell.set(k, (list = []));
+    list.push(c);
+  };
   for (const c of constraints) {
-    for (const k of [c.total, ...c.terms]) {
-      let list = byCell.get(k);
-      if (!list) byCell.set(k, (list = []));
-      list.push(c);
-    }
+    index(c, c.total);
+    for (const t of c.terms) index(c, t);
   }
   const failingSet = new Set(failing);
 
@@ -76,8 +84,8 @@ export function localize(set: ConstraintSet): Map<string, Suspect[]> {
       const best = [...wanted.values()].sort((a, b) => b.n - a.n)[0];
       if (!best) continue;
       const trial = overlay(values, new Map([[x, best.value]]));
-      if (mine.some((c) => holds(c, values) && !holds(c, trial))) continue; // would break a holding identity
-      const fixes = mine.filter((c) => !holds(c, values) && holds(c, trial));
+      if (mine.some((c) => set.holds(c) && !holds(c, trial))) continue; // would break a holding identity
+      const fixes = mine.filter((c) => !set.holds(c) && holds(c, trial));
       if (fixes.length === 0) continue;
       candidates.push({ cell: x, after: best.value, fixes, derived: mine.some((c) => c.total === x) });
     }

@@ -78,11 +78,13 @@ interface Scored {
  * failing identity hold. Deterministic for a given constraint set.
  */
 export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
-  const { constraints, values } = set;
+  if (!set.anyHardFailing()) return new Map();
+  const { constraints } = set;
   const out = new Map<string, Repair[]>();
   const hard = constraints.filter((c) => !c.soft);
-  const failingHard = hard.filter((c) => !holds(c, values));
+  const failingHard = hard.filter((c) => !set.holds(c));
   if (failingHard.length === 0) return out;
+  const { values } = set;
 
   const local = (c: Constraint) => [c.total, ...c.terms].every((k) => sheetOf(k) === sheetOf(c.total));
   // The identities a moved cell must carry the change through: inside one sheet, holding now.
@@ -94,7 +96,7 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
     list.push(c);
   };
   for (const c of constraints) {
-    const carries = !c.soft && local(c) && holds(c, values);
+    const carries = !c.soft && local(c) && set.holds(c);
     for (const k of [c.total, ...c.terms]) {
       push(touching, k, c);
       if (carries) push(carriers, k, c);
@@ -155,7 +157,7 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
       options.push({ origin: moved.start, deltas: moved.deltas });
     }
   };
-  for (const c of constraints) if (c.soft && !holds(c, values)) consider(c);
+  for (const c of constraints) if (c.soft && !set.holds(c)) consider(c);
   for (const c of failingHard) if (!local(c)) consider(c);
   if (options.length === 0) return out;
   options.splice(MAX_OPTIONS);
@@ -171,7 +173,7 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
     const softFixed: Constraint[] = [];
     let softGain = 0;
     for (const c of touched) {
-      const was = holds(c, values);
+      const was = set.holds(c);
       const is = holds(c, after);
       if (was === is) continue;
       if (!c.soft) {
@@ -204,7 +206,7 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
   scored.sort((a, b) => evidence(a, b) || a.deltas.size - b.deltas.size);
 
   // Every failing identity a repair fixes offers it, and so does every correspondence it settles.
-  const failingSoft = constraints.filter((c) => c.soft && !holds(c, values));
+  const failingSoft = constraints.filter((c) => c.soft && !set.holds(c));
   for (const f of [...failingHard, ...failingSoft]) {
     const mine = scored.filter((s) => s.hardFixed.includes(f) || s.softFixed.includes(f));
     if (mine.length === 0) continue;

@@ -19,21 +19,31 @@ interface Group {
 export interface ConstraintIndex {
   readonly byFinding: ReadonlyMap<string, readonly Constraint[]>;
   readonly byCell: ReadonlyMap<CellKey, readonly Constraint[]>;
+  /** The values of the cells of the indexed constraints. */
+  readonly values: ReadonlyMap<CellKey, Money | undefined>;
 }
 
-export function indexConstraints(set: ConstraintSet): ConstraintIndex {
+/**
+ * The constraints by finding and by cell. With `only`, just those of the given findings and cells: the
+ * constraints around those cells (`around`, which must include the findings' checked cells) are looked at.
+ */
+export function indexConstraints(set: ConstraintSet, only?: { findings: ReadonlySet<string>; cells: ReadonlySet<CellKey>; around: ReadonlySet<CellKey> }): ConstraintIndex {
   const byFinding = new Map<string, Constraint[]>();
   const byCell = new Map<CellKey, Constraint[]>();
-  for (const c of set.constraints) {
+  const scope = only ? set.around(only.around) : { constraints: set.constraints, values: set.values };
+  for (const c of scope.constraints) {
     if (c.soft) continue;
-    byFinding.set(c.findingId, [...(byFinding.get(c.findingId) ?? []), c]);
-    for (const k of new Set([c.total, ...c.terms])) {
+    if (!only || only.findings.has(c.findingId)) byFinding.set(c.findingId, [...(byFinding.get(c.findingId) ?? []), c]);
+    const add = (k: CellKey) => {
+      if (only && !only.cells.has(k)) return;
       let list = byCell.get(k);
       if (!list) byCell.set(k, (list = []));
-      list.push(c);
-    }
+      if (list[list.length - 1] !== c) list.push(c); // once per constraint, however often it names the cell
+    };
+    add(c.total);
+    for (const t of c.terms) add(t);
   }
-  return { byFinding, byCell };
+  return { byFinding, byCell, values: scope.values };
 }
 
 /**
@@ -48,13 +58,13 @@ export function solvesAlone(set: ConstraintSet, edits: readonly Edit[], findingI
   for (const e of edits) {
     const key = cellKey(e.sheet, e.address);
     const v = parseAmountText(e.after);
-    if (!set.values.has(key) || v === undefined) return undefined;
+    if (!index.values.has(key) || v === undefined) return undefined;
     values.set(key, v);
   }
-  const view = overlay(set.values, values);
+  const view = overlay(index.values, values);
   if (!own.every((c) => holds(c, view))) return false;
   const touched = new Set([...values.keys()].flatMap((k) => index.byCell.get(k) ?? []));
-  return ![...touched].some((c) => holds(c, set.values) && !holds(c, view));
+  return ![...touched].some((c) => set.holds(c) && !holds(c, view));
 }
 
 /**
@@ -70,7 +80,15 @@ export function verifyCandidates(
   maxRuns: number,
 ): boolean[] {
   const verdicts = candidates.map(() => false);
-  const index = indexConstraints(set);
+  if (candidates.length === 0) return verdicts;
+  // Only the candidates' findings and the cells their edits write are looked up.
+  const cells = new Set(candidates.flatMap((c) => c.fix.edits.map((e) => cellKey(e.sheet, e.address))));
+  const index = indexConstraints(set, {
+    findings: new Set(candidates.map((c) => c.finding.id)),
+    cells,
+    // A finding's identities have the cell its id names (`rule@sheet!A1`, its checked cell) as their total.
+    around: new Set([...cells, ...candidates.map((c) => c.finding.id.slice(c.finding.id.indexOf('@') + 1))]),
+  });
   const alone = candidates.map((c) => solvesAlone(set, c.fix.edits, c.finding.id, index));
   const groups = new Map<string, Group>();
   candidates.forEach((c, i) => {

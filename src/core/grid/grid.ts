@@ -95,12 +95,21 @@ export function cellText(cell: Cell | undefined): string {
   return String(v);
 }
 
+/** Whether a cell shows something: its text is not blank (a number always shows; no text made for it). */
+export function hasContent(cell: Cell | undefined): boolean {
+  if (!cell) return false;
+  const v = cell.value;
+  if (v === null) return false;
+  if (typeof v === 'number' || typeof v === 'boolean') return true;
+  return cellText(cell).trim() !== '';
+}
+
 /** Whether a row has no visible content within columns c0..c1. */
 export function isBlankRow(sheet: Sheet, row: number, c0 = 0, c1 = sheet.colCount - 1): boolean {
   // Only the cells the row has: a sheet whose used range is 16,384 columns wide costs nothing more.
   const line = sheet.cells[row];
   if (!line) return true;
-  for (let c = Math.max(0, c0); c <= Math.min(c1, line.length - 1); c++) if (cellText(line[c]).trim() !== '') return false;
+  for (let c = Math.max(0, c0); c <= Math.min(c1, line.length - 1); c++) if (hasContent(line[c])) return false;
   return true;
 }
 

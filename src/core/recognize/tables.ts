@@ -1,5 +1,5 @@
 // Finds the tables on a sheet (by their titles) and reads each into a Table.
-import { cellAt, cellText, isBlankRow, rectA1, type Rect, type Sheet } from '../grid/grid';
+import { cellAt, cellText, hasContent, isBlankRow, rectA1, type Cell, type Rect, type Sheet } from '../grid/grid';
 import { amountOf, parseAmount } from '../money/money';
 import { halfWidth, isTotalLabel, squash } from '../text';
 import { readFormFields } from './fields';
@@ -117,9 +117,18 @@ function looksLikeData(sheet: Sheet, row: number, c0: number, c1: number): boole
 
 /** A note under a table (`注：本表…`, `我部门2024年没有…。`): one text cell, a remark or a sentence. */
 function isFootnote(sheet: Sheet, row: number): boolean {
-  const cells = rowCells(sheet, row);
-  if (cells.length !== 1) return false;
-  const t = squash(cells[0]!.text);
+  // One text cell: counted without making text of the others (a data row has many numbers).
+  const line = sheet.cells[row];
+  if (!line) return false;
+  let only: string | undefined;
+  for (let c = 0; c < line.length; c++) {
+    const cell = line[c];
+    if (!hasContent(cell)) continue;
+    if (only !== undefined || typeof cell!.value === 'number') return false;
+    only = cellText(cell).trim();
+  }
+  if (only === undefined) return false;
+  const t = squash(only);
   return /^(注|说明|备注)\d*[:：]/.test(t) || /[。；]$/.test(t) || t.length > 40;
 }
 
@@ -133,9 +142,12 @@ function contentColumns(sheet: Sheet, r0: number, r1: number): { c0: number; c1:
   let c0 = Number.MAX_SAFE_INTEGER;
   let c1 = -1;
   for (let r = r0; r <= r1; r++) {
-    for (const c of rowCells(sheet, r)) {
-      c0 = Math.min(c0, c.col);
-      c1 = Math.max(c1, c.col);
+    const line = sheet.cells[r];
+    if (!line) continue;
+    for (let c = 0; c < line.length; c++) {
+      if (!hasContent(line[c])) continue;
+      c0 = Math.min(c0, c);
+      c1 = Math.max(c1, c);
     }
   }
   for (const m of sheet.merges) if (m.r0 >= r0 && m.r1 <= r1) c1 = Math.max(c1, m.c1);
@@ -235,10 +247,11 @@ function readRows(sheet: Sheet, first: number, last: number, columns: readonly C
     }
     // Tables grouped by unit: a row with a 单位代码 and no subject code opens a unit's block.
     const unitCode = unitCol !== undefined ? codeText(cellText(cellAt(sheet, dr, unitCol))) : undefined;
+    // The row was just made here: given its unit in place rather than copied (a 汇总 has one per data row).
     if (unitCode !== undefined && row.code === undefined && !row.isTotal) {
       unit = unitCode;
-      row = { ...row, unitCode };
-    } else if (unit !== undefined && row.code !== undefined) row = { ...row, unit };
+      (row as { unitCode?: string }).unitCode = unitCode;
+    } else if (unit !== undefined && row.code !== undefined) (row as { unit?: string }).unit = unit;
     rows.push(row);
   }
   return rows;
@@ -265,12 +278,24 @@ export function codeGroups(columns: readonly Column[]): Column[][] {
   return groups;
 }
 
+const CODE_GROUPS = new WeakMap<readonly Column[], Column[][]>();
+
+/** codeGroups of a table's columns, made once (every row asks). */
+function codeGroupsOf(columns: readonly Column[]): Column[][] {
+  let groups = CODE_GROUPS.get(columns);
+  if (!groups) CODE_GROUPS.set(columns, (groups = codeGroups(columns)));
+  return groups;
+}
+
 /** Reads one data row. Split 类/款/项 code cells are completed from the rows above (carry). */
 function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: Array<{ lei: string; kuan: string }>): Row | undefined {
-  const text = (col: number) => cellText(cellAt(sheet, r, col)).trim();
+  // Each cell's text made once (several questions are asked of the same cells).
+  const line = sheet.cells[r];
+  const texts: string[] = [];
+  const text = (col: number) => (texts[col] ??= cellText(line?.[col]).trim());
   let labelInCode = '';
   const amounts = new Map<number, AmountCell>();
-  const codes = codeGroups(columns).map((group, i) => {
+  const codes = codeGroupsOf(columns).map((group, i) => {
     const carry = (carries[i] ??= { lei: '', kuan: '' });
     const parts: Partial<Record<'lei' | 'kuan' | 'xiang', string>> = {};
     let code: string | undefined;
@@ -290,26 +315,17 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
   let code = codes[0];
   let name = '';
   for (const col of columns) {
-    const t = text(col.col);
     if (col.role === 'name') {
-      if (name === '') name = t;
+      if (name === '') name = text(col.col);
     } else if (AMOUNT_ROLES.has(col.role)) {
-      const cell = cellAt(sheet, r, col.col);
-      const parsed = parseAmount(cell?.value ?? null);
-      if (parsed.kind === 'absent' && cell?.formula === undefined) continue;
-      amounts.set(col.col, {
-        col: col.col,
-        parsed,
-        value: amountOf(parsed),
-        ...(cell?.formula !== undefined ? { formula: cell.formula } : {}),
-        ...(cell ? { text: cellText(cell) } : {}),
-        ...(cell?.numFmt?.includes('%') ? { numFmt: cell.numFmt } : {}),
-      });
+      const amount = readAmountCell(cellAt(sheet, r, col.col), col.col);
+      if (amount) amounts.set(col.col, amount);
     }
   }
   if (name === '') name = labelInCode;
   // Project tables: a row is named by its 二级 project, else its 一级 project, else its type.
   for (const role of ['project-l2', 'project-l1', 'project-type'] as const) {
+    if (name !== '') break;
     const col = columns.find((c) => c.role === role && text(c.col) !== '' && codeText(text(c.col)) === undefined);
     if (name === '' && col) name = text(col.col);
   }
@@ -318,15 +334,15 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
     if (firstText) name = text(firstText.col);
   }
   // "2010301 行政运行" in one cell.
-  const inline = /^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$/.exec(name);
+  const inline = code === undefined ? /^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$/.exec(name) : null;
   if (code === undefined && inline?.[1] && inline[2]) {
     code = inline[1];
     name = inline[2];
   }
   if (code === undefined && name === '' && amounts.size === 0) return undefined;
   // A 合计 row whose label sits in another text column (项目单位 in a project table) is a total too.
-  const labelled = columns.some((c) => !AMOUNT_ROLES.has(c.role) && isTotalLabel(text(c.col)));
-  const isTotal = code === undefined && (isTotalLabel(name) || (labelled && !columns.some((c) => (c.role === 'project-l1' || c.role === 'project-l2') && text(c.col) !== '')));
+  const labelled = () => columns.some((c) => !AMOUNT_ROLES.has(c.role) && isTotalLabel(text(c.col)));
+  const isTotal = code === undefined && (isTotalLabel(name) || (labelled() && !columns.some((c) => (c.role === 'project-l1' || c.role === 'project-l2') && text(c.col) !== '')));
   if (isTotal && !isTotalLabel(name)) name = columns.map((c) => text(c.col)).find(isTotalLabel) ?? name;
   let level = isTotal ? 0 : code !== undefined ? levelOfCode(code) : undefined;
   // Project tables: 1 = type (类别) row, 2 = 一级项目, 3 = 二级项目, by the column that names the row.
@@ -348,6 +364,19 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
     isTotal,
     amounts,
   };
+}
+
+/** The amount cell a cell of an amount column makes; undefined for an empty cell without a formula. */
+export function readAmountCell(cell: Cell | undefined, col: number): AmountCell | undefined {
+  const parsed = parseAmount(cell?.value ?? null);
+  if (parsed.kind === 'absent' && cell?.formula === undefined) return undefined;
+  // Built field by field (same fields, same order as spreading them in): no temporary objects per cell.
+  const amount: { -readonly [K in keyof AmountCell]: AmountCell[K] } = { col, parsed, value: amountOf(parsed) };
+  if (cell?.formula !== undefined) amount.formula = cell.formula;
+  if (cell) amount.text = cellText(cell);
+  // Kept only for a percentage (0.031 formatted 0.0% reads 3.1%).
+  if (cell?.numFmt !== undefined && cell.numFmt.includes('%')) amount.numFmt = cell.numFmt;
+  return amount;
 }
 
 /** 类 (3) + 款 (2) + 项 (2) columns → one code; a part given in full (`20103`) is taken as is. */

@@ -79,6 +79,8 @@ export const cellTextNumber: Rule = {
         for (const [col, cell] of r.amounts) {
           if (!numeric.has(col)) continue;
           countCompared(ctx.rounding);
+          // Only text can be a finding here (the same cell reads the same in every table that holds it).
+          if (cell.parsed.kind !== 'text' && !(cell.parsed.kind === 'amount' && cell.parsed.storage === 'text')) continue;
           const address = a1(r.row, col);
           const key = `${t.sheet}!${address}`;
           if (seen.has(key)) continue;

@@ -63,13 +63,14 @@ export const crossGeneralBudgetVsSummary: Rule = {
       const gbeRows = byKey(ctx, gbe, gbeCodes);
       for (const [key, row] of gbeRows) {
         const other = esRows.get(key);
-        const data = { ...tableData(gbe, 'table'), ...tableData(es, 'other'), row: gbeCodes.get(row) ? labelWithCode(ctx, row, gbeCodes.get(row)!.code) : label(row), otherRow: other ? label(other) : '', basis };
+        // Made only for a finding: labels cost time on every row.
+        const data = () => ({ ...tableData(gbe, 'table'), ...tableData(es, 'other'), row: gbeCodes.get(row) ? labelWithCode(ctx, row, gbeCodes.get(row)!.code) : label(row), otherRow: other ? label(other) : '', basis });
         if (!other) {
           if (row.isTotal || !hasMoney(row, mineCols)) continue;
           const amount = valueAt({ row, col: mineCols[0]! }) ?? total(mineCols.slice(1).map((col) => ({ row, col })));
           findings.push(
             notice(ID, gbeCodes.get(row)?.source === 'cell' ? 'error' : 'warning', { table: gbe, row: row.row, col: mineCols[0]! }, [cellRef(es.sheet, es.titleCell?.row ?? es.rect.r0, es.titleCell?.col ?? es.rect.c0, 'evidence')], `${ID}.missing-in-summary`, {
-              ...data,
+              ...data(),
               actual: displayAmount(amount),
             }, { actual: amount, expected: ZERO }),
           );

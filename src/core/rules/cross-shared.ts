@@ -8,6 +8,7 @@ import type { TableKind } from '../recognize/kinds';
 import { lineItems } from '../recognize/line-items';
 import type { ColumnRole, Row, Table } from '../recognize/model';
 import { isTotalLabel, labelKey, squash } from '../text';
+import type { ConstraintSink } from '../fix/constraints';
 import type { RuleContext } from './rule';
 import { hierarchyOf } from './hierarchy';
 import { amountAt, checkSum, columnLabel, rowLabel, type TableCell } from './sum-check';
@@ -239,7 +240,20 @@ function catalogClasses(catalog: Catalog | undefined): string[] {
 /** The 类 rows of 支出总表-like tables by name key, for resolving names without a catalog. */
 function classNamesOf(tables: readonly Table[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const t of tables) for (const r of t.rows) if (r.code?.length === 3 && !out.has(labelKey(r.name))) out.set(labelKey(r.name), r.code);
+  for (const t of tables) for (const [k, code] of classNamesOfTable(t)) if (!out.has(k)) out.set(k, code);
+  return out;
+}
+
+const CLASS_NAMES = new WeakMap<Table, Map<string, string>>();
+
+/** One table's 类 rows by name key (first row wins), read once per table. */
+function classNamesOfTable(t: Table): Map<string, string> {
+  let out = CLASS_NAMES.get(t);
+  if (!out) {
+    out = new Map<string, string>();
+    for (const r of t.rows) if (r.code?.length === 3 && !out.has(labelKey(r.name))) out.set(labelKey(r.name), r.code);
+    CLASS_NAMES.set(t, out);
+  }
   return out;
 }
 
@@ -390,7 +404,7 @@ export interface CrossSum {
   readonly checked: PlacedCell;
   readonly terms: readonly TableCell[];
   readonly messageId: string;
-  readonly data: Readonly<Record<string, string>>;
+  readonly data: LazyData;
   /** Severity of a real difference when it is not an identity that must hold (default: error). */
   readonly severity?: Severity;
   /** The set-value fix: its confidence and reason id; false for none. Default 0.4, `cross.fix.reason.other-table`. */
@@ -406,7 +420,9 @@ export interface CrossSum {
 function recordable(policy: RoundingPolicy, severity: Severity | undefined): RoundingPolicy {
   const sink = policy.sink;
   if (severity === undefined || severity === 'error' || !sink) return policy;
-  return { ...policy, sink: { add: (c, values) => sink.add({ ...c, soft: true }, values) } };
+  const soft: ConstraintSink = { add: (c, values) => sink.add({ ...c, soft: true }, values) };
+  if (sink.recordSum) soft.recordSum = (rule, sheet, checked, terms, perTerm, totalValue, held) => sink.recordSum!(rule, sheet, checked, terms, perTerm, totalValue, held, true);
+  return { ...policy, sink: soft };
 }
 
 /**
@@ -414,13 +430,24 @@ function recordable(policy: RoundingPolicy, severity: Severity | undefined): Rou
  * not compared here — the unit difference is the metadata rules' finding, and every amount would differ.
  */
 export function comparable(tables: ReadonlyArray<Table | undefined>): boolean {
-  const units = new Set(tables.map((t) => t?.meta.unit).filter((u) => u !== undefined));
-  return units.size <= 1;
+  let unit: string | undefined;
+  for (const t of tables) {
+    const u = t?.meta.unit;
+    if (u === undefined) continue;
+    if (unit === undefined) unit = u;
+    else if (u !== unit) return false;
+  }
+  return true;
 }
+
+/** Message data, or a function that makes it only when a finding needs it (labels cost time on every row). */
+export type LazyData = Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>);
+
+const dataOf = (d: LazyData): Readonly<Record<string, string>> => (typeof d === 'function' ? d() : d);
 
 /** checked = Σ terms across tables, through checkSum; real differences at the given severity. */
 export function crossSum(c: CrossSum): Finding | undefined {
-  if (!comparable([c.checked.table, ...c.terms.map((t) => t.table)])) return undefined;
+  if (!comparable(c.terms.length === 1 ? [c.checked.table, c.terms[0]!.table] : [c.checked.table, ...c.terms.map((t) => t.table)])) return undefined;
   const fix = c.fix === false ? { confidence: 0, reason: 'cross.fix.reason.other-table' } : (c.fix ?? { confidence: 0.4, reason: 'cross.fix.reason.other-table' });
   const f = checkSum({
     rule: c.rule,
@@ -449,7 +476,7 @@ export interface CrossBound {
   /** at-most: checked ≤ Σ bound; at-least: checked ≥ Σ bound. */
   readonly relation: 'at-most' | 'at-least';
   readonly messageId: string;
-  readonly data: Readonly<Record<string, string>>;
+  readonly data: LazyData;
   /** Severity of a real violation (default warning); a violation within rounding is info. */
   readonly severity?: Severity;
 }
@@ -487,7 +514,7 @@ export function crossBound(c: CrossBound): Finding | undefined {
     message: {
       id: rounding ? `${c.messageId}.rounding` : c.messageId,
       data: {
-        ...c.data,
+        ...dataOf(c.data),
         actual: stated === undefined ? '@value.blank' : displayAmount(actual, decimals),
         expected: displayAmount(limit, decimals),
         difference: displayAmount(actual.minus(limit), decimals),

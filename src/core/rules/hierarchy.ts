@@ -11,29 +11,50 @@ export interface Hierarchy {
   readonly unitRows: readonly Row[];
 }
 
-const key = (unit: string | undefined, code: string) => `${unit ?? ''}|${code}`;
+const HIERARCHIES = new WeakMap<Table, Hierarchy>();
+const NONE: readonly Row[] = [];
 
 /**
  * Builds the hierarchy of a table's coded rows, separately for each unit's block. Within a block
- * a code that repeats keeps its first occurrence.
+ * a code that repeats keeps its first occurrence. Computed once per table (several rules ask).
  */
 export function hierarchyOf(table: Table): Hierarchy {
-  const byKey = new Map<string, Row>();
+  let h = HIERARCHIES.get(table);
+  if (!h) HIERARCHIES.set(table, (h = buildHierarchy(table)));
+  return h;
+}
+
+function buildHierarchy(table: Table): Hierarchy {
+  // unit ('' when none) → code → first row with it
+  const byUnit = new Map<string, Map<string, Row>>();
+  const coded: Row[] = [];
   for (const row of table.rows) {
-    if (row.code && !row.isTotal && !byKey.has(key(row.unit, row.code))) byKey.set(key(row.unit, row.code), row);
+    if (!row.code || row.isTotal) continue;
+    const unit = row.unit ?? '';
+    let codes = byUnit.get(unit);
+    if (codes === undefined) byUnit.set(unit, (codes = new Map()));
+    if (!codes.has(row.code)) {
+      codes.set(row.code, row);
+      coded.push(row);
+    }
   }
-  const children = new Map<string, Row[]>();
-  for (const row of byKey.values()) {
+  // unit → parent code ('' for the top level) → children
+  const children = new Map<string, Map<string, Row[]>>();
+  for (const row of coded) {
+    const unit = row.unit ?? '';
+    const codes = byUnit.get(unit)!;
     let p = parentCode(row.code!);
-    while (p !== undefined && !byKey.has(key(row.unit, p))) p = parentCode(p);
-    const k = key(row.unit, p ?? '');
-    const list = children.get(k) ?? [];
-    list.push(row);
-    children.set(k, list);
+    while (p !== undefined && !codes.has(p)) p = parentCode(p);
+    let mine = children.get(unit);
+    if (mine === undefined) children.set(unit, (mine = new Map()));
+    const k = p ?? '';
+    const list = mine.get(k);
+    if (list === undefined) mine.set(k, [row]);
+    else list.push(row);
   }
-  const parents = [...byKey.values()].filter((r) => (children.get(key(r.unit, r.code!)) ?? []).length > 0);
+  const parents = coded.filter((r) => (children.get(r.unit ?? '')?.get(r.code!)?.length ?? 0) > 0);
   return {
-    childrenOf: (code, unit) => children.get(key(unit, code)) ?? [],
+    childrenOf: (code, unit) => children.get(unit ?? '')?.get(code) ?? NONE,
     parents,
     unitRows: table.rows.filter((r) => r.unitCode !== undefined),
   };

@@ -58,8 +58,15 @@ export const metaUnit: Rule = {
     const tables = printedTables(ctx.tables).filter((t) => UNIT_KINDS.includes(t.kind));
     const stating = tables.filter((t) => t.meta.unit === majority && t.meta.unitCell);
     const evidence: CellRef[] = stating.map((t) => cellRef(t.sheet, t.meta.unitCell!.row, t.meta.unitCell!.col, 'evidence'));
-    const others = new Set<string>();
-    for (const t of stating) for (const v of amountSet(t)) others.add(v);
+    // Every amount of the tables in the majority's unit: collected only when a table states another unit.
+    let others: Set<string> | undefined;
+    const othersOf = (): Set<string> => {
+      if (!others) {
+        others = new Set<string>();
+        for (const t of stating) for (const v of amountSet(t)) others.add(v);
+      }
+      return others;
+    };
     const findings: Finding[] = [];
     countCompared(ctx.rounding, Math.max(0, tables.length - 1));
     for (const t of tables) {
@@ -97,7 +104,7 @@ export const metaUnit: Rule = {
       }
       // Another unit: do the amounts follow the label (10,000 times the others') or the other tables?
       const factor = t.meta.unit === '元' ? new Money(10000) : new Money('0.0001');
-      const kind = evidenceOfUnit(t, others, factor);
+      const kind = evidenceOfUnit(t, othersOf(), factor);
       const severity: Severity = kind === 'label-wrong' ? 'error' : 'warning';
       const fixes: Fix[] =
         kind === 'label-wrong' && text !== undefined && text.includes(t.meta.unit)

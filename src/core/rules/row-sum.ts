@@ -28,17 +28,20 @@ export const rowSum: Rule = {
       if (!ROW_SUM_KINDS.includes(table.kind)) continue;
       for (const identity of columnIdentities(table)) {
         for (const row of table.rows) {
-          // Name only the parts this row fills, so the sentence stays short.
-          const filled = identity.parts.filter((c) => row.amounts.get(c)?.value !== undefined);
-          const parts = (filled.length > 0 ? filled : identity.parts).map((c) => columnLabel(table, c)).join(' + ');
+          // Name only the parts this row fills, so the sentence stays short (made only when the sum fails).
+          const data = () => {
+            const filled = identity.parts.filter((c) => row.amounts.get(c)?.value !== undefined);
+            const parts = (filled.length > 0 ? filled : identity.parts).map((c) => columnLabel(table, c)).join(' + ');
+            return { row: rowLabel(row), parts };
+          };
           const f = checkSum({
             rule: 'row-sum',
             table,
             checked: { row, col: identity.total },
-            terms: identity.parts.map((col) => ({ row, col })),
+            terms: { row, cols: identity.parts },
             policy: ctx.rounding,
             messageId: 'row-sum.mismatch',
-            data: { row: rowLabel(row), parts },
+            data,
             fixConfidence: 0.5,
             fixReason: { id: 'fix.reason.total-from-parts', data: {} },
           });

@@ -1,8 +1,8 @@
 // The one comparison every additive rule makes: a stated cell against the sum of other cells.
 import { a1 } from '../grid/grid';
 import { amountsOf, cellRef, classifyDifference, countCompared, type Finding, type Message, type RoundingPolicy } from '../findings';
-import { cellKey } from '../fix/constraints';
-import { displayAmount, sum, ZERO, type Money } from '../money/money';
+import { rowCellKey, termAt, termCount, type CellKey } from '../fix/constraints';
+import { displayAmount, ZERO, type Money } from '../money/money';
 import type { AmountCell, Column, Row, Table } from '../recognize/model';
 import { amountColumns } from './hierarchy';
 
@@ -34,11 +34,13 @@ export interface SumCheck {
   readonly rule: string;
   readonly table: Table;
   readonly checked: TableCell;
-  readonly terms: readonly TableCell[];
+  /** The cells summed: any cells, or (no object per term) cells of one column of some rows, or of one row in some columns. */
+  readonly terms: readonly TableCell[] | { readonly rows: readonly Row[]; readonly col: number } | { readonly row: Row; readonly cols: readonly number[] };
   readonly policy: RoundingPolicy;
   /** Message id prefix: `${messageId}` for real differences, `${messageId}.rounding` within rounding. */
   readonly messageId: string;
-  readonly data: Readonly<Record<string, string>>;
+  /** The message data, or a function that makes it (called only when the sum fails: labels cost time). */
+  readonly data: Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>);
   /** Confidence and reason of the fix that sets the checked cell to the sum. */
   readonly fixConfidence: number;
   readonly fixReason: Message;
@@ -51,29 +53,51 @@ export interface SumCheck {
  */
 export function checkSum(c: SumCheck): Finding | undefined {
   const stated = amountAt(c.checked);
-  const termCells = c.terms.map(amountAt);
   // A cell whose text is not a number (OCR damage, a note) makes the sum unknowable: say nothing here.
-  if (stated?.parsed.kind === 'text' || termCells.some((t) => t?.parsed.kind === 'text')) return undefined;
+  if (stated?.parsed.kind === 'text') return undefined;
+  const terms: Terms = isCells(c.terms) ? { cells: c.terms } : c.terms;
+  const n = termCount(terms);
+  let blank = stated?.value === undefined;
+  let expected = ZERO;
+  for (let k = 0; k < n; k++) {
+    const cell = 'cells' in terms ? amountAt(terms.cells[k]!) : 'rows' in terms ? terms.rows[k]!.amounts.get(terms.col) : terms.row.amounts.get(terms.cols[k]!);
+    if (cell !== undefined) {
+      if (cell.parsed.kind === 'text') return undefined;
+      if (cell.value !== undefined) {
+        blank = false;
+        expected = expected.plus(cell.value);
+      }
+    }
+  }
   const sheet = c.table.sheet;
+  const actual = stated?.value ?? ZERO;
+  const difference = actual.minus(expected);
+  // Recorded even when every cell is blank: it holds, and filling one of them alone would break it.
+  const sink = c.policy.sink;
+  if (sink) {
+    if (sink.recordSum) {
+      const held = difference.isZero() || classifyDifference(difference, n, c.policy) === 'rounding';
+      sink.recordSum(c.rule, sheet, c.checked, terms, c.policy.perTerm, stated?.value, held);
+    } else {
+      const total = rowCellKey(sheet, c.checked.row, c.checked.col);
+      const cells = termCells(terms, n, sheet);
+      const keys = cells.map((t) => rowCellKey(t.table?.sheet ?? sheet, t.row, t.col));
+      sink.add(
+        { rule: c.rule, findingId: `${c.rule}@${total}`, total, terms: keys, bound: c.policy.perTerm.times(Math.max(1, n)) },
+        [[total, stated?.value], ...keys.map((key, k): [CellKey, Money | undefined] => [key, amountAt(cells[k]!)?.value])],
+      );
+    }
+  }
+  if (!blank) countCompared(c.policy);
+  if (blank || difference.isZero()) return undefined;
+  const kind = classifyDifference(difference, n, c.policy);
+  if (kind === undefined) return undefined;
   const address = a1(c.checked.row.row, c.checked.col);
   const id = `${c.rule}@${sheet}!${address}`;
-  // Recorded even when every cell is blank: it holds, and filling one of them alone would break it.
-  if (c.policy.sink) {
-    const key = (t: TableCell) => cellKey(t.table?.sheet ?? sheet, a1(t.row.row, t.col));
-    c.policy.sink.add(
-      { rule: c.rule, findingId: id, total: key(c.checked), terms: c.terms.map(key), bound: c.policy.perTerm.times(Math.max(1, c.terms.length)) },
-      [[key(c.checked), stated?.value], ...c.terms.map((t, i): [string, Money | undefined] => [key(t), termCells[i]?.value])],
-    );
-  }
-  if (stated?.value === undefined && termCells.every((t) => t?.value === undefined)) return undefined;
-  countCompared(c.policy);
-  const actual = stated?.value ?? ZERO;
-  const expected = sum(termCells.map((t) => t?.value));
-  const kind = classifyDifference(actual.minus(expected), c.terms.length, c.policy);
-  if (kind === undefined) return undefined;
   const amounts = amountsOf(actual, expected);
   const decimals = amounts.expected!.split('.')[1]?.length ?? 2;
   const rounding = kind === 'rounding';
+  const data = typeof c.data === 'function' ? c.data() : c.data;
   return {
     id,
     rule: c.rule,
@@ -81,15 +105,15 @@ export function checkSum(c: SumCheck): Finding | undefined {
     message: {
       id: rounding ? `${c.messageId}.rounding` : c.messageId,
       data: {
-        ...c.data,
+        ...data,
         actual: stated?.value === undefined ? '@value.blank' : displayAmount(actual, decimals),
         expected: displayAmount(expected, decimals),
-        difference: displayAmount(actual.minus(expected), decimals),
-        terms: String(c.terms.length),
+        difference: displayAmount(difference, decimals),
+        terms: String(n),
         column: columnLabel(c.table, c.checked.col),
       },
     },
-    cells: [cellRef(sheet, c.checked.row.row, c.checked.col, 'checked'), ...c.terms.map((t) => cellRef(t.table?.sheet ?? sheet, t.row.row, t.col, 'evidence'))],
+    cells: [cellRef(sheet, c.checked.row.row, c.checked.col, 'checked'), ...termCells(terms, n, sheet).map((t) => cellRef(t.table?.sheet ?? sheet, t.row.row, t.col, 'evidence'))],
     ...amounts,
     fixes: [
       {
@@ -101,6 +125,26 @@ export function checkSum(c: SumCheck): Finding | undefined {
     ],
   };
 }
+
+/** SumTerms over the model's rows. */
+type Terms = { readonly cells: readonly TableCell[] } | { readonly rows: readonly Row[]; readonly col: number } | { readonly row: Row; readonly cols: readonly number[] };
+
+function isCells(t: SumCheck['terms']): t is readonly TableCell[] {
+  return Array.isArray(t);
+}
+
+/** The terms as table cells (for a finding, and for a sink that takes plain constraints). */
+function termCells(terms: Terms, n: number, sheet: string): TableCell[] {
+  if ('cells' in terms) return terms.cells as TableCell[];
+  const out: TableCell[] = [];
+  for (let k = 0; k < n; k++) {
+    const t = termAt(terms, k, sheet);
+    out.push({ row: t.row as Row, col: t.col });
+  }
+  return out;
+}
+
+const PARENT_FROM_CHILDREN: Message = { id: 'fix.reason.parent-from-children', data: {} };
 
 /** What `checkRowSum` needs: one parent row and the rows that must add up to it. */
 export interface RowSum {
@@ -119,17 +163,18 @@ export interface RowSum {
  */
 export function checkRowSum(c: RowSum): Finding[] {
   const out: Finding[] = [];
+  const data = () => ({ row: rowLabel(c.parent), ...c.data });
   for (const col of amountColumns(c.table)) {
     const f = checkSum({
       rule: c.rule,
       table: c.table,
       checked: { row: c.parent, col },
-      terms: c.children.map((row) => ({ row, col })),
+      terms: { rows: c.children, col },
       policy: c.policy,
       messageId: c.messageId,
-      data: { row: rowLabel(c.parent), ...c.data },
+      data,
       fixConfidence: 0.6,
-      fixReason: { id: 'fix.reason.parent-from-children', data: {} },
+      fixReason: PARENT_FROM_CHILDREN,
     });
     if (f) out.push(withLiveFormula(f, c, col));
   }
