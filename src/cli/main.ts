@@ -7,13 +7,18 @@ import { builtinCatalogs } from '../core/catalog/builtin';
 import { fixAllSafe } from '../core/fix-all';
 import { RULES } from '../core/rules';
 import { reportJson, TOOL_VERSION, unreadableJson, workbookJson, type JsonWorkbook } from '../core/report-json';
-import { writeAnnotations, writeEdits } from '../file/write';
+import type * as Writer from '../file/write';
 import { readWorkbookBytes, WorkbookReadError } from '../file/xlsx';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './args';
 import { findingsCsv } from '../core/report-csv';
 import { summaryTable } from './format-batch';
 import { formatWorkbookText } from './format-text';
 import { checkInPool, isPoolWorker, poolThreads, serveChecks } from './pool';
+
+// The copy writer (and ExcelJS with it) loads only when a copy is written: a check alone, and each pool
+// worker, starts without it.
+const writeEdits: typeof Writer.writeEdits = async (...args) => (await import('../file/write')).writeEdits(...args);
+const writeAnnotations: typeof Writer.writeAnnotations = async (...args) => (await import('../file/write')).writeAnnotations(...args);
 
 /** The bundled sample workbook, checked when no file is given. */
 const SAMPLE = join(__dirname, '..', '..', 'assets', 'samples', '000-yanbian-zhengwu-2024.xlsx');
