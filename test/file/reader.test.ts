@@ -458,6 +458,19 @@ describe('files that cannot be opened, said in plain Chinese', () => {
     expect((await refused(damaged)).zh).toContain('文件不完整或已损坏');
   });
 
+  it('a part whose size in the zip directory is more than can be read (a zip bomb, or a damaged directory)', async () => {
+    const bytes = handXlsx({ sheets: [{ name: 'S', xml: worksheet('<row r="1"><c r="A1"><v>1</v></c></row>') }] });
+    const name = new TextEncoder().encode('xl/worksheets/sheet1.xml');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // The central directory entry of the sheet (signature 50 4B 01 02): its uncompressed size at +24.
+    for (let i = 0; i + 46 < bytes.length; i++) {
+      if (view.getUint32(i, true) === 0x02014b50 && name.every((b, k) => bytes[i + 46 + k] === b)) view.setUint32(i + 24, 0xc0000000, true);
+    }
+    const err = await refused(bytes);
+    expect(err.zh).toContain('xl/worksheets/sheet1.xml');
+    expect(err.zh).toContain('超出可读取的大小');
+  });
+
   it('a sheet whose part is missing from the zip', async () => {
     const err = await refused(handXlsx({ sheets: [{ name: '预算表1', xml: worksheet('') }, { name: '预算表2' }] }));
     expect(err.zh).toContain('缺少工作表“预算表2”的内容');

@@ -9,14 +9,17 @@ import { readSharedStrings } from './shared-strings';
 import { BINARY_WORKBOOK, DAMAGED, describeNotZip, describeZipWithoutWorkbook, EMPTY, looksLikeZip } from './sniff';
 import { NO_FORMATS, readCellFormats } from './styles';
 
+/** The error for a part too large to read (or whose size in the zip directory is damaged). */
+function tooLarge(file: string, part: string, bytes: number): WorkbookReadError {
+  const mb = Math.round(bytes / 1024 / 1024);
+  return new WorkbookReadError(file, `无法打开文件：其中的 ${part} 解压后有 ${mb} MB，超出可读取的大小，或文件已损坏。`, `cannot open the file: its part ${part} is ${mb} MB once inflated, more than can be read, or the file is damaged.`);
+}
+
 /** Inflates a part into the package (refusing one too large to read); false when the zip has no such entry. */
 function loadPart(pkg: XlsxPackage, part: string, file: string): boolean {
   const entry = pkg.entries.find((e) => e.name === part);
   if (!entry) return false;
-  if (entry.originalSize > MAX_PART_BYTES) {
-    const mb = Math.round(entry.originalSize / 1024 / 1024);
-    throw new WorkbookReadError(file, `无法打开文件：其中的 ${part} 解压后有 ${mb} MB，超出可读取的大小，或文件已损坏。`, `cannot open the file: its part ${part} is ${mb} MB once inflated, more than can be read, or the file is damaged.`);
-  }
+  if (entry.originalSize > MAX_PART_BYTES) throw tooLarge(file, part, entry.originalSize);
   try {
     return pkg.load(part) !== undefined;
   } catch (e) {
@@ -26,10 +29,20 @@ function loadPart(pkg: XlsxPackage, part: string, file: string): boolean {
   }
 }
 
+/** The text of a part inflated by loadPart (a string longer than the engine allows is refused). */
+function partText(pkg: XlsxPackage, part: string, file: string): string | undefined {
+  try {
+    return pkg.text(part);
+  } catch (e) {
+    if (e instanceof RangeError) throw tooLarge(file, part, pkg.bytes(part)?.length ?? 0);
+    throw e;
+  }
+}
+
 /** The text of a part, inflated for the read and dropped from the package at once. */
 function takeText(pkg: XlsxPackage, part: string, file: string): string | undefined {
   if (!loadPart(pkg, part, file)) return undefined;
-  const text = pkg.text(part);
+  const text = partText(pkg, part, file);
   pkg.unload(part);
   return text;
 }
@@ -55,7 +68,7 @@ export function readWorkbook(bytes: Uint8Array, file: string): Workbook {
   }
   if (/\.bin$/i.test(main)) throw cannotOpen(file, BINARY_WORKBOOK);
   loadPart(pkg, main, file);
-  const workbookXml = pkg.text(main) ?? '';
+  const workbookXml = partText(pkg, main, file) ?? '';
   const sheetParts = pkg.sheets();
   const sharedStringsPart = pkg.workbookRelated('sharedStrings');
   const stylesPart = pkg.workbookRelated('styles');
