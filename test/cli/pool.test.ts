@@ -50,6 +50,14 @@ describe('checkInPool', () => {
     expect(results.map((r) => [r.file, r.thread])).toEqual(files.map((f) => [f, threadId]));
   });
 
+  it('the files of a worker that stops in the middle are checked by this thread', async () => {
+    // This thread busy with the slow file: the worker takes the next ones and stops at "die".
+    const names = ['slow.xlsx', 'a.xlsx', 'die.xlsx', 'b.xlsx', 'c.xlsx'];
+    const results = await checkInPool(names, whoChecks, { entry: WORKER, opts: { delayMs: 10 }, threads: 2 });
+    expect(results.map((r) => r.file)).toEqual(names);
+    expect(results[2]!.thread).toBe(threadId);
+  });
+
   it('threads: one per core, GOUJI_THREADS overrides, never more than the files', () => {
     expect(poolThreads(100, { GOUJI_THREADS: '3' })).toBe(3);
     expect(poolThreads(2, { GOUJI_THREADS: '8' })).toBe(2);
