@@ -1,15 +1,22 @@
-// One check run: read through the port, analyze with the (lazily loaded) engine, say which step we are at.
+// One check run: read through the port, analyze with the engine (in its worker), say how far it is.
 import type { JsonWorkbook } from '../core/report-json';
-import type { EngineOptions, RuleInfo } from './engine';
+import { Cancelled, engineClient, HostFailure, type EngineClient } from './engine-client';
+import type { EngineOptions, FindingParts, RuleInfo } from './engine';
+import type { HostProgress } from './engine-host';
 import type { FixRequest } from './journal';
 import { errorDetail, PortError } from './port';
 import type { WorkbookPort } from './port';
 import type { Lang } from './strings';
-import { startEngineWorker } from './engine-worker-client';
-import type { EngineReply, EngineRequest } from './engine.worker';
 
 /** Reading the workbook, checking it, verifying the fixes it offers (re-checks of copies, counted). */
 export type CheckStep = 'read' | 'analyze' | 'verify';
+
+/** Where a check is: its step, how far in percent when known, and the re-checks so far while verifying. */
+export interface CheckProgress {
+  readonly step: CheckStep;
+  readonly percent?: number;
+  readonly rechecks?: number;
+}
 
 export interface CheckResult {
   readonly report: JsonWorkbook;
@@ -19,6 +26,8 @@ export interface CheckResult {
   readonly rules: readonly RuleInfo[];
   /** "Fix all safe": the safe edits grouped by fix. */
   readonly safe: readonly FixRequest[];
+  /** By the index of report.findings: the consequences and members each finding folds in. */
+  readonly parts?: ReadonlyArray<FindingParts | undefined>;
 }
 
 /** An engine failure (not the port's): shown with the `engine` sentence. */
@@ -26,79 +35,38 @@ export class EngineError extends Error {
   override readonly name = 'EngineError';
 }
 
-/** Lets the browser paint the progress before synchronous work starts. */
-const nextPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+export { Cancelled };
 
-/** The engine chunk (loaded once, on the first check). */
+/** The engine chunk on the page (the JSON and text reports; the checks run in the worker). */
 export const loadEngine = () => import(/* webpackChunkName: "engine" */ './engine');
 
-/** The worker could not be started or loaded: the page checks by itself instead. */
-class WorkerUnavailable extends Error {}
+/** The share of a check the first run of the rules takes; verifying the offered fixes takes the rest. */
+const ANALYZE_SHARE = 90;
 
-/** The engine worker: undefined until first asked for, null where there is none. */
-let engineWorker: Worker | null | undefined;
-let requestId = 0;
-
-function worker(): Worker | undefined {
-  if (engineWorker === undefined) engineWorker = startEngineWorker() ?? null;
-  return engineWorker ?? undefined;
-}
-
-type Analyzed = Omit<CheckResult, 'sheets'>;
-
-/** One check in the worker; rejects with EngineError when the engine fails, WorkerUnavailable when the worker does. */
-function analyzeInWorker(w: Worker, request: Omit<EngineRequest, 'id'>, onVerify: (rechecks: number) => void): Promise<Analyzed> {
-  const id = ++requestId;
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      w.removeEventListener('message', onMessage);
-      w.removeEventListener('error', onError);
-    };
-    const onMessage = (e: MessageEvent<EngineReply>) => {
-      const reply = e.data;
-      if (reply.id !== id) return;
-      if (reply.type === 'verify') return onVerify(reply.rechecks);
-      done();
-      if (reply.type === 'done') resolve(reply.result);
-      else reject(new EngineError(reply.message));
-    };
-    const onError = (e: ErrorEvent) => {
-      done();
-      e.preventDefault();
-      reject(new WorkerUnavailable(e.message));
-    };
-    w.addEventListener('message', onMessage);
-    w.addEventListener('error', onError);
-    w.postMessage({ id, ...request } satisfies EngineRequest);
-  });
+/** The engine host's progress as a step and a whole percentage (of reading the file, or of the check). */
+export function progressOf(p: HostProgress): CheckProgress {
+  if (p.phase === 'verify') return { step: 'verify', percent: ANALYZE_SHARE, rechecks: p.rechecks };
+  if (p.phase === 'read') return { step: 'read', percent: Math.floor((100 * p.done) / Math.max(1, p.total)) };
+  return { step: 'analyze', percent: Math.floor((ANALYZE_SHARE * p.done) / Math.max(1, p.total)) };
 }
 
 /**
  * Reads the workbook and checks it with the user's options, in the engine worker where there is one
- * (else on the page). Rejects with the port's PortError, or an EngineError when the engine throws.
- * `onStep` is called before each step, and after each re-check while fixes are verified.
+ * (else on the page). A port that holds its workbook in the engine (the file port) checks it there; the
+ * others are read on the page first. Rejects with the port's PortError, Cancelled when the user stopped
+ * it, or an EngineError when the engine throws. `onStep` hears each step and how far it is.
  */
-export async function runCheck(port: WorkbookPort, lang: Lang, options: EngineOptions = {}, onStep?: (step: CheckStep, rechecks?: number) => void): Promise<CheckResult> {
-  onStep?.('read');
-  const workbook = await port.read();
-  onStep?.('analyze');
-  await nextPaint();
-  const sheets = workbook.sheets?.map((s) => s.name) ?? [];
-  const onVerify = (rechecks: number) => onStep?.('verify', rechecks);
+export async function runCheck(port: WorkbookPort, lang: Lang, options: EngineOptions = {}, onStep?: (p: CheckProgress) => void, client: EngineClient = engineClient()): Promise<CheckResult> {
   try {
-    const w = worker();
-    if (w) {
-      try {
-        return { ...(await analyzeInWorker(w, { workbook, lang, options }, onVerify)), sheets };
-      } catch (e) {
-        if (!(e instanceof WorkerUnavailable)) throw e;
-        engineWorker = null; // blocked or broken here: check on the page from now on
-      }
-    }
-    const engine = await loadEngine();
-    return { ...engine.checkWorkbook(workbook, lang, options, onVerify), sheets };
+    if (port.check) return await port.check(lang, options, (p) => onStep?.(progressOf(p)));
+    onStep?.({ step: 'read' });
+    const workbook = await port.read();
+    onStep?.({ step: 'analyze', percent: 0 });
+    const sheets = workbook.sheets?.map((s) => s.name) ?? [];
+    const result = await client.call({ type: 'check', lang, options, workbook }, (p) => onStep?.(progressOf(p)));
+    return { ...result, sheets };
   } catch (e) {
-    if (e instanceof PortError || e instanceof EngineError) throw e;
-    throw new EngineError(errorDetail(e));
+    if (e instanceof PortError || e instanceof EngineError || e instanceof Cancelled) throw e;
+    throw new EngineError(e instanceof HostFailure ? e.message : errorDetail(e));
   }
 }

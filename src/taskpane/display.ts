@@ -2,7 +2,7 @@
 import { columnIndex } from '../core/grid/grid';
 import { KIND_NAMES, isTableKind } from '../core/recognize/kinds';
 import type { JsonFinding, JsonFix, JsonWorkbook } from '../core/report-json';
-import type { RuleInfo } from './engine';
+import type { FindingParts, RuleInfo } from './engine';
 import { editsSignature } from './journal';
 import { SAFE_CONFIDENCE } from './safe';
 import type { Severity, Strings } from './strings';
@@ -37,6 +37,12 @@ export interface DisplayFinding {
   readonly fixes: readonly DisplayFix[];
   /** The evidence cells (the cells the checked one was compared with). */
   readonly evidence: readonly CellLink[];
+  /** The other identities this finding's cause breaks (folded into it: 影响 N 处勾稽关系). */
+  readonly consequences: readonly DisplayFinding[];
+  /** A class of similar findings shown as one: its members, each selectable. */
+  readonly members: readonly DisplayFinding[];
+  /** The first two fixes are about as likely and neither is sure: the user must choose between them. */
+  readonly balanced: boolean;
 }
 
 /** A cell a finding names, as a link. */
@@ -147,10 +153,28 @@ export function toDisplayFix(fix: JsonFix, severity: Severity): DisplayFix {
   };
 }
 
-function toDisplay(f: JsonFinding, key: string, rule: RuleInfo | undefined): DisplayFinding {
+/**
+ * A table named by its title and then by its kind or sheet in brackets says the same thing twice when the
+ * two are equal: `项目支出表（项目支出表）` → `项目支出表`.
+ */
+export function sayOnce(text: string): string {
+  return text.replace(/([^\s，。、；：,.;:（）()“”"]+)（\1）/g, '$1').replace(/([^\s，。、；：,.;:（）()“”"]+) \(\1\)/g, '$1');
+}
+
+/** Confidences this close, neither sure, leave the choice to the user. */
+export const BALANCED_WITHIN = 0.15;
+
+/** Whether the first two fixes are balanced: neither sure (< 75 %), and within BALANCED_WITHIN of each other. */
+export function isBalanced(fixes: readonly Pick<JsonFix, 'confidence'>[]): boolean {
+  const [a, b] = fixes;
+  return a !== undefined && b !== undefined && a.confidence < SAFE_CONFIDENCE && b.confidence < SAFE_CONFIDENCE && Math.abs(a.confidence - b.confidence) <= BALANCED_WITHIN + 1e-9;
+}
+
+function toDisplay(f: JsonFinding, key: string, rule: RuleInfo | undefined, parts?: FindingParts, ruleOf?: (id: string) => RuleInfo | undefined): DisplayFinding {
   const cell = f.cells.find((c) => c.role === 'checked') ?? f.cells[0];
   const fixes = f.fixes.map((x) => toDisplayFix(x, f.severity));
   const fix = fixes[0];
+  const inner = (list: readonly JsonFinding[] | undefined, prefix: string) => (list ?? []).map((x, i) => toDisplay(x, `${key}/${prefix}${i}`, ruleOf?.(x.rule), undefined, ruleOf));
   return {
     key,
     id: f.id,
@@ -158,7 +182,7 @@ function toDisplay(f: JsonFinding, key: string, rule: RuleInfo | undefined): Dis
     ruleName: rule?.title ?? f.rule,
     ...(rule ? { ruleDescription: rule.description } : {}),
     severity: f.severity,
-    message: f.message,
+    message: sayOnce(f.message),
     ...(cell ? { sheet: cell.sheet, address: cell.address } : {}),
     where: cell ? `${cell.sheet}!${cell.address}` : '',
     ...(f.expected !== undefined ? { expected: thousands(f.expected) } : {}),
@@ -167,6 +191,9 @@ function toDisplay(f: JsonFinding, key: string, rule: RuleInfo | undefined): Dis
     ...(fix ? { fix } : {}),
     fixes,
     evidence: f.cells.filter((c) => c !== cell).map((c) => ({ sheet: c.sheet, address: c.address, where: `${c.sheet}!${c.address}` })),
+    consequences: inner(parts?.consequences, 'c'),
+    members: inner(parts?.members, 'm'),
+    balanced: isBalanced(f.fixes),
   };
 }
 
@@ -175,13 +202,14 @@ function toDisplay(f: JsonFinding, key: string, rule: RuleInfo | undefined): Dis
  * the way a person walks the workbook: by sheet (workbook order, unknown sheets last), row, column,
  * then rule in the engine's order. Stable for equal keys.
  */
-export function groupFindings(findings: readonly JsonFinding[], sheetOrder: readonly string[], rules: readonly RuleInfo[]): SeverityGroup[] {
+export function groupFindings(findings: readonly JsonFinding[], sheetOrder: readonly string[], rules: readonly RuleInfo[], parts?: ReadonlyArray<FindingParts | undefined>): SeverityGroup[] {
   const ruleOrder = rules.map((r) => r.id);
+  const ruleOf = (id: string) => rules.find((r) => r.id === id);
   const seen = new Map<string, number>();
   const rows = findings.map((f, i) => {
     const n = seen.get(f.id) ?? 0;
     seen.set(f.id, n + 1);
-    return { d: toDisplay(f, n === 0 ? f.id : `${f.id}#${n}`, rules.find((r) => r.id === f.rule)), i };
+    return { d: toDisplay(f, n === 0 ? f.id : `${f.id}#${n}`, ruleOf(f.rule), parts?.[i], ruleOf), i };
   });
   const sheetRank = (sheet: string | undefined) => {
     const k = sheet === undefined ? -1 : sheetOrder.indexOf(sheet);
@@ -260,4 +288,29 @@ export function markedCells(findings: readonly JsonFinding[]): Map<string, Sever
     if (had === undefined || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(had)) marks.set(key, f.severity);
   }
   return marks;
+}
+
+/** The finding, consequence or member with this key anywhere in the groups (what the pane has selected). */
+export function findByKey(groups: readonly SeverityGroup[], key: string | undefined): DisplayFinding | undefined {
+  if (key === undefined) return undefined;
+  const walk = (list: readonly DisplayFinding[]): DisplayFinding | undefined => {
+    for (const f of list) {
+      if (f.key === key) return f;
+      if (key.startsWith(`${f.key}/`)) return walk([...f.consequences, ...f.members]);
+    }
+    return undefined;
+  };
+  return walk(groups.flatMap((g) => g.findings));
+}
+
+/**
+ * A reader's sentence for people, without what a library added to it: a bracketed part written in English
+ * (`（Can't find end of central directory : is this a zip file ? …）`) or a web address is left out.
+ */
+export function plainReason(text: string): string {
+  return text
+    .replace(/[（(][^（）()]*[A-Za-z]{3,}[^（）()]*\s[^（）()]*[A-Za-z]{3,}[^（）()]*[）)]/g, '')
+    .replace(/https?:\/\/\S+/g, '')
+    .replace(/\s+([。，；])/g, '$1')
+    .trim();
 }

@@ -2,16 +2,17 @@
 // check. Also what only the engine knows how to do: which fixes are safe, what an edit writes, the JSON report.
 import { analyzeWorkbook } from '../core/analyze';
 import { builtinCatalogs, functionalCatalog } from '../core/catalog/builtin';
-import type { Edit } from '../core/findings';
-import { applyEdits, editValue } from '../core/fix/apply';
+import type { Edit, Finding } from '../core/findings';
+import { applyEdits } from '../core/fix/apply';
 import { safeEdits } from '../core/fix/safe';
 import type { Workbook } from '../core/grid/grid';
 import { isTableKind, type TableKind } from '../core/recognize/kinds';
-import { reportJson, workbookJson, type JsonEdit, type JsonWorkbook } from '../core/report-json';
+import { reportJson, workbookJson, type JsonEdit, type JsonFinding, type JsonWorkbook } from '../core/report-json';
 import { RULES } from '../core/rules';
 import type { RuleGroup } from '../core/rules/rule';
 import type { FixRequest, PlannedEdit } from './journal';
 import { editsSignature } from './journal';
+import { planEdit } from './plan';
 import type { Lang } from './strings';
 
 /** A rule as the pane names it: short title and one-sentence description, in the pane's language. */
@@ -40,28 +41,55 @@ export interface EngineOptions {
   readonly kindOverrides?: Readonly<Record<string, string>>;
 }
 
+/**
+ * What a finding folds in, rendered like the findings: the identities its cause also breaks (its
+ * consequences, each with its cells) and, for a class of similar findings shown as one, the members.
+ */
+export interface FindingParts {
+  readonly consequences: readonly JsonFinding[];
+  readonly members: readonly JsonFinding[];
+}
+
 export interface EngineResult {
   readonly report: JsonWorkbook;
   readonly rules: readonly RuleInfo[];
   /** "Fix all safe" (core safeEdits), grouped by the fix each edit comes from. */
   readonly safe: readonly FixRequest[];
+  /** By the index of report.findings: what each finding folds in (absent when none folds anything). */
+  readonly parts?: ReadonlyArray<FindingParts | undefined>;
 }
 
-/** An engine edit as the pane applies it: the after-state the engine's editValue decides. */
-export function planEdit(e: JsonEdit | Edit): PlannedEdit {
-  return {
-    sheet: e.sheet,
-    address: e.address,
-    expected: e.before,
-    text: e.after,
-    after: { value: editValue(e.after), ...(e.formula !== undefined ? { formula: e.formula.replace(/^=/, '') } : {}) },
-  };
+/** What checkWorkbook tells while it runs. */
+export interface CheckHooks {
+  /** After each rule of a run of the rules (the check's, then each verification re-check's). */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** After each re-check of a copy that verifies fixes (how many so far). */
+  readonly onVerify?: (rechecks: number) => void;
 }
+
+/** Findings rendered in `lang` as the JSON report renders them. */
+function rendered(findings: readonly Finding[], lang: Lang): JsonFinding[] {
+  if (findings.length === 0) return [];
+  return workbookJson({ file: '', meta: {}, tables: [], findings, notes: [], outcomes: [], coverage: [] }, lang).findings;
+}
+
+/** The consequences and members of each finding, rendered (undefined for a finding that folds nothing). */
+export function findingParts(findings: readonly Finding[], lang: Lang): Array<FindingParts | undefined> {
+  return findings.map((f) => {
+    const consequences = f.consequences ?? [];
+    const members = f.members ?? [];
+    if (consequences.length === 0 && members.length === 0) return undefined;
+    return { consequences: rendered(consequences.map((c) => ({ ...c, fixes: [] })), lang), members: rendered(members, lang) };
+  });
+}
+
+export { planEdit };
 
 const editKey = (e: { sheet: string; address: string; after: string; formula?: string }) => `${e.sheet}!${e.address}=${e.after}|${e.formula ?? ''}`;
 
 /** Analyzes a workbook with the user's options and renders the report in `lang`. */
-export function checkWorkbook(wb: Workbook, lang: Lang, options: EngineOptions = {}, onVerify?: (rechecks: number) => void): EngineResult {
+export function checkWorkbook(wb: Workbook, lang: Lang, options: EngineOptions = {}, hooks: CheckHooks = {}): EngineResult {
+  const { onVerify, onProgress } = hooks;
   const overrides: Record<string, TableKind> = {};
   for (const [key, kind] of Object.entries(options.kindOverrides ?? {})) if (isTableKind(kind)) overrides[key] = kind;
   const year = options.catalogYear;
@@ -73,6 +101,7 @@ export function checkWorkbook(wb: Workbook, lang: Lang, options: EngineOptions =
     ...(Object.keys(overrides).length > 0 ? { kindOverrides: overrides } : {}),
     ...(groups ? { rules: RULES.filter((r) => groups.includes(r.meta.group)) } : {}),
     ...(onVerify ? { onVerify } : {}),
+    ...(onProgress ? { onProgress } : {}),
   });
   const report = workbookJson(analyzed, lang);
   // Group the safe edits by the fix they come from (findings are in the same order in both reports).
@@ -95,7 +124,8 @@ export function checkWorkbook(wb: Workbook, lang: Lang, options: EngineOptions =
     for (const e of fresh) taken.add(editKey(e));
     bySignature.set(signature, { title: report.findings[i]!.fixes[0]!.title, findings: [f.id], edits: fresh.map(planEdit) });
   });
-  return { report, rules: ruleInfo(lang), safe: [...bySignature.values()] };
+  const parts = findingParts(analyzed.findings, lang);
+  return { report, rules: ruleInfo(lang), safe: [...bySignature.values()], ...(parts.some((p) => p !== undefined) ? { parts } : {}) };
 }
 
 /** The workbook grid with planned edits applied (core applyEdits): a new grid, unchanged sheets shared. */
@@ -110,3 +140,6 @@ export function applyToGrid(wb: Workbook, edits: readonly PlannedEdit[]): Workbo
 export function reportJsonText(report: JsonWorkbook): string {
   return `${JSON.stringify(reportJson([report]), null, 2)}\n`;
 }
+
+/** The readable report (the CLI's text), for 导出报告 → 文字报告. */
+export { formatWorkbookText } from '../core/report-text';

@@ -1,7 +1,11 @@
 // The task pane's one way into a workbook: read it, point at a cell, write fixes (and undo them),
 // mark cells, add a report sheet, and hear about the user's edits.
 import type { Workbook } from '../core/grid/grid';
+import type { CheckResult } from './check';
+import type { EngineOptions } from './engine';
+import type { HostProgress } from './engine-host';
 import type { BatchRequest, Journal, Mark } from './journal';
+import type { Lang } from './strings';
 
 /** One cell change, as the engine's fixes describe it (`after` is the new value as text). */
 export interface PortEdit {
@@ -55,6 +59,11 @@ export interface WorkbookPort {
   readonly capabilities: PortCapabilities;
   /** Reads the whole workbook into the core's grid model. Rejects with a PortError. */
   read(): Promise<Workbook>;
+  /**
+   * Checks the workbook where the port keeps it (the file port: in the engine worker, which read the
+   * file), instead of read() on the page and a check of what it returned.
+   */
+  check?(lang: Lang, options: EngineOptions, onProgress: (p: HostProgress) => void): Promise<CheckResult>;
   /** Shows one cell (`B7`, no `$`) of a sheet to the user: activates the sheet and selects it. */
   select(sheet: string, address: string): Promise<void>;
   /** The journal of applied fixes and marks, as the workbook keeps it now. */
@@ -101,6 +110,8 @@ export class PortError extends Error {
     readonly detail?: string,
     /** The sheet (`预算表9`) or cell (`预算表9!H10`) the failure is about, for the sentence. */
     readonly subject?: string,
+    /** Why, in the user's words (the reader's sentences about a file it cannot open). */
+    readonly reason?: { readonly zh: string; readonly en: string },
   ) {
     super(detail ? `${code}: ${detail}` : subject ? `${code}: ${subject}` : code);
     this.name = 'PortError';

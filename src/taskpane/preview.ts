@@ -75,7 +75,7 @@ export function layoutSheet(sheet: Sheet, maxRows = 1500, maxCols = 60): Preview
 }
 
 /** The anchor address of the merge covering `address`, or `address` itself (selecting inside a merge). */
-export function anchorOf(sheet: Sheet, address: string): string {
+export function anchorOf(sheet: Pick<Sheet, 'merges'>, address: string): string {
   let row: number;
   let col: number;
   try {
@@ -85,4 +85,13 @@ export function anchorOf(sheet: Sheet, address: string): string {
   }
   const merge = sheet.merges.find((g) => row >= g.r0 && row <= g.r1 && col >= g.c0 && col <= g.c1);
   return merge ? a1(merge.r0, merge.c0) : address;
+}
+
+/** The 0-based row of an address (undefined when it is not one). */
+export function rowOf(address: string): number | undefined {
+  try {
+    return parseA1(address).r0;
+  } catch {
+    return undefined;
+  }
 }

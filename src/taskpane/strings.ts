@@ -20,6 +20,7 @@ export interface Strings {
     readonly hint: string;
     readonly reading: string;
     readonly size: (kb: number) => string;
+    readonly cancelled: string;
   };
   readonly summary: {
     readonly heading: string;
@@ -43,8 +44,18 @@ export interface Strings {
     readonly introFile: string;
     readonly needFile: string;
     readonly auto: string;
+    /** The findings shown are from before a check that was stopped. */
+    readonly outdated: string;
   };
-  readonly progress: { readonly read: string; readonly analyze: string; readonly write: string; readonly verify: (rechecks: number) => string };
+  readonly progress: {
+    readonly read: string;
+    readonly readFile: string;
+    readonly analyze: string;
+    readonly write: string;
+    readonly verify: (rechecks: number) => string;
+    readonly cancel: string;
+    readonly cancelHint: string;
+  };
   readonly results: {
     readonly heading: string;
     readonly severity: Readonly<Record<Severity, string>>;
@@ -72,6 +83,16 @@ export interface Strings {
     readonly otherFixes: (n: number) => string;
     readonly emptyCell: string;
     readonly change: (where: string, before: string, after: string) => string;
+    /** 影响 N 处勾稽关系: the identities the cause also breaks, folded. */
+    readonly consequences: (n: number) => string;
+    readonly consequencesLabel: string;
+    /** A class of similar findings shown as one. */
+    readonly members: (n: number) => string;
+    readonly membersToggle: (n: number) => string;
+    readonly membersLabel: string;
+    /** Two fixes about as likely: the user chooses. */
+    readonly balanced: string;
+    readonly choice: (n: number) => string;
   };
   readonly actions: {
     readonly heading: string;
@@ -89,6 +110,7 @@ export interface Strings {
     readonly exportSheet: string;
     readonly exportJson: string;
     readonly exportCsv: string;
+    readonly exportText: string;
     readonly downloadFixed: string;
     readonly downloadFixedHint: string;
     readonly downloadAnnotated: string;
@@ -114,6 +136,7 @@ export interface Strings {
     readonly exported: (name: string) => string;
     readonly saved: (name: string) => string;
     readonly dismiss: string;
+    readonly cancelled: string;
   };
   readonly filters: {
     readonly search: string;
@@ -164,6 +187,8 @@ export interface Strings {
   };
   readonly errors: Readonly<Record<PortErrorCode | 'engine' | 'unknown', Refusal>> & {
     readonly title: string;
+    /** A file the reader cannot open. */
+    readonly openTitle: string;
     readonly retry: string;
     readonly selectTitle: string;
     readonly applyTitle: string;
@@ -181,6 +206,9 @@ export interface Strings {
     readonly gridLabel: (sheet: string) => string;
     readonly edited: string;
     readonly evidence: string;
+    readonly loading: string;
+    readonly close: string;
+    readonly title: (sheet: string) => string;
   };
 }
 
@@ -195,6 +223,7 @@ const zhCN: Strings = {
     hint: '文件只在本机浏览器中读取，不会上传。',
     reading: '正在读取文件…',
     size: (kb) => `${kb.toLocaleString('zh-CN')} KB`,
+    cancelled: '已停止读取文件。',
   },
   summary: {
     heading: '工作簿',
@@ -217,12 +246,21 @@ const zhCN: Strings = {
     introFile: '打开一个部门预算工作簿（.xlsx），然后检查其中各表的勾稽关系。',
     needFile: '请先打开一个 .xlsx 文件。',
     auto: '工作簿已修改，正在自动重新检查…',
+    outdated: '检查已停止，下面是上一次检查的结果。',
   },
-  progress: { read: '正在读取工作簿…', analyze: '正在核对勾稽关系…', write: '正在写入工作簿…', verify: (n) => `正在核验修正建议（已复核 ${n} 次）…` },
+  progress: {
+    read: '正在读取工作簿…',
+    readFile: '正在读取文件…',
+    analyze: '正在核对勾稽关系…',
+    write: '正在写入工作簿…',
+    verify: (n) => `正在核验修正建议（已复核 ${n} 次）…`,
+    cancel: '取消',
+    cancelHint: '停止读取或检查；已应用的修正不受影响。',
+  },
   results: {
     heading: '检查结果',
     severity: { error: '错误', warning: '警告', info: '提示' },
-    severityHint: { error: '金额不符，需要更正', warning: '可能有误，请核实', info: '四舍五入误差范围内，可不处理' },
+    severityHint: { error: '应当更正', warning: '可能有误，请核实', info: '供参考，可不处理' },
     count: (n) => `${n} 项`,
     empty: '未发现不一致之处',
     emptyDetail: (tables) => `已核对 ${tables} 张表的勾稽关系。`,
@@ -246,6 +284,13 @@ const zhCN: Strings = {
     otherFixes: (n) => `其他 ${n} 个建议`,
     emptyCell: '（空）',
     change: (where, before, after) => `${where}：${before} 改为 ${after}`,
+    consequences: (n) => `影响 ${n} 处勾稽关系`,
+    consequencesLabel: '同一原因造成的其他不一致',
+    members: (n) => `共 ${n} 项`,
+    membersToggle: (n) => `查看全部 ${n} 项`,
+    membersLabel: '同类问题',
+    balanced: '两个建议的把握相近，无法判断哪个单元格有误：请核实后自行选择。',
+    choice: (n) => `建议 ${n}`,
   },
   actions: {
     heading: '操作',
@@ -262,6 +307,7 @@ const zhCN: Strings = {
     exportSheet: '添加“勾稽报告”工作表',
     exportJson: '保存 JSON',
     exportCsv: '保存 CSV',
+    exportText: '保存文字报告',
     downloadFixed: '下载修正后的文件',
     downloadFixedHint: '原文件不会被修改；下载的副本包含已应用的修正。',
     downloadAnnotated: '下载标注文件',
@@ -287,6 +333,7 @@ const zhCN: Strings = {
     exported: (name) => `已添加“${name}”工作表。`,
     saved: (name) => `已保存 ${name}`,
     dismiss: '关闭提示',
+    cancelled: '已停止检查。',
   },
   filters: {
     search: '搜索检查结果',
@@ -343,6 +390,7 @@ const zhCN: Strings = {
   },
   errors: {
     title: '无法完成检查',
+    openTitle: '无法打开文件',
     retry: '重试',
     selectTitle: '无法定位到该单元格',
     applyTitle: '修正未应用',
@@ -351,7 +399,7 @@ const zhCN: Strings = {
     exportTitle: '无法导出报告',
     watchTitle: '无法自动重新检查',
     'no-file': () => '请先打开一个 .xlsx 文件。',
-    unreadable: () => '无法读取此文件：它不是有效的 .xlsx 工作簿。',
+    unreadable: () => '文件已损坏，或不是 Excel 工作簿（.xlsx）。',
     'read-failed': () => 'Excel 未能提供工作簿内容。请退出单元格编辑状态后重试。',
     'sheet-not-found': (s) => `找不到工作表${s ? `“${s}”` : ''}，它可能已被重命名或删除。请重新检查。`,
     'select-failed': () => 'Excel 未能选中该单元格。',
@@ -376,6 +424,9 @@ const zhCN: Strings = {
     gridLabel: (sheet) => `工作表“${sheet}”的只读预览`,
     edited: '已修正',
     evidence: '依据单元格',
+    loading: '正在载入工作表…',
+    close: '关闭预览',
+    title: (sheet) => `预览 · ${sheet}`,
   },
 };
 
@@ -390,6 +441,7 @@ const enUS: Strings = {
     hint: 'The file is read in this browser only; nothing is uploaded.',
     reading: 'Reading the file…',
     size: (kb) => `${kb.toLocaleString('en-US')} KB`,
+    cancelled: 'Stopped reading the file.',
   },
   summary: {
     heading: 'Workbook',
@@ -412,12 +464,21 @@ const enUS: Strings = {
     introFile: 'Open a department budget workbook (.xlsx), then check that its tables agree.',
     needFile: 'Open a .xlsx file first.',
     auto: 'The workbook changed; checking again…',
+    outdated: 'The check was stopped; these are the results of the one before.',
   },
-  progress: { read: 'Reading the workbook…', analyze: 'Checking the tables…', write: 'Writing to the workbook…', verify: (n) => `Verifying the suggested fixes (${n} re-check${n === 1 ? '' : 's'} so far)…` },
+  progress: {
+    read: 'Reading the workbook…',
+    readFile: 'Reading the file…',
+    analyze: 'Checking the tables…',
+    write: 'Writing to the workbook…',
+    verify: (n) => `Verifying the suggested fixes (${n} re-check${n === 1 ? '' : 's'} so far)…`,
+    cancel: 'Cancel',
+    cancelHint: 'Stops reading or checking; fixes already applied stay.',
+  },
   results: {
     heading: 'Results',
     severity: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
-    severityHint: { error: 'Amounts disagree and need correcting', warning: 'Possibly wrong, please verify', info: 'Within rounding, may be left as is' },
+    severityHint: { error: 'Need correcting', warning: 'Possibly wrong, please verify', info: 'For information, may be left as is' },
     count: (n) => `${n}`,
     empty: 'No inconsistency found',
     emptyDetail: (tables) => `Checked ${tables} ${tables === 1 ? 'table' : 'tables'}.`,
@@ -441,6 +502,13 @@ const enUS: Strings = {
     otherFixes: (n) => `${n} other ${n === 1 ? 'suggestion' : 'suggestions'}`,
     emptyCell: '(empty)',
     change: (where, before, after) => `${where}: ${before} to ${after}`,
+    consequences: (n) => `Breaks ${n} more ${n === 1 ? 'identity' : 'identities'}`,
+    consequencesLabel: 'Other disagreements with the same cause',
+    members: (n) => `${n} alike`,
+    membersToggle: (n) => `Show all ${n}`,
+    membersLabel: 'Findings of this kind',
+    balanced: 'The two fixes are about as likely; which cell is wrong cannot be told: check, then choose one.',
+    choice: (n) => `Fix ${n}`,
   },
   actions: {
     heading: 'Actions',
@@ -457,6 +525,7 @@ const enUS: Strings = {
     exportSheet: 'Add the "Gouji report" sheet',
     exportJson: 'Save JSON',
     exportCsv: 'Save CSV',
+    exportText: 'Save text report',
     downloadFixed: 'Download fixed file',
     downloadFixedHint: 'The original file is not changed; the copy holds the applied fixes.',
     downloadAnnotated: 'Download annotated file',
@@ -482,6 +551,7 @@ const enUS: Strings = {
     exported: (name) => `Added the "${name}" sheet.`,
     saved: (name) => `Saved ${name}`,
     dismiss: 'Dismiss',
+    cancelled: 'Check stopped.',
   },
   filters: {
     search: 'Search the results',
@@ -538,6 +608,7 @@ const enUS: Strings = {
   },
   errors: {
     title: 'The check could not finish',
+    openTitle: 'Cannot open the file',
     retry: 'Try again',
     selectTitle: 'Cannot go to that cell',
     applyTitle: 'The fix was not applied',
@@ -546,7 +617,7 @@ const enUS: Strings = {
     exportTitle: 'Cannot export the report',
     watchTitle: 'Cannot check again automatically',
     'no-file': () => 'Open a .xlsx file first.',
-    unreadable: () => 'Cannot read this file: it is not a valid .xlsx workbook.',
+    unreadable: () => 'The file is damaged, or it is not an Excel workbook (.xlsx).',
     'read-failed': () => 'Excel did not hand over the workbook. Leave cell editing mode and try again.',
     'sheet-not-found': (s) => `The sheet${s ? ` "${s}"` : ''} is gone; it may have been renamed or deleted. Check again.`,
     'select-failed': () => 'Excel could not select that cell.',
@@ -571,6 +642,9 @@ const enUS: Strings = {
     gridLabel: (sheet) => `Read-only preview of sheet "${sheet}"`,
     edited: 'Fixed',
     evidence: 'Evidence cell',
+    loading: 'Loading the sheet…',
+    close: 'Close the preview',
+    title: (sheet) => `Preview · ${sheet}`,
   },
 };
 

@@ -32,5 +32,6 @@ export function pickDark(search: string, hostDark: boolean | undefined, prefersD
   return hostDark ?? prefersDark;
 }
 
-/** Browser mode on a wide screen lays the pane and the preview side by side. */
-export const WIDE = '@media (min-width: 760px)';
+/** Browser mode on a wide screen lays the pane and the preview side by side (narrower: the preview is a drawer). */
+export const WIDE_QUERY = '(min-width: 760px)';
+export const WIDE = `@media ${WIDE_QUERY}`;

@@ -1,17 +1,24 @@
 // End-to-end check of the built task pane in browser mode: serves dist/ on 127.0.0.1, opens
-// taskpane.html in Debian's chromium, opens a fixture workbook, checks it, goes to a finding's cell
-// (by mouse and by keyboard), applies its fix (the finding goes), undoes it (the finding is back),
-// fixes all safe ones and downloads the fixed and annotated copies (read back with ExcelJS), uses the
-// settings and the search, and saves screenshots to docs/. Fails on any request to another origin,
-// any failed request, console error (CSP violations included) or sideways scrolling.
+// taskpane.html in Debian's chromium, opens a fixture workbook (checked at once), goes to a finding's cell
+// (by mouse and by keyboard; at narrow widths in a preview drawer the user closes), applies its fix (the
+// finding goes, the notice with 撤销 is in view, the focus on the next finding), undoes it (the finding is
+// back), fixes all safe ones and downloads the fixed and annotated copies (read back with ExcelJS) and the
+// reports, asks before leaving with fixes not downloaded, uses the settings and the search; at 350 px (the
+// width a task pane opens at) the first finding is on the first screen and Tab reaches 应用; axe-core finds
+// nothing serious at 350 and 1280 px; a large generated workbook is read and checked in the worker with a
+// percentage, never blocking the page for more than 100 ms, and 取消 stops it; an unreadable file says why
+// in Chinese. Saves screenshots to docs/. Fails on any request to another origin, any failed request,
+// console error (CSP violations included) or sideways scrolling.
 // Builds nothing: run `npm run build` first.
 // Usage: node test/e2e/taskpane.e2e.mjs   (CHROMIUM=/path/to/chromium to override the browser)
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { axeViolations, serious } from './axe.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -67,9 +74,13 @@ const downloads = mkdtempSync(join(tmpdir(), 'gouji-e2e-'));
 const problems = [];
 let passed = 0;
 
-/** A fresh page with every request, failure and console error watched. */
-async function openPage(name, width, height, lang, theme, origin = base, search = '') {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, locale: lang, acceptDownloads: true });
+/**
+ * A fresh page with every request, failure and console error watched. `axe`: the page's CSP lets the test
+ * inject axe-core (page.addScriptTag), for the accessibility checks only.
+ */
+async function openPage(name, width, height, lang, theme, origin = base, search = '', { axe = false, init } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, locale: lang, acceptDownloads: true, ...(axe ? { bypassCSP: true } : {}) });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const requested = [];
   context.on('request', (r) => {
@@ -88,14 +99,27 @@ async function openPage(name, width, height, lang, theme, origin = base, search 
   return { context, page, requested, ready: Date.now() - t0 };
 }
 
-/** Opens a fixture (000 unless told) and checks it; resolves when the findings are listed. */
+/** Opens a fixture (000 unless told): browser mode checks it at once; resolves when the findings are listed. */
 async function openAndCheck(page, file = FIXTURE) {
   await page.getByTestId('file-input').setInputFiles(file);
-  await idle(page);
-  await page.getByTestId('check').click();
   await page.getByTestId('finding').first().waitFor({ timeout: 20_000 });
   await idle(page);
 }
+
+/** Narrow widths show the preview in a drawer: close it (as the user does) and wait until it is gone. */
+async function closePreview(page) {
+  const drawer = page.getByTestId('preview-drawer');
+  if ((await drawer.count()) === 0 || !(await drawer.isVisible())) return;
+  await page.getByTestId('preview-close').click();
+  await drawer.waitFor({ state: 'hidden', timeout: 5_000 });
+}
+
+/** Whether an element is entirely inside the window. */
+const inWindow = (locator) =>
+  locator.evaluate((el) => {
+    const b = el.getBoundingClientRect();
+    return b.top >= 0 && b.bottom <= window.innerHeight && b.left >= 0 && b.right <= window.innerWidth;
+  });
 
 /** Waits until nothing is being checked or written (the check button is enabled again). */
 async function idle(page) {
@@ -128,14 +152,15 @@ async function viewport({ width, height, lang, theme }) {
   const early = requested.filter((u) => /\/(office\.js|(xlsx|exceljs|write|engine|results|settings)\.[^/]*\.js)$/.test(u));
   if (early.length > 0) problems.push(`${name}: loaded before use: ${early.join(', ')}`);
   if ((await page.getAttribute('html', 'lang')) !== lang) problems.push(`${name}: <html lang> is not ${lang}`);
+  // Opening the file checks it: no click.
   await page.getByTestId('file-input').setInputFiles(FIXTURE);
-  await idle(page);
-  const check = page.getByTestId('check');
-  if ((await check.innerText()).trim() !== (lang === 'en-US' ? 'Check' : '检查')) fail(`${name}: the primary button says ${await check.innerText()}`);
-  await check.click();
   await page.getByTestId('finding').first().waitFor({ timeout: 20_000 });
   await idle(page);
-  if ((await check.innerText()).trim() !== (lang === 'en-US' ? 'Check again' : '重新检查')) fail(`${name}: after a check the button says ${await check.innerText()}`);
+  // Nothing changed since: 重新检查 is a small button in the summary, not the primary action.
+  const check = page.getByTestId('check');
+  if ((await check.getAttribute('aria-label')) !== (lang === 'en-US' ? 'Check again' : '重新检查') || (await page.locator('[data-testid="summary"] [data-testid="check"]').count()) !== 1) {
+    fail(`${name}: after a check the re-check button is ${await check.evaluate((el) => el.outerHTML.slice(0, 200))}`);
+  }
   // The engine ran in its worker (the page stays responsive); the page's own engine chunk is not needed to check.
   if (!requested.some((u) => /\/gouji-engine\.[^/]*\.js$/.test(u))) problems.push(`${name}: the engine worker was not started`);
   if (requested.some((u) => /\/engine\.[^/]*\.js$/.test(u))) problems.push(`${name}: the check fell back to the engine on the page`);
@@ -152,6 +177,8 @@ async function viewport({ width, height, lang, theme }) {
   const where = await target.getAttribute('data-where');
   const [sheet, address] = where.split('!');
   await target.getByTestId('locate').click();
+  const narrow = width < 760;
+  if (narrow) await page.getByTestId('preview-drawer').waitFor({ timeout: 10_000 });
   const cell = page.locator(`[data-testid="preview"][data-sheet="${sheet}"] td[data-address="${address}"][aria-current="true"]`);
   await cell.waitFor({ timeout: 10_000 });
   const inView = await cell.evaluate((el) => {
@@ -161,33 +188,42 @@ async function viewport({ width, height, lang, theme }) {
   });
   if (!inView) fail(`${name}: ${where} is highlighted but not scrolled into the preview`);
   if ((await page.locator('[data-testid="preview"] td[data-evidence="true"]').count()) === 0) fail(`${name}: the evidence cells of ${where} are not outlined`);
+  if (narrow && width < 760 && lang === 'zh-CN' && !theme) {
+    await still(page);
+    await page.screenshot({ path: join(DOCS, `${name}-preview.png`) });
+  }
+  await closePreview(page);
 
-  // Keyboard: the first finding's cell link, activated with Enter, selects too.
+  // Keyboard: the first finding's cell link, activated with Enter, selects too (narrow: Esc closes the drawer, the focus back on the link).
   const first = findings.first();
   const firstWhere = await first.getAttribute('data-where');
   await first.getByTestId('locate').focus();
   await page.keyboard.press('Enter');
   const [s1, a1] = firstWhere.split('!');
   await page.locator(`[data-testid="preview"][data-sheet="${s1}"] td[data-address="${a1}"][aria-current="true"]`).waitFor({ timeout: 10_000 });
+  if (narrow) {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('preview-drawer').waitFor({ state: 'hidden', timeout: 5_000 });
+    const back = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    if (back !== 'locate') fail(`${name}: after closing the preview the focus is on ${back}, not the cell link`);
+  }
 
   // Layout: nothing wider than the pane.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (overflow > 0) problems.push(`${name}: the page scrolls sideways by ${overflow}px`);
 
-  // Screenshots with a finding selected: the top of the pane, and (narrow) its findings and preview.
+  // Screenshots with a finding selected: the top of the pane, and (narrow) its findings.
   await target.getByTestId('locate').click();
+  await closePreview(page);
   await still(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(100);
   await page.screenshot({ path: join(DOCS, `${name}.png`) });
-  if (width < 760 && lang === 'zh-CN' && !theme) {
+  if (narrow && lang === 'zh-CN' && !theme) {
     await page.getByTestId('counts').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.evaluate(() => window.scrollBy(0, -12));
     await page.waitForTimeout(100);
     await page.screenshot({ path: join(DOCS, `${name}-findings.png`) });
-    await page.getByTestId('preview').evaluate((el) => el.scrollIntoView({ block: 'end' }));
-    await page.waitForTimeout(100);
-    await page.screenshot({ path: join(DOCS, `${name}-preview.png`) });
   }
   console.log(`✔ ${name}: standalone in ${ready} ms, ${count} findings, ${where} selected in the preview with its evidence, ${firstWhere} by keyboard`);
   await context.close();
@@ -210,14 +246,29 @@ async function fixAndUndo(width, height) {
   const change = await card.locator('[data-testid="fix"] li').first().getAttribute('aria-label');
   const edited = change.split('：')[0];
   const wasText = (await preview(edited).innerText()).trim();
+  await closePreview(page);
+  const laterKeys = await page.getByTestId('finding').evaluateAll((els, x) => els.slice(els.findIndex((el) => el.getAttribute('data-id') === x) + 1).map((el) => el.getAttribute('data-key')), id);
   await card.getByTestId('apply-fix').click();
   await page.getByTestId('journal').waitFor({ timeout: 20_000 });
   await idle(page);
   await page.waitForFunction((x) => !document.querySelector(`[data-testid="finding"][data-id="${x}"]`), id, { timeout: 20_000 });
   const afterApply = await ids(page);
   if (afterApply.includes(id)) fail(`${name}: ${id} is still listed after its fix`);
+  // The notice with 撤销 is in view; the focus is on the next finding.
+  if (!(await inWindow(page.getByTestId('notice-undo')))) fail(`${name}: the notice's 撤销 is not in view after 应用`);
+  // The next finding: the first of those after it that the re-check still lists (one fix may answer several).
+  const listed = new Set(await page.getByTestId('finding').evaluateAll((els) => els.map((el) => el.getAttribute('data-key'))));
+  const nextKey = laterKeys.find((k) => listed.has(k));
+  const focused = await page.waitForFunction(() => document.activeElement?.closest('[data-testid="finding"]')?.getAttribute('data-key'), null, { timeout: 5_000 }).then((h) => h.jsonValue());
+  if (focused !== nextKey) fail(`${name}: after 应用 the focus is on ${focused}, not the next finding ${nextKey}`);
+  const edit = async () => {
+    await page.getByTestId('journal').getByTestId('applied-cell').first().click();
+    await preview(edited).and(page.locator('[aria-current="true"]')).waitFor({ timeout: 10_000 });
+  };
+  await edit();
   const nowText = (await preview(edited).innerText()).trim();
   if (nowText === wasText || (await preview(edited).getAttribute('data-edited')) !== 'true') fail(`${name}: ${edited} shows ${nowText}, not the fixed value`);
+  await closePreview(page);
   const notice = await page.getByTestId('notice').innerText();
   if (!notice.includes('已应用')) fail(`${name}: no notice after applying: ${notice}`);
   await still(page);
@@ -232,7 +283,9 @@ async function fixAndUndo(width, height) {
   await idle(page);
   const afterUndo = await ids(page);
   if (JSON.stringify(afterUndo) !== JSON.stringify(before)) fail(`${name}: after undo the findings differ:\n${before.join(',')}\n${afterUndo.join(',')}`);
-  if ((await preview(edited).innerText()).trim() !== wasText) fail(`${name}: ${edited} was not restored to ${wasText}`);
+  await page.locator(`[data-testid="finding"][data-id="${id}"]`).getByTestId('locate').click();
+  await page.waitForFunction(([w, t]) => document.querySelector(`[data-testid="preview"][data-sheet="${w.split('!')[0]}"] td[data-address="${w.split('!')[1]}"]`)?.innerText.trim() === t, [edited, wasText], { timeout: 10_000 }).catch(() => fail(`${name}: ${edited} was not restored to ${wasText}`));
+  await closePreview(page);
   if ((await page.getByTestId('journal').count()) !== 0) fail(`${name}: the journal still lists a fix after undo`);
   if (width === 1280) {
     // Once more for the wide screenshot: the fix applied, its cell marked in the preview.
@@ -269,6 +322,8 @@ async function fixAllAndDownload() {
   const after = await ids(page);
   const applied = await page.getByTestId('applied-fix').count();
   if (after.length >= before.length || applied === 0) fail(`${name}: fix all safe left ${after.length} of ${before.length} findings (${applied} fixes applied)`);
+  // Leaving now would lose the fixes: the page asks (a beforeunload dialog); once downloaded, it does not.
+  if ((await askedBeforeLeaving(page)) !== true) fail(`${name}: leaving with fixes not downloaded did not ask first`);
   // The fixed copy holds the fixes; the annotated copy reads as a workbook.
   const { default: ExcelJS } = await import('exceljs');
   const [fixedDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-fixed').click()]);
@@ -278,6 +333,7 @@ async function fixAllAndDownload() {
   await fixed.xlsx.load(readFileSync(fixedPath));
   const h10 = fixed.getWorksheet('预算表9').getCell('H10').value;
   if (h10 !== 548.27) fail(`${name}: the fixed copy has 预算表9!H10 = ${JSON.stringify(h10)}, not 548.27`);
+  await page.getByTestId('export').click();
   const [annotatedDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-annotated').click()]);
   const annotatedPath = join(downloads, annotatedDownload.suggestedFilename());
   await annotatedDownload.saveAs(annotatedPath);
@@ -296,14 +352,47 @@ async function fixAllAndDownload() {
   if (report.tool !== 'gouji' || report.workbooks[0].findings.length !== after.length) fail(`${name}: the JSON report does not list the ${after.length} findings`);
   await page.getByTestId('export').click();
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-  const lines = readFileSync(await csv.path(), 'utf8').trim().split('\r\n');
+  const lines = readFileSync(await csv.path(), 'utf8').trimEnd().split('\r\n');
   if (lines.length !== after.length + 1) fail(`${name}: the CSV has ${lines.length - 1} rows for ${after.length} findings`);
+  if (lines[0] !== '\ufeff文件,严重程度,规则,工作表,单元格,应为,实为,差额,说明,建议修正,把握') fail(`${name}: the CSV header is not in Chinese: ${lines[0]}`);
+  await page.getByTestId('export').click();
+  const [txt] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-text').click()]);
+  const text = readFileSync(await txt.path(), 'utf8');
+  if (!text.includes('工作簿：') || !text.includes('错误') || !/\r\n/.test(text)) fail(`${name}: the text report is not the readable Chinese report:\n${text.slice(0, 300)}`);
+
   // Undo the whole batch.
   await page.getByTestId('undo-last').click();
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="finding"]').length === n && !document.querySelector('[data-testid="journal"]'), before.length, { timeout: 20_000 });
   await idle(page);
-  console.log(`✔ ${name}: ${applied} safe fixes, ${before.length} → ${after.length} findings; ${fixedDownload.suggestedFilename()} (H10 = 548.27), ${annotatedDownload.suggestedFilename()} (${noted.length} notes), JSON and CSV saved; undone`);
+  // Applied again, then downloaded: leaving asks nothing.
+  await page.getByTestId('fix-safe').click();
+  await page.getByTestId('journal').waitFor({ timeout: 20_000 });
+  await idle(page);
+  await Promise.all([page.waitForEvent('download'), page.getByTestId('download-fixed').click()]);
+  await page.waitForTimeout(200);
+  const askedAfter = await askedBeforeLeaving(page);
+  if (askedAfter !== false) fail(`${name}: leaving after the download still asks`);
+  console.log(`✔ ${name}: ${applied} safe fixes, ${before.length} → ${after.length} findings; ${fixedDownload.suggestedFilename()} (H10 = 548.27), ${annotatedDownload.suggestedFilename()} (${noted.length} notes), JSON, CSV (Chinese header) and text report saved; leaving asked first, not after the download; undone`);
   await context.close();
+}
+
+/**
+ * Tries to leave the page: true when it asked first (a beforeunload dialog, dismissed: the page stays),
+ * false when it closed without asking.
+ */
+async function askedBeforeLeaving(page) {
+  const dialog = page.waitForEvent('dialog', { timeout: 3_000 }).then(
+    async (d) => {
+      const type = d.type();
+      await d.dismiss();
+      return type === 'beforeunload';
+    },
+    () => false,
+  );
+  await page.close({ runBeforeUnload: true });
+  const result = await dialog;
+  if (!result && !page.isClosed()) await page.waitForEvent('close', { timeout: 3_000 }).catch(() => undefined);
+  return result ? true : page.isClosed() ? false : undefined;
 }
 
 // ---------------------------------------------------------------- fix all safe, in rounds (001)
@@ -361,18 +450,20 @@ async function settingsAndSearch() {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (overflow > 0) problems.push(`${name}: the page scrolls sideways by ${overflow}px with the settings open`);
   await page.getByTestId('settings-toggle').click();
-  // A table chip: set the kind of 支出总表 by hand (checked again), then back to automatic.
+  // A table chip (folded behind 识别到 N 张表): set the kind of 支出总表 by hand (checked again), then back to automatic.
+  if ((await page.getByTestId('table-chip').count()) !== 0) fail(`${name}: the table chips are not folded`);
+  await page.getByTestId('tables-toggle').click();
   const chip = (label) => page.getByTestId('table-chip').filter({ hasText: label });
   await chip('支出总表').first().click();
   await page.getByRole('menuitemradio', { name: '项目支出表' }).click();
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="table-chip"]')].some((b) => /已手动指定类型/.test(b.getAttribute('aria-label') ?? '')), null, { timeout: 20_000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="table-chip"][data-overridden="true"]'), null, { timeout: 20_000 });
   await idle(page);
-  const overridden = await page.getByTestId('table-chip').evaluateAll((bs) => bs.filter((b) => /已手动指定类型/.test(b.getAttribute('aria-label'))).map((b) => b.textContent));
-  await page.getByTestId('table-chip').filter({ hasText: overridden[0] }).click();
+  const overridden = await page.locator('[data-testid="table-chip"][data-overridden="true"]').evaluateAll((bs) => bs.map((b) => b.textContent.replace(/（.*$/, '')));
+  await page.locator('[data-testid="table-chip"][data-overridden="true"]').first().click();
   const mine = page.getByRole('menuitem').filter({ hasText: '已手动指定类型' });
   if ((await mine.count()) > 0) await mine.first().click();
   await page.getByRole('menuitem', { name: '恢复自动识别' }).click();
-  await page.waitForFunction(() => ![...document.querySelectorAll('[data-testid="table-chip"]')].some((b) => /已手动指定类型/.test(b.getAttribute('aria-label') ?? '')), null, { timeout: 20_000 });
+  await page.waitForFunction(() => !document.querySelector('[data-testid="table-chip"][data-overridden="true"]'), null, { timeout: 20_000 });
   await idle(page);
   // A chip of several tables: a submenu per table.
   await chip('项目支出绩效目标表').click();
@@ -497,9 +588,195 @@ async function excelHosted() {
   }
 }
 
+// ---------------------------------------------------------------- 350 px: first screen, keyboard, notice, axe
+
+/** The first screen of a task pane as it opens (350 px wide); axe on it, on the preview drawer, and at 1280 px. */
+async function narrowPane() {
+  const name = 'pane-350';
+  const { context, page } = await openPage(name, 350, 720, 'zh-CN', undefined, base, '', { axe: true });
+  await openAndCheck(page);
+  // The first finding's card, its rule, cell and sentence, on the first screen without scrolling.
+  const first = page.getByTestId('finding').first();
+  const box = await first.evaluate((el) => {
+    const b = el.getBoundingClientRect();
+    const message = el.querySelector('p').getBoundingClientRect();
+    return { top: Math.round(b.top), bottom: Math.round(b.bottom), message: Math.round(message.bottom), scrolled: window.scrollY };
+  });
+  if (box.scrolled !== 0 || box.top < 0 || box.message > 720) fail(`${name}: the first finding is not on the first screen (card ${box.top}–${box.bottom} px, its sentence ends at ${box.message} px of 720)`);
+  const axeFirst = await axeViolations(page);
+  if (serious(axeFirst).length > 0) fail(`${name}: axe:\n  ${serious(axeFirst).join('\n  ')}`);
+  await still(page);
+  await page.screenshot({ path: join(DOCS, 'taskpane-350.png') });
+  // A cell link opens the preview in a drawer (no scrolling thousands of px); axe on it too; ✕ closes it.
+  const heightBefore = await page.evaluate(() => document.documentElement.scrollHeight);
+  await first.getByTestId('locate').click();
+  await page.getByTestId('preview-drawer').waitFor();
+  await page.locator('[data-testid="preview-drawer"] td[aria-current="true"]').waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(600); // the drawer's opening motion (axe would measure colours half-faded)
+  const axeDrawer = await axeViolations(page);
+  if (serious(axeDrawer).length > 0) fail(`${name}: axe with the preview open:\n  ${serious(axeDrawer).join('\n  ')}`);
+  await still(page);
+  await page.getByTestId('preview-drawer').waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(DOCS, 'taskpane-350-preview.png') });
+  await closePreview(page);
+  const heightAfter = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (heightAfter !== heightBefore || (await page.evaluate(() => window.scrollY)) !== 0) fail(`${name}: opening the preview moved or lengthened the pane (${heightBefore} → ${heightAfter} px)`);
+  // Keyboard only: Tab from the top of the page reaches 应用 (through every link and button on the way), Enter applies.
+  // (A click on the header, nothing there to press, starts the Tab path at the top of the page.)
+  await page.mouse.click(4, 4);
+  await page.evaluate(() => document.activeElement?.blur());
+  let tabs = 0;
+  let on;
+  const passed = new Set();
+  for (; tabs < 60; tabs++) {
+    await page.keyboard.press('Tab');
+    on = await page.evaluate(() => ({ id: document.activeElement?.getAttribute('data-testid'), label: document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim().slice(0, 20) }));
+    passed.add(on.id ?? on.label);
+    if (on.id === 'apply-fix') break;
+  }
+  if (on?.id !== 'apply-fix') fail(`${name}: Tab never reached 应用 (passed ${[...passed].join(', ')})`);
+  for (const want of ['check', 'fix-safe', 'export', 'search', 'filter-toggle', 'toggle-error', 'tables-toggle', 'locate']) if (!passed.has(want)) fail(`${name}: Tab skipped ${want} on the way to 应用`);
+  const cardKey = await page.evaluate(() => document.activeElement.closest('[data-testid="finding"]').getAttribute('data-key'));
+  const laterKeys = await page.getByTestId('finding').evaluateAll((els, k) => els.slice(els.findIndex((el) => el.getAttribute('data-key') === k) + 1).map((el) => el.getAttribute('data-key')), cardKey);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('notice-undo').waitFor({ timeout: 20_000 });
+  await idle(page);
+  const listed = new Set(await page.getByTestId('finding').evaluateAll((els) => els.map((el) => el.getAttribute('data-key'))));
+  const nextKey = laterKeys.find((k) => listed.has(k));
+  if (!(await inWindow(page.getByTestId('notice-undo')))) fail(`${name}: after 应用 the notice's 撤销 is not in view`);
+  const focused = await page.waitForFunction(() => document.activeElement?.closest('[data-testid="finding"]')?.getAttribute('data-key'), null, { timeout: 5_000 }).then((h) => h.jsonValue());
+  if (focused !== nextKey) fail(`${name}: after 应用 the focus is on ${focused}, not the next finding ${nextKey}`);
+  if (!(await inWindow(page.locator(`[data-testid="finding"][data-key="${focused}"] [data-testid="locate"]`)))) fail(`${name}: the finding the focus went to is not in view`);
+  const axeFixed = await axeViolations(page);
+  if (serious(axeFixed).length > 0) fail(`${name}: axe after 应用:\n  ${serious(axeFixed).join('\n  ')}`);
+  await still(page);
+  await page.screenshot({ path: join(DOCS, 'taskpane-350-fixed.png') });
+  await context.close();
+  // The wide screen: pane and preview side by side, a finding selected.
+  const wide = await openPage('pane-1280-axe', 1280, 800, 'zh-CN', undefined, base, '', { axe: true });
+  await openAndCheck(wide.page);
+  await wide.page.getByTestId('finding').first().getByTestId('locate').click();
+  await wide.page.locator('[data-testid="preview"] td[aria-current="true"]').waitFor({ timeout: 10_000 });
+  const axeWide = await axeViolations(wide.page);
+  if (serious(axeWide).length > 0) fail(`pane-1280: axe:\n  ${serious(axeWide).join('\n  ')}`);
+  await wide.context.close();
+  const count = (v) => `${serious(v).length} serious/critical, ${v.length} in all`;
+  console.log(`✔ ${name}: first finding at ${box.top}–${box.bottom} px (its sentence ends at ${box.message} px) of a 720 px screen; preview drawer opened and closed; Tab ×${tabs + 1} to 应用, Enter: notice with 撤销 in view, focus on the next finding; axe: ${count(axeFirst)} (first screen), ${count(axeDrawer)} (preview), ${count(axeFixed)} (after 应用), ${count(axeWide)} (1280 px)`);
+  axeSummary.push(`350 px: ${serious(axeFirst).length + serious(axeDrawer).length + serious(axeFixed).length} serious/critical; 1280 px: ${serious(axeWide).length}`);
+}
+const axeSummary = [];
+
+// ---------------------------------------------------------------- a large workbook: the worker, the percentage, 取消
+
+/** Watches the page's main thread: every long task (> 50 ms) and the longest gap between animation frames. */
+const watchMainThread = () => {
+  window.__gouji = { long: [], gap: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__gouji.long.push(Math.round(e.duration));
+  }).observe({ type: 'longtask' });
+  let last = performance.now();
+  const tick = (t) => {
+    window.__gouji.gap = Math.max(window.__gouji.gap, t - last);
+    last = t;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+async function largeWorkbook() {
+  const name = 'large';
+  const rows = Number(process.env.GOUJI_E2E_ROWS ?? 20000);
+  const file = join(downloads, `consolidated-${rows}.xlsx`);
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'scripts', 'generate-workbook.ts'), '--rows', String(rows), '--out', file], { stdio: 'ignore' });
+  const results = [];
+  for (const [width, height] of [
+    [1280, 800],
+    [350, 720],
+  ]) {
+    const { context, page } = await openPage(`${name}-${width}`, width, height, 'zh-CN', undefined, base, '', { init: watchMainThread });
+    await page.waitForTimeout(300);
+    await page.evaluate(() => {
+      window.__gouji.long = [];
+      window.__gouji.gap = 0;
+    });
+    const t0 = Date.now();
+    await page.getByTestId('file-input').setInputFiles(file);
+    // The percentage while it reads and checks.
+    const seen = new Set();
+    let done = false;
+    const watching = (async () => {
+      while (!done) {
+        const p = await page.evaluate(() => [...document.querySelectorAll('[data-testid="progress"]')].map((e) => `${e.querySelector('[role="status"]')?.textContent ?? ''}`).join(' | ')).catch(() => '');
+        if (p) seen.add(p);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    })();
+    await page.waitForFunction(() => document.querySelector('[data-testid="summary"]') && !document.querySelector('[data-testid="progress"]') && document.querySelector('[data-testid="check"]')?.disabled === false, null, { timeout: 180_000 });
+    const ms = Date.now() - t0;
+    done = true;
+    await watching;
+    // The preview (wide) draws its rows a few at a time: let it finish before reading the watch.
+    await page.waitForTimeout(1500);
+    const { long, gap } = await page.evaluate(() => window.__gouji);
+    const percents = [...seen].filter((t) => /\d+%/.test(t));
+    if (percents.length < 2) fail(`${name}-${width}: no percentage shown while reading and checking (${[...seen].join(' / ')})`);
+    const longest = Math.max(0, ...long);
+    if (longest > 100) fail(`${name}-${width}: the page was blocked for ${longest} ms (long tasks ${long.join(', ')} ms)`);
+    results.push({ width, ms, longest, gap: Math.round(gap), tasks: long.length, percents: percents.length });
+    if (width === 350) {
+      // 取消 stops the worker at once: checking again, then cancel.
+      await page.getByTestId('check').click();
+      await page.getByTestId('cancel').waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(300);
+      const c0 = Date.now();
+      await page.getByTestId('cancel').click();
+      await page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), null, { timeout: 5_000 });
+      const stopped = Date.now() - c0;
+      const said = await page.getByTestId('notice').innerText();
+      if (!said.includes('已停止检查')) fail(`${name}: after 取消 the pane says ${said}`);
+      // The results before stay, out of date: 重新检查 is the primary action again; it works (the worker reads the file again).
+      const primary = await page.getByTestId('check').innerText();
+      if (!primary.includes('重新检查')) fail(`${name}: after 取消 the primary button says ${primary}`);
+      await page.getByTestId('check').click();
+      await page.waitForFunction(() => !document.querySelector('[data-testid="progress"]') && document.querySelector('[data-testid="summary"] [data-testid="check"]'), null, { timeout: 180_000 });
+      results.push({ cancelled: stopped });
+    }
+    await context.close();
+  }
+  const [wide, narrow, cancel] = results;
+  console.log(
+    `✔ ${name}: ${rows.toLocaleString('en-US')} rows read and checked in the worker: 1280 px ${wide.ms} ms, longest main-thread block ${wide.longest} ms (${wide.tasks} long tasks, largest gap between frames ${wide.gap} ms); 350 px ${narrow.ms} ms, longest block ${narrow.longest} ms (gap ${narrow.gap} ms); ${wide.percents} percentages shown; 取消 stopped the check in ${cancel.cancelled} ms, checked again after`,
+  );
+  blockSummary.push(`longest main-thread block ${Math.max(wide.longest, narrow.longest)} ms (${rows} rows)`);
+}
+const blockSummary = [];
+
+// ---------------------------------------------------------------- a file that is no workbook
+
+async function unreadable() {
+  const name = 'unreadable';
+  const { context, page } = await openPage(name, 350, 720, 'zh-CN');
+  const bad = join(downloads, '不是工作簿.xlsx');
+  writeFileSync(bad, 'just some text, not a zip');
+  await page.getByTestId('file-input').setInputFiles(bad);
+  const error = page.getByTestId('error');
+  await error.waitFor({ timeout: 20_000 });
+  const text = await error.innerText();
+  if (!text.includes('无法打开文件')) fail(`${name}: the error does not say 无法打开文件: ${text}`);
+  if (/[A-Za-z]{4,}/.test(text.replace(/\.xlsx|Excel/g, ''))) fail(`${name}: the error shows English: ${text}`);
+  const empty = join(downloads, '空文件.xlsx');
+  writeFileSync(empty, '');
+  await page.getByTestId('file-input').setInputFiles(empty);
+  await page.waitForFunction(() => /空/.test(document.querySelector('[data-testid="error"]')?.textContent ?? ''), null, { timeout: 10_000 });
+  const emptyText = await page.getByTestId('error').innerText();
+  console.log(`✔ ${name}: “${text.replace(/\s+/g, ' ')}”; empty: “${emptyText.replace(/\s+/g, ' ')}”`);
+  await context.close();
+}
+
 try {
   mkdirSync(DOCS, { recursive: true });
-  const cases = [...VIEWPORTS.map((v) => () => viewport(v)), () => fixAndUndo(480, 900), () => fixAndUndo(1280, 800), fixAllAndDownload, safeRounds, settingsAndSearch, excelHosted];
+  const cases = [narrowPane, ...VIEWPORTS.map((v) => () => viewport(v)), () => fixAndUndo(480, 900), () => fixAndUndo(1280, 800), fixAllAndDownload, safeRounds, settingsAndSearch, unreadable, largeWorkbook, excelHosted];
   for (const run of cases) {
     await run();
     passed++;
@@ -511,4 +788,5 @@ try {
 }
 if (problems.length > 0) fail(`problems:\n  ${problems.join('\n  ')}`);
 console.log(`✔ screenshots in ${DOCS}`);
+console.log(`axe: ${axeSummary.join('; ')}; ${blockSummary.join('; ')}`);
 console.log(`e2e: ${passed} passed, 0 failed`);

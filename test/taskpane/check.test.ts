@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sheetFromRows } from '../../src/core/grid/grid';
 import { RULES } from '../../src/core/rules';
-import { EngineError, runCheck, type CheckStep } from '../../src/taskpane/check';
+import { EngineError, progressOf, runCheck, type CheckProgress } from '../../src/taskpane/check';
 import { ruleInfo } from '../../src/taskpane/engine';
 import { PortError, type WorkbookPort } from '../../src/taskpane/port';
 import { createFilePort } from '../../src/taskpane/standalone-port';
@@ -18,12 +18,17 @@ describe('runCheck', () => {
   it('reads, then analyzes, and reports the workbook with its sheets and rules', async () => {
     const port = createFilePort();
     await port.open(fixture('000-yanbian-zhengwu-2024.xlsx'));
-    const steps: string[] = [];
-    const result = await runCheck(port, 'zh-CN', {}, (s: CheckStep, n?: number) => steps.push(n === undefined ? s : `${s} ${n}`));
-    // Then one step per re-check of a copy while the offered fixes are verified (000 has some to verify).
-    expect(steps.slice(0, 2)).toEqual(['read', 'analyze']);
-    expect(steps.length).toBeGreaterThan(2);
-    expect(steps.slice(2)).toEqual(steps.slice(2).map((_, i) => `verify ${i + 1}`));
+    const seen: CheckProgress[] = [];
+    const result = await runCheck(port, 'zh-CN', {}, (p) => seen.push(p));
+    // The file port checks where it holds the workbook: first the rules, one step each, their percentage
+    // rising to 90; then one step per re-check of a copy while the offered fixes are verified (000 has some).
+    const analyze = seen.filter((p) => p.step === 'analyze');
+    expect(analyze).toHaveLength(RULES.length);
+    expect(analyze.map((p) => p.percent)).toEqual([...analyze.map((p) => p.percent!)].sort((a, b) => a - b));
+    expect(analyze[analyze.length - 1]!.percent).toBe(90);
+    const verify = seen.slice(analyze.length);
+    expect(verify.length).toBeGreaterThan(0);
+    expect(verify).toEqual(verify.map((_, i) => ({ step: 'verify', percent: 90, rechecks: i + 1 })));
     expect(result.report.meta).toMatchObject({ year: 2024, unit: '万元' });
     expect(result.report.meta.department).toContain('延边朝鲜族自治州政务服务和数字化建设管理局');
     expect(result.report.tables.length).toBeGreaterThan(10);
@@ -49,6 +54,21 @@ describe('runCheck', () => {
   it('wraps an engine failure in EngineError', async () => {
     const broken: WorkbookPort = readOnlyPort(async () => ({ name: 'x', sheets: null as unknown as [] }));
     await expect(runCheck(broken, 'zh-CN')).rejects.toBeInstanceOf(EngineError);
+  });
+
+  it('reads a port that does not hold its workbook in the engine first, then checks it', async () => {
+    const port: WorkbookPort = readOnlyPort(async () => ({ name: 'x', sheets: [sheetFromRows('Sheet1', [['hello']])] }));
+    const seen: CheckProgress[] = [];
+    await runCheck(port, 'zh-CN', {}, (p) => seen.push(p));
+    expect(seen.slice(0, 2)).toEqual([{ step: 'read' }, { step: 'analyze', percent: 0 }]);
+    expect(seen[seen.length - 1]).toEqual({ step: 'analyze', percent: 90 });
+  });
+
+  it('turns the engine host progress into whole percentages', () => {
+    expect(progressOf({ phase: 'read', done: 1, total: 3 })).toEqual({ step: 'read', percent: 33 });
+    expect(progressOf({ phase: 'read', done: 0, total: 0 })).toEqual({ step: 'read', percent: 0 });
+    expect(progressOf({ phase: 'analyze', done: 15, total: 30 })).toEqual({ step: 'analyze', percent: 45 });
+    expect(progressOf({ phase: 'verify', rechecks: 4 })).toEqual({ step: 'verify', percent: 90, rechecks: 4 });
   });
 
   it('checks a workbook without budget tables: no tables, no findings', async () => {

@@ -1,13 +1,16 @@
-// The task pane: header, workbook (file or Excel), one 检查 button, progress, and (lazily loaded) the
-// results with their actions; settings on demand; a preview beside it all in browser mode.
+// The task pane: header, workbook (file or Excel), one 检查 button, progress with 取消, and (lazily loaded)
+// the results with their actions; settings on demand. In browser mode the preview of the sheet is beside it
+// all on a wide screen, and a drawer over it on a narrow one (opened by a cell link, closed by the user).
+// The notice of the last action (with 撤销) stays in view at the bottom of the pane.
 import { Button, Caption1, FluentProvider, makeStaticStyles, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, tokens, type Theme } from '@fluentui/react-components';
-import { ArrowUndo16Regular, Dismiss16Regular, TaskListSquareLtr20Regular } from '@fluentui/react-icons';
-import { lazy, Suspense, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { ArrowSync16Regular, ArrowUndo16Regular, Dismiss16Regular, TaskListSquareLtr20Regular } from '@fluentui/react-icons';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { findByKey } from '../display';
 import { editedCells } from '../journal';
 import type { WorkbookPort } from '../port';
 import { isFilePort, type FilePort, type FilePortState } from '../standalone-port';
 import type { Strings } from '../strings';
-import { paneTheme, WIDE } from '../theme';
+import { paneTheme, WIDE, WIDE_QUERY } from '../theme';
 import { FilePicker } from './FilePicker';
 import { Header } from './Header';
 import { describe, useSession, type Session } from './session';
@@ -20,6 +23,7 @@ const ResultsSummary = lazy(() => results().then((m) => ({ default: m.ResultsSum
 const ResultsBody = lazy(() => results().then((m) => ({ default: m.ResultsBody })));
 const SettingsPanel = lazy(() => import(/* webpackChunkName: "settings" */ './SettingsPanel').then((m) => ({ default: m.SettingsPanel })));
 const GridPreview = lazy(() => import(/* webpackChunkName: "preview" */ './GridPreview').then((m) => ({ default: m.GridPreview })));
+const PreviewDrawer = lazy(() => import(/* webpackChunkName: "preview" */ './GridPreview').then((m) => ({ default: m.PreviewDrawer })));
 
 const useStaticStyles = makeStaticStyles({
   'html, body, #root, #root > .fui-FluentProvider': { margin: 0, padding: 0, height: '100%' },
@@ -55,7 +59,23 @@ const useStyles = makeStyles({
     [WIDE]: { minHeight: 0, height: '100%', boxSizing: 'border-box' },
   },
   noticeDetail: { display: 'block', marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3, wordBreak: 'break-word' },
+  // The notice stays at the bottom of the pane's view, wherever the list is scrolled.
+  notice: { position: 'sticky', bottom: 0, zIndex: 2, paddingBottom: tokens.spacingVerticalS, marginBottom: `calc(-1 * ${tokens.spacingVerticalS})`, ':empty': { display: 'none' } },
+  outdated: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  recheck: { flexShrink: 0, minWidth: 0 },
 });
+
+/** Whether the page is wide enough for the preview beside the pane. */
+function useWide(): boolean {
+  const query = typeof matchMedia === 'function' ? matchMedia(WIDE_QUERY) : undefined;
+  return useSyncExternalStore(
+    (onChange) => {
+      query?.addEventListener('change', onChange);
+      return () => query?.removeEventListener('change', onChange);
+    },
+    () => query?.matches ?? true,
+  );
+}
 
 const NO_FILE: FilePortState = { loading: false, openId: 0, journal: { version: 1, batches: [], marks: [] } };
 const noSubscribe = () => () => undefined;
@@ -102,18 +122,57 @@ export function App({ port, strings: s, theme = paneTheme }: AppProps) {
   const styles = useStyles();
   const filePort = isFilePort(port) ? port : undefined;
   const file = useFileState(filePort);
-  const session = useSession(port, s, file.openId);
+  const session = useSession(port, s, file.openId, file.workbook !== undefined && !file.loading);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const settingsId = useId();
   const { state, result, busy } = session;
+  const wide = useWide();
 
-  const selectedFinding = useMemo(() => session.groups.flatMap((g) => g.findings).find((f) => f.key === session.selected), [session.groups, session.selected]);
+  // Narrow browser mode: a cell link opens the preview in a drawer (the user closes it).
+  const [drawer, setDrawer] = useState(false);
+  // The drawer (and its chunk) is loaded on the first cell link, and kept for its closing animation.
+  const [drawerUsed, setDrawerUsed] = useState(false);
+  const seenSelection = useRef(file.selection?.seq);
+  useEffect(() => {
+    const seq = file.selection?.seq;
+    if (seq === undefined || seq === seenSelection.current) return;
+    seenSelection.current = seq;
+    if (!wide) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setDrawer(true);
+      setDrawerUsed(true);
+    }
+  }, [file.selection, wide]);
+  // Closed, the focus goes back to the link that opened it.
+  const opener = useRef<HTMLElement | null>(null);
+  const closeDrawer = () => {
+    setDrawer(false);
+    const back = opener.current;
+    opener.current = null;
+    if (back) setTimeout(() => back.isConnected && back.focus(), 0);
+  };
+  useEffect(() => {
+    if (wide) setDrawer(false);
+  }, [wide]);
+  useEffect(() => setDrawer(false), [file.openId]);
+
+  const selectedFinding = useMemo(() => findByKey(session.groups, session.selected), [session.groups, session.selected]);
   const marks = useMemo(() => new Map(session.marks.map((m) => [`${m.sheet}!${m.address}`, m.severity] as const)), [session.marks]);
   const evidence = useMemo(() => new Set(selectedFinding?.evidence.map((e) => e.where) ?? []), [selectedFinding]);
   const edited = useMemo(() => editedCells(session.journal), [session.journal]);
 
   const checking = state.phase === 'checking';
   const canCheck = !checking && busy === undefined && (!filePort || (file.workbook !== undefined && !file.loading));
+  // 检查 is the primary action until there are results; then, while they are up to date, a small 重新检查
+  // in the summary; it is the primary action again once they are out of date.
+  const compactCheck = result !== undefined && !session.outdated;
+  const checkButton = compactCheck ? (
+    <Button size="small" appearance="subtle" className={styles.recheck} icon={<ArrowSync16Regular />} aria-label={s.check.again} title={s.check.again} disabled={!canCheck} onClick={session.check} data-testid="check" />
+  ) : (
+    <Button appearance="primary" size="large" icon={<TaskListSquareLtr20Regular />} disabled={!canCheck} onClick={session.check} data-testid="check">
+      {result ? s.check.again : s.check.button}
+    </Button>
+  );
 
   const pane = (
     <main className={styles.pane}>
@@ -125,31 +184,47 @@ export function App({ port, strings: s, theme = paneTheme }: AppProps) {
           </Suspense>
         )}
         {filePort && <FilePicker strings={s} state={file} onFile={(f) => void filePort.open(f).catch(() => undefined)} />}
-        {file.error && <ErrorNotice title={s.errors.title} {...describe(file.error, s)} />}
+        {file.loading && <Checking strings={s} step="file" {...(file.progress !== undefined ? { percent: file.progress } : {})} onCancel={session.cancel} />}
+        {file.error && <ErrorNotice title={s.errors.openTitle} {...describe(file.error, s)} />}
+        {file.cancelled && !file.loading && <Caption1 className={styles.intro}>{s.file.cancelled}</Caption1>}
         {result ? (
           <Suspense fallback={null}>
-            <ResultsSummary session={session} />
+            <ResultsSummary session={session} {...(compactCheck ? { action: checkButton } : {})} />
           </Suspense>
         ) : (
-          <Caption1 className={styles.intro}>{filePort ? s.check.introFile : s.check.introExcel}</Caption1>
+          !file.loading && <Caption1 className={styles.intro}>{filePort ? s.check.introFile : s.check.introExcel}</Caption1>
         )}
-        <div className={styles.action}>
-          <Button appearance="primary" size="large" icon={<TaskListSquareLtr20Regular />} disabled={!canCheck} onClick={session.check} data-testid="check">
-            {result ? s.check.again : s.check.button}
-          </Button>
-          {state.phase === 'checking' && <Checking strings={s} step={state.step} {...(state.rechecks !== undefined ? { rechecks: state.rechecks } : {})} {...(state.auto ? { auto: true } : {})} />}
-          {busy === 'apply' || busy === 'undo' || busy === 'mark' ? <Checking strings={s} step="write" /> : null}
-        </div>
+        {(!compactCheck || checking || busy !== undefined) && (
+          <div className={styles.action}>
+            {!compactCheck && !(filePort && (file.loading || (checking && !result))) && checkButton}
+            {session.outdated && <Caption1 className={styles.outdated}>{s.check.outdated}</Caption1>}
+            {state.phase === 'checking' && (
+              <Checking
+                strings={s}
+                step={state.step}
+                {...(state.percent !== undefined ? { percent: state.percent } : {})}
+                {...(state.rechecks !== undefined ? { rechecks: state.rechecks } : {})}
+                {...(state.auto ? { auto: true } : {})}
+                onCancel={session.cancel}
+              />
+            )}
+            {busy === 'apply' || busy === 'undo' || busy === 'mark' ? <Checking strings={s} step="write" /> : null}
+          </div>
+        )}
         {state.phase === 'error' && <ErrorNotice title={s.errors.title} {...describe(state.error, s)} retry={s.errors.retry} onRetry={session.check} />}
-        <NoticeBar session={session} />
         {result && (
           <Suspense fallback={null}>
             <ResultsBody session={session} />
           </Suspense>
         )}
+        <div className={styles.notice}>
+          <NoticeBar session={session} />
+        </div>
       </div>
     </main>
   );
+
+  const previewProps = filePort ? { strings: s, port: filePort, marks, evidence, edited } : undefined;
 
   return (
     // Layout styles stay off the provider: Fluent gives its class names to every portal (menus, tooltips).
@@ -158,11 +233,20 @@ export function App({ port, strings: s, theme = paneTheme }: AppProps) {
       {filePort ? (
         <div className={`${styles.shell} ${styles.wide}`}>
           {pane}
-          <aside className={styles.preview}>
-            <Suspense fallback={null}>
-              <GridPreview strings={s} port={filePort} marks={marks} evidence={evidence} edited={edited} />
-            </Suspense>
-          </aside>
+          {previewProps &&
+            (wide ? (
+              <aside className={styles.preview}>
+                <Suspense fallback={null}>
+                  <GridPreview {...previewProps} />
+                </Suspense>
+              </aside>
+            ) : (
+              drawerUsed && (
+                <Suspense fallback={null}>
+                  <PreviewDrawer {...previewProps} open={drawer} onClose={closeDrawer} />
+                </Suspense>
+              )
+            ))}
         </div>
       ) : (
         <div className={styles.shell}>{pane}</div>

@@ -1,5 +1,8 @@
 // The findings, grouped by severity (错误/警告/提示) with counts; each card names its rule, cell, amounts,
-// evidence cells and fixes, each fix with a before → after preview and an 应用 (or 撤销) button.
+// evidence cells and fixes, each fix with its reason, a before → after preview and an 应用 (or 撤销)
+// button. A cause shows the identities it also breaks folded (影响 N 处勾稽关系), a class of similar
+// findings its members; two balanced fixes are both shown, for the user to choose. Every link and
+// button is on the Tab path.
 import {
   Accordion,
   AccordionHeader,
@@ -14,10 +17,22 @@ import {
   Text,
   Tooltip,
   tokens,
-  useArrowNavigationGroup,
 } from '@fluentui/react-components';
-import { ArrowUndo16Regular, Checkmark16Regular, ChevronDown12Regular, ChevronUp12Regular, ErrorCircle16Filled, Info16Filled, Lightbulb16Regular, ShieldCheckmark16Regular, Warning16Filled } from '@fluentui/react-icons';
-import { useState, type MouseEvent, type ReactElement } from 'react';
+import {
+  ArrowUndo16Regular,
+  Branch16Regular,
+  Checkmark16Regular,
+  ChevronDown12Regular,
+  ChevronUp12Regular,
+  ErrorCircle16Filled,
+  Info16Filled,
+  Lightbulb16Regular,
+  QuestionCircle16Regular,
+  ShieldCheckmark16Regular,
+  TextBulletListSquare16Regular,
+  Warning16Filled,
+} from '@fluentui/react-icons';
+import { useEffect, useRef, useState, type MouseEvent, type ReactElement } from 'react';
 import type { DisplayFinding, DisplayFix, SeverityGroup } from '../display';
 import type { JournalFix } from '../journal';
 import type { Severity, Strings } from '../strings';
@@ -52,14 +67,22 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     cursor: 'pointer',
     minWidth: 0,
+    scrollMarginTop: '48px',
+    scrollMarginBottom: '120px',
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
+    ':focus': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: '1px' },
     ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, borderTopColor: tokens.colorNeutralStroke1, borderRightColor: tokens.colorNeutralStroke1, borderBottomColor: tokens.colorNeutralStroke1 },
   },
   cardError: { borderLeftColor: tokens.colorPaletteRedBorder2 },
   cardWarning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
   cardInfo: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
+  // Selected: a brand ring, the background kept (the badges' colours keep their contrast on it).
   selected: {
-    backgroundColor: tokens.colorBrandBackground2,
-    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover },
+    borderTopColor: tokens.colorBrandStroke1,
+    borderRightColor: tokens.colorBrandStroke1,
+    borderBottomColor: tokens.colorBrandStroke1,
+    boxShadow: `0 0 0 1px ${tokens.colorBrandStroke1}`,
+    ':hover': { borderTopColor: tokens.colorBrandStroke1, borderRightColor: tokens.colorBrandStroke1, borderBottomColor: tokens.colorBrandStroke1 },
   },
   top: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, minWidth: 0 },
   rule: { flexGrow: 1, minWidth: 0, color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
@@ -115,6 +138,32 @@ const useStyles = makeStyles({
   after: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorPaletteGreenForeground1, wordBreak: 'break-all' },
   fixActions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   more: { alignSelf: 'flex-start' },
+  reason: { color: tokens.colorNeutralForeground3, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
+  balanced: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorPaletteDarkOrangeForeground1,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  choice: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold, flexShrink: 0 },
+  fold: { alignSelf: 'flex-start', minWidth: 0, paddingLeft: 0, fontWeight: tokens.fontWeightRegular },
+  nested: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: `0 0 0 ${tokens.spacingHorizontalS}`,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  nestedItem: { display: 'flex', flexDirection: 'column', gap: '2px', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`, borderRadius: tokens.borderRadiusSmall, minWidth: 0 },
+  nestedSelected: { outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, outlineOffset: '-2px' },
+  nestedHead: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS, minWidth: 0 },
+  nestedRule: { flexGrow: 1, minWidth: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  nestedText: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200, wordBreak: 'break-word', color: tokens.colorNeutralForeground2 },
+  membersBadge: { flexShrink: 0 },
 });
 
 const CARD_SEVERITY = { error: 'cardError', warning: 'cardWarning', info: 'cardInfo' } as const;
@@ -136,16 +185,20 @@ export interface FindingActions {
   busy: boolean;
 }
 
-function FixBlock({ strings: s, finding, fix, actions, primary }: { strings: Strings; finding: DisplayFinding; fix: DisplayFix; actions: FindingActions; primary: boolean }) {
+/** After 应用: the card to focus (its key), once per `seq`. */
+export interface FocusRequest {
+  readonly key: string;
+  readonly seq: number;
+}
+
+function FixBlock({ strings: s, finding, fix, actions, primary, choice }: { strings: Strings; finding: DisplayFinding; fix: DisplayFix; actions: FindingActions; primary: boolean; choice?: number }) {
   const styles = useStyles();
   const applied = actions.applied.get(fix.signature);
   return (
     <div className={styles.fix} data-testid="fix">
       <div className={styles.fixHead}>
-        <Lightbulb16Regular className={styles.fixIcon} aria-hidden />
-        <Caption1 className={styles.fixTitle} title={fix.reason}>
-          {s.results.fix(fix.title)}
-        </Caption1>
+        {choice !== undefined ? <span className={styles.choice}>{s.results.choice(choice)}</span> : <Lightbulb16Regular className={styles.fixIcon} aria-hidden />}
+        <Caption1 className={styles.fixTitle}>{s.results.fix(fix.title)}</Caption1>
         <Badge size="small" appearance="tint" color={fix.percent >= 80 ? 'success' : 'subtle'}>
           {s.results.confidence(fix.percent)}
         </Badge>
@@ -157,6 +210,11 @@ function FixBlock({ strings: s, finding, fix, actions, primary }: { strings: Str
           </Tooltip>
         )}
       </div>
+      {fix.reason && (
+        <Caption1 className={styles.reason} title={fix.reason} data-testid="fix-reason">
+          {fix.reason}
+        </Caption1>
+      )}
       {fix.edits.length > 0 && (
         <ul className={styles.changes}>
           {fix.edits.map((e) => (
@@ -210,29 +268,70 @@ function FixBlock({ strings: s, finding, fix, actions, primary }: { strings: Str
   );
 }
 
-function FindingCard({ strings: s, finding: f, selected, actions }: { strings: Strings; finding: DisplayFinding; selected: boolean; actions: FindingActions }) {
+/** A consequence or member inside a card: its rule, its cell (a link that selects it) and its sentence. */
+function NestedFinding({ strings: s, finding: n, parent, selected, actions }: { strings: Strings; finding: DisplayFinding; parent: DisplayFinding; selected?: string; actions: FindingActions }) {
+  const styles = useStyles();
+  const isSelected = n.key === selected;
+  return (
+    <li className={mergeClasses(styles.nestedItem, isSelected && styles.nestedSelected)} data-testid="nested" data-where={n.where} data-key={n.key}>
+      <div className={styles.nestedHead}>
+        <span className={styles.nestedRule}>{n.ruleName}</span>
+        {n.where !== '' && (
+          <Link as="button" className={styles.evidenceLink} aria-label={s.results.locate(n.where)} aria-current={isSelected ? 'true' : undefined} onClick={inner(() => actions.onSelect(n))} data-testid="nested-locate">
+            {n.sheet === parent.sheet ? n.address : n.where}
+          </Link>
+        )}
+      </div>
+      <span className={styles.nestedText}>{n.message}</span>
+    </li>
+  );
+}
+
+function FindingCard({ strings: s, finding: f, selected, focus, actions }: { strings: Strings; finding: DisplayFinding; selected?: string; focus?: FocusRequest; actions: FindingActions }) {
   const styles = useStyles();
   const [more, setMore] = useState(false);
-  const others = f.fixes.slice(1);
+  const [causes, setCauses] = useState(false);
+  const [members, setMembers] = useState(false);
+  const card = useRef<HTMLLIElement>(null);
+  // Two balanced fixes are both shown; the rest behind 其他 N 个建议.
+  const firstShown = f.balanced ? f.fixes.slice(0, 2) : f.fixes.slice(0, 1);
+  const others = f.fixes.slice(firstShown.length);
   const shown = f.evidence.slice(0, EVIDENCE_SHOWN);
+  const isSelected = f.key === selected;
+  const focusSeq = focus?.key === f.key ? focus.seq : undefined;
+  useEffect(() => {
+    if (focusSeq === undefined) return;
+    card.current?.focus({ preventScroll: true });
+    card.current?.scrollIntoView({ block: 'nearest' });
+  }, [focusSeq]);
+  // A consequence or member selected opens its list.
+  const nestedSelected = selected !== undefined && selected.startsWith(`${f.key}/`);
   return (
     <li
-      className={mergeClasses(styles.card, styles[CARD_SEVERITY[f.severity]], selected && styles.selected)}
+      ref={card}
+      tabIndex={-1}
+      className={mergeClasses(styles.card, styles[CARD_SEVERITY[f.severity]], isSelected && styles.selected)}
       data-testid="finding"
       data-where={f.where}
       data-id={f.id}
+      data-key={f.key}
       onClick={() => actions.onSelect(f)}
     >
       <div className={styles.top}>
         <Caption1 className={styles.rule} title={f.ruleDescription}>
           {f.ruleName}
         </Caption1>
+        {f.members.length > 0 && (
+          <Badge size="small" appearance="tint" color="informative" className={styles.membersBadge} data-testid="members-count">
+            {s.results.members(f.members.length)}
+          </Badge>
+        )}
         {f.where !== '' && (
           <Link
             as="button"
             className={styles.where}
             aria-label={s.results.locate(f.where)}
-            aria-current={selected ? 'true' : undefined}
+            aria-current={isSelected ? 'true' : undefined}
             data-testid="locate"
             onClick={inner(() => actions.onSelect(f))}
           >
@@ -270,7 +369,59 @@ function FindingCard({ strings: s, finding: f, selected, actions }: { strings: S
           {f.evidence.length > shown.length && <span>{s.results.evidenceMore(f.evidence.length - shown.length)}</span>}
         </div>
       )}
-      {f.fix && <FixBlock strings={s} finding={f} fix={f.fix} actions={actions} primary={f.severity !== 'info'} />}
+      {f.consequences.length > 0 && (
+        <>
+          <Button
+            size="small"
+            appearance="transparent"
+            className={styles.fold}
+            icon={<Branch16Regular />}
+            aria-expanded={causes || nestedSelected}
+            onClick={inner(() => setCauses(!(causes || nestedSelected)))}
+            data-testid="consequences-toggle"
+          >
+            {s.results.consequences(f.consequences.length)}
+          </Button>
+          {(causes || (nestedSelected && f.consequences.some((c) => c.key === selected))) && (
+            <ul className={styles.nested} aria-label={s.results.consequencesLabel} data-testid="consequences">
+              {f.consequences.map((c) => (
+                <NestedFinding key={c.key} strings={s} finding={c} parent={f} {...(selected !== undefined ? { selected } : {})} actions={actions} />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {f.members.length > 0 && (
+        <>
+          <Button
+            size="small"
+            appearance="transparent"
+            className={styles.fold}
+            icon={<TextBulletListSquare16Regular />}
+            aria-expanded={members || nestedSelected}
+            onClick={inner(() => setMembers(!(members || nestedSelected)))}
+            data-testid="members-toggle"
+          >
+            {s.results.membersToggle(f.members.length)}
+          </Button>
+          {(members || (nestedSelected && f.members.some((m) => m.key === selected))) && (
+            <ul className={styles.nested} aria-label={s.results.membersLabel} data-testid="members">
+              {f.members.map((m) => (
+                <NestedFinding key={m.key} strings={s} finding={m} parent={f} {...(selected !== undefined ? { selected } : {})} actions={actions} />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {f.balanced && (
+        <div className={styles.balanced} data-testid="balanced">
+          <QuestionCircle16Regular aria-hidden />
+          <span>{s.results.balanced}</span>
+        </div>
+      )}
+      {firstShown.map((x, i) => (
+        <FixBlock key={i} strings={s} finding={f} fix={x} actions={actions} primary={!f.balanced && f.severity !== 'info'} {...(f.balanced ? { choice: i + 1 } : {})} />
+      ))}
       {others.length > 0 && (
         <>
           <Button
@@ -290,14 +441,12 @@ function FindingCard({ strings: s, finding: f, selected, actions }: { strings: S
   );
 }
 
-function FindingList({ strings, group, selected, actions }: { strings: Strings; group: SeverityGroup; selected?: string; actions: FindingActions }) {
+function FindingList({ strings, group, selected, focus, actions }: { strings: Strings; group: SeverityGroup; selected?: string; focus?: FocusRequest; actions: FindingActions }) {
   const styles = useStyles();
-  // One tab stop per list; ↑/↓ move between the list's links and buttons.
-  const arrows = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
   return (
-    <ul className={styles.list} {...arrows}>
+    <ul className={styles.list}>
       {group.findings.map((f) => (
-        <FindingCard key={f.key} strings={strings} finding={f} selected={f.key === selected} actions={actions} />
+        <FindingCard key={f.key} strings={strings} finding={f} {...(selected !== undefined ? { selected } : {})} {...(focus ? { focus } : {})} actions={actions} />
       ))}
     </ul>
   );
@@ -309,10 +458,12 @@ export interface FindingsProps {
   strings: Strings;
   groups: readonly SeverityGroup[];
   selected?: string;
+  /** After 应用: the card the focus goes to. */
+  focus?: FocusRequest;
   actions: FindingActions;
 }
 
-export function Findings({ strings: s, groups, selected, actions }: FindingsProps) {
+export function Findings({ strings: s, groups, selected, focus, actions }: FindingsProps) {
   const styles = useStyles();
   return (
     <section aria-label={s.results.heading} data-testid="findings">
@@ -330,7 +481,7 @@ export function Findings({ strings: s, groups, selected, actions }: FindingsProp
               </span>
             </AccordionHeader>
             <AccordionPanel className={styles.panel}>
-              <FindingList strings={s} group={g} {...(selected !== undefined ? { selected } : {})} actions={actions} />
+              <FindingList strings={s} group={g} {...(selected !== undefined ? { selected } : {})} {...(focus ? { focus } : {})} actions={actions} />
             </AccordionPanel>
           </AccordionItem>
         ))}

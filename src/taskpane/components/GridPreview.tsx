@@ -1,9 +1,12 @@
 // Browser mode: a read-only preview of one sheet; the file port's select() scrolls it to a cell and highlights it.
-import { Caption1, Field, makeStyles, mergeClasses, Select, tokens } from '@fluentui/react-components';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+// The sheet is laid out by the engine (which holds the workbook) and drawn a few rows at a time, so that a
+// long sheet never blocks the page.
+import { Button, Caption1, DrawerBody, DrawerHeader, DrawerHeaderTitle, Field, makeStyles, mergeClasses, OverlayDrawer, Select, Spinner, tokens } from '@fluentui/react-components';
+import { Dismiss20Regular } from '@fluentui/react-icons';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { columnLetters } from '../../core/grid/grid';
-import { anchorOf, layoutSheet } from '../preview';
-import type { FilePort } from '../standalone-port';
+import { anchorOf, rowOf, type PreviewRow } from '../preview';
+import type { FilePort, SheetView } from '../standalone-port';
 import type { Severity, Strings } from '../strings';
 import { WIDE } from '../theme';
 
@@ -13,10 +16,10 @@ const useStyles = makeStyles({
   sheetField: { minWidth: '160px', flexGrow: 1, maxWidth: '320px' },
   note: { color: tokens.colorNeutralForeground3 },
   scroller: {
-    // Narrow (stacked under the pane): a window of its own; wide: the rest of the column.
-    height: '60vh',
-    minHeight: '240px',
-    [WIDE]: { height: 'auto', flexGrow: 1, minHeight: 0 },
+    // The rest of the column (wide) or of the drawer (narrow).
+    flexGrow: 1,
+    minHeight: '200px',
+    [WIDE]: { minHeight: 0 },
     overflow: 'auto',
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -70,7 +73,7 @@ const useStyles = makeStyles({
     verticalAlign: 'middle',
   },
   numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums' },
-  hidden: { color: tokens.colorNeutralForeground4, backgroundColor: tokens.colorNeutralBackground4 },
+  hidden: { color: tokens.colorNeutralForeground3, backgroundColor: tokens.colorNeutralBackground4 },
   markError: { backgroundColor: tokens.colorPaletteRedBackground1 },
   markWarning: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   markInfo: { backgroundColor: tokens.colorPaletteBlueBackground2 },
@@ -90,7 +93,34 @@ const useStyles = makeStyles({
   },
 });
 
+const useDrawerStyles = makeStyles({
+  drawer: { height: '85vh' },
+  body: { display: 'flex', flexDirection: 'column', paddingBottom: tokens.spacingVerticalL },
+});
+
+/** Narrow browser mode: the preview in a drawer over the pane, opened by a cell link, closed by the user (✕, Esc, or a click outside). */
+export function PreviewDrawer({ open, onClose, ...props }: GridPreviewProps & { open: boolean; onClose: () => void }) {
+  const styles = useDrawerStyles();
+  const { strings: s, port } = props;
+  const selection = useSyncExternalStore(port.subscribe, port.getState).selection;
+  return (
+    <OverlayDrawer position="bottom" className={styles.drawer} open={open} onOpenChange={(_, d) => !d.open && onClose()} aria-label={s.preview.heading} data-testid="preview-drawer">
+      <DrawerHeader>
+        <DrawerHeaderTitle action={<Button appearance="subtle" aria-label={s.preview.close} icon={<Dismiss20Regular />} onClick={onClose} data-testid="preview-close" />}>
+          {selection ? s.preview.title(`${selection.sheet}!${selection.address}`) : s.preview.heading}
+        </DrawerHeaderTitle>
+      </DrawerHeader>
+      <DrawerBody className={styles.body}>
+        <GridPreview {...props} />
+      </DrawerBody>
+    </OverlayDrawer>
+  );
+}
+
 const MARK = { error: 'markError', warning: 'markWarning', info: 'markInfo' } as const;
+
+/** Rows drawn per step (one React commit each): enough to fill the screen at once, small enough to stay under a frame or two. */
+const ROWS_PER_STEP = 40;
 
 export interface GridPreviewProps {
   strings: Strings;
@@ -103,11 +133,73 @@ export interface GridPreviewProps {
   edited: ReadonlySet<string>;
 }
 
+interface ChunkProps {
+  strings: Strings;
+  sheet: string;
+  rows: readonly PreviewRow[];
+  hiddenCols: ReadonlySet<number>;
+  marks: ReadonlyMap<string, Severity>;
+  evidence: ReadonlySet<string>;
+  edited: ReadonlySet<string>;
+  /** The selected address when it is in these rows. */
+  selected?: string;
+}
+
+/** A run of rows; redrawn only when its own selection or the marks change. */
+const RowChunk = memo(function RowChunk({ strings: s, sheet, rows, hiddenCols, marks, evidence, edited, selected }: ChunkProps) {
+  const styles = useStyles();
+  return (
+    <>
+      {rows.map((r) => (
+        <tr key={r.row}>
+          <th scope="row" className={mergeClasses(styles.rowHead, r.hidden && styles.hidden)} title={r.hidden ? s.preview.hidden : undefined}>
+            {r.row + 1}
+          </th>
+          {r.cells.map((cell) => {
+            const key = `${sheet}!${cell.address}`;
+            const mark = marks.get(key);
+            const isSelected = cell.address === selected;
+            const isEvidence = evidence.has(key);
+            const isEdited = edited.has(key);
+            return (
+              <td
+                key={cell.col}
+                data-address={cell.address}
+                data-selected={isSelected ? 'true' : undefined}
+                data-mark={mark}
+                data-evidence={isEvidence ? 'true' : undefined}
+                data-edited={isEdited ? 'true' : undefined}
+                aria-current={isSelected ? 'true' : undefined}
+                rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
+                colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
+                title={[cell.text.length > 12 ? cell.text : '', isEdited ? s.preview.edited : '', isEvidence ? s.preview.evidence : ''].filter((t) => t !== '').join(' · ') || undefined}
+                className={mergeClasses(
+                  styles.cell,
+                  cell.numeric && styles.numeric,
+                  (r.hidden || hiddenCols.has(cell.col)) && styles.hidden,
+                  mark && styles[MARK[mark]],
+                  isEdited && styles.edited,
+                  isEvidence && styles.evidence,
+                  isSelected && styles.selected,
+                )}
+              >
+                {cell.text}
+              </td>
+            );
+          })}
+        </tr>
+      ))}
+    </>
+  );
+});
+
 export function GridPreview({ strings: s, port, marks, evidence, edited }: GridPreviewProps) {
   const styles = useStyles();
   const state = useSyncExternalStore(port.subscribe, port.getState);
   const { workbook, selection } = state;
   const [chosen, setChosen] = useState<string>();
+  const [view, setView] = useState<SheetView>();
+  const [limit, setLimit] = useState(ROWS_PER_STEP);
   const scroller = useRef<HTMLDivElement>(null);
 
   // A new file starts on its first sheet (a fix changes the workbook, not the sheet shown); a selection
@@ -117,25 +209,61 @@ export function GridPreview({ strings: s, port, marks, evidence, edited }: GridP
     if (selection) setChosen(selection.sheet);
   }, [selection]);
 
-  const sheet = workbook?.sheets.find((x) => x.name === chosen) ?? workbook?.sheets[0];
-  const layout = useMemo(() => (sheet ? layoutSheet(sheet) : undefined), [sheet]);
-  const selected = selection && sheet && selection.sheet === sheet.name ? anchorOf(sheet, selection.address) : undefined;
+  const name = workbook ? (chosen !== undefined && workbook.sheets.includes(chosen) ? chosen : workbook.sheets[0]) : undefined;
+  const version = workbook?.version;
+  // The sheet's layout from the engine, again after every fix.
+  useEffect(() => {
+    if (name === undefined) {
+      setView(undefined);
+      return;
+    }
+    let gone = false;
+    port.sheet(name).then(
+      (v) => !gone && setView(v),
+      () => !gone && setView(undefined),
+    );
+    return () => {
+      gone = true;
+    };
+  }, [port, name, version, state.openId]);
+
+  const shown = view && view.name === name ? view : undefined;
+  const selected = selection && shown && selection.sheet === shown.name ? anchorOf(shown, selection.address) : undefined;
+  const selectedRow = selected !== undefined ? rowOf(selected) : undefined;
+  const rows = shown?.layout.rows;
+
+  // Draw the rows a step at a time (the selected one at once), each step its own commit.
+  useEffect(() => setLimit(ROWS_PER_STEP), [shown?.name, state.openId]);
+  useEffect(() => {
+    if (selectedRow !== undefined && selectedRow >= limit) setLimit(selectedRow + ROWS_PER_STEP);
+  }, [selectedRow, limit]);
+  useEffect(() => {
+    if (!rows || limit >= rows.length) return;
+    const timer = setTimeout(() => setLimit((l) => l + ROWS_PER_STEP), 0);
+    return () => clearTimeout(timer);
+  }, [rows, limit]);
+  const chunks = useMemo(() => {
+    const all = rows ?? [];
+    const out: PreviewRow[][] = [];
+    for (let i = 0; i < all.length; i += ROWS_PER_STEP) out.push(all.slice(i, i + ROWS_PER_STEP));
+    return out;
+  }, [rows]);
 
   // Bring the selected cell into view: centred vertically, and horizontally as far left as possible
-  // (so the row's labels stay visible); then the preview itself into the page when stacked.
+  // (so the row's labels stay visible).
+  const drawn = selectedRow !== undefined && selectedRow < limit;
   useLayoutEffect(() => {
     const box = scroller.current;
-    const el = selected && selection ? box?.querySelector<HTMLElement>(`[data-address="${selected}"]`) : undefined;
+    const el = selected && selection && drawn ? box?.querySelector<HTMLElement>(`[data-address="${selected}"]`) : undefined;
     if (!box || !el) return;
     const view = box.getBoundingClientRect();
     const cell = el.getBoundingClientRect();
     box.scrollTop += cell.top + cell.height / 2 - (view.top + view.height / 2);
     const right = cell.right - view.left + box.scrollLeft;
     box.scrollLeft = Math.max(0, right - box.clientWidth + 24);
-    box.scrollIntoView({ block: 'nearest' });
-  }, [selected, selection]);
+  }, [selected, selection, drawn, shown]);
 
-  if (!workbook || !sheet || !layout) {
+  if (!workbook || name === undefined) {
     return (
       <section className={styles.root} aria-label={s.preview.heading}>
         <div className={styles.empty}>
@@ -144,76 +272,59 @@ export function GridPreview({ strings: s, port, marks, evidence, edited }: GridP
       </section>
     );
   }
-  const cols = Array.from({ length: layout.colCount }, (_, c) => c);
+  const layout = shown?.layout;
+  const cols = Array.from({ length: layout?.colCount ?? 0 }, (_, c) => c);
   return (
-    <section className={styles.root} aria-label={s.preview.heading} data-testid="preview" data-sheet={sheet.name}>
+    <section className={styles.root} aria-label={s.preview.heading} data-testid="preview" data-sheet={name} aria-busy={layout ? undefined : true}>
       <div className={styles.bar}>
         <Field label={s.preview.sheet} size="small" className={styles.sheetField}>
-          <Select size="small" value={sheet.name} onChange={(_, d) => setChosen(d.value)}>
+          <Select size="small" value={name} onChange={(_, d) => setChosen(d.value)} data-testid="preview-sheet">
             {workbook.sheets.map((x) => (
-              <option key={x.name} value={x.name}>
-                {x.name}
+              <option key={x} value={x}>
+                {x}
               </option>
             ))}
           </Select>
         </Field>
-        {layout.truncated && <Caption1 className={styles.note}>{s.preview.truncated(layout.rows.length, layout.colCount)}</Caption1>}
+        {layout?.truncated && <Caption1 className={styles.note}>{s.preview.truncated(layout.rows.length, layout.colCount)}</Caption1>}
       </div>
-      <div className={styles.scroller} ref={scroller} tabIndex={0} role="region" aria-label={s.preview.gridLabel(sheet.name)}>
-        <table className={styles.table}>
-          <thead>
-            <tr>
-              <th className={mergeClasses(styles.colHead, styles.corner)} scope="col" />
-              {cols.map((c) => (
-                <th key={c} scope="col" className={mergeClasses(styles.colHead, layout.hiddenCols.has(c) && styles.hidden)}>
-                  {columnLetters(c)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {layout.rows.map((r) => (
-              <tr key={r.row}>
-                <th scope="row" className={mergeClasses(styles.rowHead, r.hidden && styles.hidden)} title={r.hidden ? s.preview.hidden : undefined}>
-                  {r.row + 1}
-                </th>
-                {r.cells.map((cell) => {
-                  const key = `${sheet.name}!${cell.address}`;
-                  const mark = marks.get(key);
-                  const isSelected = cell.address === selected;
-                  const isEvidence = evidence.has(key);
-                  const isEdited = edited.has(key);
-                  return (
-                    <td
-                      key={cell.col}
-                      data-address={cell.address}
-                      data-selected={isSelected ? 'true' : undefined}
-                      data-mark={mark}
-                      data-evidence={isEvidence ? 'true' : undefined}
-                      data-edited={isEdited ? 'true' : undefined}
-                      aria-current={isSelected ? 'true' : undefined}
-                      rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
-                      colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
-                      title={[cell.text.length > 12 ? cell.text : '', isEdited ? s.preview.edited : '', isEvidence ? s.preview.evidence : ''].filter((t) => t !== '').join(' · ') || undefined}
-                      className={mergeClasses(
-                        styles.cell,
-                        cell.numeric && styles.numeric,
-                        (r.hidden || layout.hiddenCols.has(cell.col)) && styles.hidden,
-                        mark && styles[MARK[mark]],
-                        isEdited && styles.edited,
-                        isEvidence && styles.evidence,
-                        isSelected && styles.selected,
-                      )}
-                    >
-                      {cell.text}
-                    </td>
-                  );
-                })}
+      {!layout ? (
+        <div className={styles.empty}>
+          <Spinner size="tiny" label={s.preview.loading} />
+        </div>
+      ) : (
+        <div className={styles.scroller} ref={scroller} tabIndex={0} role="region" aria-label={s.preview.gridLabel(name)}>
+          <table className={styles.table}>
+            <thead>
+              <tr>
+                <td className={mergeClasses(styles.colHead, styles.corner)} />
+                {cols.map((c) => (
+                  <th key={c} scope="col" className={mergeClasses(styles.colHead, layout.hiddenCols.has(c) && styles.hidden)}>
+                    {columnLetters(c)}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {chunks.map((rowsOf, i) =>
+                i * ROWS_PER_STEP < limit ? (
+                  <RowChunk
+                    key={i}
+                    strings={s}
+                    sheet={name}
+                    rows={rowsOf}
+                    hiddenCols={layout.hiddenCols}
+                    marks={marks}
+                    evidence={evidence}
+                    edited={edited}
+                    {...(selectedRow !== undefined && selectedRow >= i * ROWS_PER_STEP && selectedRow < (i + 1) * ROWS_PER_STEP && selected ? { selected } : {})}
+                  />
+                ) : null,
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
     </section>
   );
 }

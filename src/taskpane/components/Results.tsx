@@ -25,6 +25,7 @@ import {
   ArrowDownload16Regular,
   ArrowUndo16Regular,
   DocumentTable16Regular,
+  DocumentText16Regular,
   Eraser20Regular,
   Filter16Regular,
   Highlight16Regular,
@@ -32,7 +33,7 @@ import {
   Share16Regular,
   Wand16Regular,
 } from '@fluentui/react-icons';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { changeExcerpt, thousands } from '../display';
 import { filterChoices, filterGroups, isFiltering, NO_FILTER, type FindingFilter } from '../filters';
 import { appliedFixes, fixSignature, valueText, type CellState, type JournalFix } from '../journal';
@@ -103,10 +104,10 @@ function stateText(state: CellState, empty: string): string {
   return typeof state.value === 'number' ? thousands(String(state.value)) : text;
 }
 
-export function ResultsSummary({ session }: { session: Session }) {
+export function ResultsSummary({ session, action }: { session: Session; action?: ReactNode }) {
   const { result, strings, overrides, setKind } = session;
   if (!result) return null;
-  return <Summary strings={strings} report={result.report} overrides={overrides} onKind={setKind} />;
+  return <Summary strings={strings} report={result.report} overrides={overrides} onKind={setKind} action={action} />;
 }
 
 function Actions({ session }: { session: Session }) {
@@ -126,49 +127,50 @@ function Actions({ session }: { session: Session }) {
         </Caption1>
       )}
       <Tooltip content={safeCells > 0 ? s.actions.fixSafeHint : s.actions.noSafe} relationship="description">
-        <Button appearance="secondary" icon={<Wand16Regular />} disabled={writing || safeCells === 0} onClick={session.applySafe} data-testid="fix-safe">
+        <Button size="small" appearance="secondary" icon={<Wand16Regular />} disabled={writing || safeCells === 0} onClick={session.applySafe} data-testid="fix-safe">
           {s.actions.fixSafe(safeCells)}
         </Button>
       </Tooltip>
       {caps.marks && (
         <Tooltip content={s.actions.markHint} relationship="description">
-          <Button icon={<Highlight16Regular />} disabled={writing || marks.length === 0} onClick={session.mark} data-testid="mark">
+          <Button size="small" icon={<Highlight16Regular />} disabled={writing || marks.length === 0} onClick={session.mark} data-testid="mark">
             {s.actions.mark}
           </Button>
         </Tooltip>
       )}
-      {caps.downloads && (
-        <>
-          <Tooltip content={s.actions.downloadFixedHint} relationship="description">
-            <Button icon={<ArrowDownload16Regular />} disabled={busy !== undefined || edits === 0} onClick={session.downloadFixed} data-testid="download-fixed">
-              {s.actions.downloadFixed}
-            </Button>
-          </Tooltip>
-          <Tooltip content={s.actions.downloadAnnotatedHint} relationship="description">
-            <Button icon={<ArrowDownload16Regular />} disabled={busy !== undefined} onClick={session.downloadAnnotated} data-testid="download-annotated">
-              {s.actions.downloadAnnotated}
-            </Button>
-          </Tooltip>
-        </>
+      {caps.downloads && edits > 0 && (
+        <Tooltip content={s.actions.downloadFixedHint} relationship="description">
+          <Button size="small" appearance="primary" icon={<ArrowDownload16Regular />} disabled={busy !== undefined} onClick={session.downloadFixed} data-testid="download-fixed">
+            {s.actions.downloadFixed}
+          </Button>
+        </Tooltip>
       )}
       <Menu>
         <MenuTrigger disableButtonEnhancement>
-          <MenuButton icon={<Share16Regular />} disabled={busy !== undefined} data-testid="export">
+          <MenuButton size="small" icon={<Share16Regular />} disabled={busy !== undefined} data-testid="export">
             {s.actions.export}
           </MenuButton>
         </MenuTrigger>
         <MenuPopover>
           <MenuList>
+            {caps.downloads && (
+              <MenuItem icon={<ArrowDownload16Regular />} onClick={session.downloadAnnotated} data-testid="download-annotated">
+                {s.actions.downloadAnnotated}
+              </MenuItem>
+            )}
             {caps.reportSheet && (
               <MenuItem icon={<DocumentTable16Regular />} onClick={session.exportSheet} data-testid="export-sheet">
                 {s.actions.exportSheet}
               </MenuItem>
             )}
-            <MenuItem icon={<Save16Regular />} onClick={session.saveJson} data-testid="export-json">
-              {s.actions.exportJson}
+            <MenuItem icon={<DocumentText16Regular />} onClick={session.saveText} data-testid="export-text">
+              {s.actions.exportText}
             </MenuItem>
             <MenuItem icon={<Save16Regular />} onClick={session.saveCsv} data-testid="export-csv">
               {s.actions.exportCsv}
+            </MenuItem>
+            <MenuItem icon={<Save16Regular />} onClick={session.saveJson} data-testid="export-json">
+              {s.actions.exportJson}
             </MenuItem>
           </MenuList>
         </MenuPopover>
@@ -342,7 +344,7 @@ function FilterBar({ session, filter, onFilter, shown, total }: { session: Sessi
 
 export function ResultsBody({ session }: { session: Session }) {
   const styles = useStyles();
-  const { strings: s, result, groups, journal, busy, selected } = session;
+  const { strings: s, result, groups, journal, busy, selected, focusAfterApply } = session;
   const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
   const shownGroups = useMemo(() => filterGroups(groups, filter), [groups, filter]);
   const applied = useMemo(() => new Map<string, JournalFix>(appliedFixes(journal).map(({ fix }) => [fixSignature(fix), fix])), [journal]);
@@ -366,6 +368,7 @@ export function ResultsBody({ session }: { session: Session }) {
               strings={s}
               groups={shownGroups}
               {...(selected !== undefined ? { selected } : {})}
+              {...(focusAfterApply ? { focus: focusAfterApply } : {})}
               actions={{
                 onSelect: session.selectFinding,
                 onSelectCell: session.selectCell,

@@ -1,12 +1,14 @@
 // The pane's non-list states: checking (progress), nothing found, nothing recognized, and errors.
 import { Body1, Button, Caption1, makeStyles, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, ProgressBar, Subtitle2, tokens } from '@fluentui/react-components';
-import { CheckmarkCircle24Filled, DocumentSearch20Regular } from '@fluentui/react-icons';
+import { CheckmarkCircle24Filled, Dismiss16Regular, DocumentSearch20Regular } from '@fluentui/react-icons';
 import type { CheckStep } from '../check';
 import type { Strings } from '../strings';
 
 const useStyles = makeStyles({
   progress: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   progressText: { color: tokens.colorNeutralForeground2 },
+  progressRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  bar: { flexGrow: 1 },
   empty: {
     display: 'flex',
     flexDirection: 'column',
@@ -24,21 +26,48 @@ const useStyles = makeStyles({
   errorDetail: { display: 'block', marginTop: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground3, wordBreak: 'break-word' },
 });
 
-export function Checking({ strings: s, step, auto, rechecks }: { strings: Strings; step: CheckStep | 'write'; auto?: boolean; rechecks?: number }) {
+/** A step under way, how far it is (when known), and 取消 where it can be stopped. */
+export function Checking({
+  strings: s,
+  step,
+  auto,
+  rechecks,
+  percent,
+  onCancel,
+}: {
+  strings: Strings;
+  step: CheckStep | 'write' | 'file';
+  auto?: boolean;
+  rechecks?: number;
+  percent?: number;
+  onCancel?: () => void;
+}) {
   const styles = useStyles();
   const text = auto
     ? s.check.auto
-    : step === 'read'
-      ? s.progress.read
-      : step === 'write'
-        ? s.progress.write
-        : step === 'verify' && rechecks !== undefined
-          ? s.progress.verify(rechecks)
-          : s.progress.analyze;
+    : step === 'file'
+      ? s.progress.readFile
+      : step === 'read'
+        ? s.progress.read
+        : step === 'write'
+          ? s.progress.write
+          : step === 'verify' && rechecks !== undefined
+            ? s.progress.verify(rechecks)
+            : s.progress.analyze;
+  const shown = percent !== undefined ? `${text} ${percent}%` : text;
   return (
-    <div className={styles.progress} role="status" aria-live="polite" data-testid="progress">
-      <ProgressBar thickness="medium" aria-label={text} />
-      <Caption1 className={styles.progressText}>{text}</Caption1>
+    <div className={styles.progress} data-testid="progress" data-percent={percent}>
+      <div className={styles.progressRow}>
+        <ProgressBar className={styles.bar} thickness="medium" aria-label={text} {...(percent !== undefined ? { value: percent / 100, max: 1 } : {})} />
+        {onCancel && (
+          <Button size="small" icon={<Dismiss16Regular />} onClick={onCancel} title={s.progress.cancelHint} data-testid="cancel">
+            {s.progress.cancel}
+          </Button>
+        )}
+      </div>
+      <Caption1 className={styles.progressText} role="status" aria-live="polite">
+        {shown}
+      </Caption1>
     </div>
   );
 }

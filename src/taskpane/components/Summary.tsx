@@ -1,5 +1,6 @@
-// The workbook summary after a check: 预算单位, 年度, 单位 and the recognized tables as chips. Each chip
-// opens a menu to set the kind of its table(s) by hand (the check runs again with kindOverrides).
+// The workbook summary after a check, compact so that the first finding shows on the first screen of a
+// 350 px pane: 预算单位, 年度 and 单位 in two lines, and the recognized tables folded behind 识别到 N 张表.
+// Each chip opens a menu to set the kind of its table(s) by hand (the check runs again with kindOverrides).
 import {
   Button,
   Caption1,
@@ -17,7 +18,8 @@ import {
   tokens,
   type MenuProps,
 } from '@fluentui/react-components';
-import { ArrowReset20Regular, Edit12Regular } from '@fluentui/react-icons';
+import { ArrowReset20Regular, ChevronDown12Regular, ChevronUp12Regular, Edit12Regular } from '@fluentui/react-icons';
+import { useId, useState, type ReactNode } from 'react';
 import { TABLE_KINDS } from '../../core/recognize/kinds';
 import type { JsonWorkbook } from '../../core/report-json';
 import { kindLabel, tableChips, type ChipTable, type TableChip } from '../display';
@@ -27,18 +29,20 @@ const useStyles = makeStyles({
   root: {
     display: 'flex',
     flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderRadius: tokens.borderRadiusLarge,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  department: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, wordBreak: 'break-all' },
-  facts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  top: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS },
+  department: { flexGrow: 1, minWidth: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300, wordBreak: 'break-all' },
+  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: 0 },
+  facts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM, margin: 0 },
   fact: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'baseline' },
   term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
-  value: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  tablesHead: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
+  toggle: { minWidth: 0, padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, height: '24px' },
   chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyleType: 'none', margin: 0, padding: 0 },
   chip: {
     minWidth: 0,
@@ -54,6 +58,7 @@ const useStyles = makeStyles({
   },
   chipOverridden: { borderTopColor: tokens.colorBrandStroke1, borderRightColor: tokens.colorBrandStroke1, borderBottomColor: tokens.colorBrandStroke1, borderLeftColor: tokens.colorBrandStroke1, color: tokens.colorBrandForeground1 },
   count: { marginLeft: tokens.spacingHorizontalXXS, color: tokens.colorNeutralForeground3 },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   menu: { maxHeight: '60vh', overflowY: 'auto' },
 });
 
@@ -70,7 +75,7 @@ function KindItems({ strings: s, table }: { strings: Strings; table: ChipTable }
   );
 }
 
-function ChipMenu({ strings: s, chip, onKind }: { strings: Strings; chip: TableChip; onKind: (key: string, kind: string | undefined) => void }) {
+function ChipMenu({ strings: s, chip, hintId, onKind }: { strings: Strings; chip: TableChip; hintId: string; onKind: (key: string, kind: string | undefined) => void }) {
   const styles = useStyles();
   const overridden = chip.tables.some((t) => t.overridden);
   const checked = Object.fromEntries(chip.tables.map((t) => [t.key, [chip.kind]]));
@@ -92,12 +97,15 @@ function ChipMenu({ strings: s, chip, onKind }: { strings: Strings; chip: TableC
           appearance="outline"
           className={overridden ? `${styles.chip} ${styles.chipOverridden}` : styles.chip}
           icon={overridden ? <Edit12Regular /> : undefined}
-          aria-label={`${s.summary.kindMenu(chip.label)}${overridden ? ` (${s.summary.overridden})` : ''}`}
+          // The name is what the chip shows (what a speech user says to press); what it does is its description.
+          aria-describedby={hintId}
           title={s.summary.sheets(chip.sheets.join('、'))}
           data-testid="table-chip"
+          data-overridden={overridden ? 'true' : undefined}
         >
           {chip.label}
           {chip.count > 1 && <span className={styles.count}>×{chip.count}</span>}
+          {overridden && <span className={styles.hidden}>（{s.summary.overridden}）</span>}
         </Button>
       </MenuTrigger>
       <MenuPopover>
@@ -133,36 +141,67 @@ function ChipMenu({ strings: s, chip, onKind }: { strings: Strings; chip: TableC
   );
 }
 
-export function Summary({ strings: s, report, overrides, onKind }: { strings: Strings; report: JsonWorkbook; overrides: Readonly<Record<string, string>>; onKind: (key: string, kind: string | undefined) => void }) {
+export interface SummaryProps {
+  strings: Strings;
+  report: JsonWorkbook;
+  overrides: Readonly<Record<string, string>>;
+  onKind: (key: string, kind: string | undefined) => void;
+  /** Shown at the top right (重新检查 when nothing changed since the check). */
+  action?: ReactNode;
+}
+
+export function Summary({ strings: s, report, overrides, onKind, action }: SummaryProps) {
   const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const chipsId = useId();
+  const hintId = useId();
   const chips = tableChips(report.tables, s.lang, overrides);
   const { department, year, unit } = report.meta;
   return (
     <section className={styles.root} aria-label={s.summary.heading} data-testid="summary">
-      <div>
-        <Caption1 className={styles.term}>{s.summary.department}</Caption1>
-        <Text as="p" block className={styles.department} style={{ margin: 0 }}>
+      <div className={styles.top}>
+        <Text as="p" block className={styles.department} style={{ margin: 0 }} title={`${s.summary.department}：${department ?? s.summary.unknown}`}>
           {department ?? s.summary.unknown}
         </Text>
+        {action}
       </div>
-      <dl className={styles.facts}>
-        <div className={styles.fact}>
-          <dt className={styles.term}>{s.summary.year}</dt>
-          <dd className={styles.value}>{year ?? s.summary.unknown}</dd>
-        </div>
-        <div className={styles.fact}>
-          <dt className={styles.term}>{s.summary.unit}</dt>
-          <dd className={styles.value}>{unit ?? s.summary.unknown}</dd>
-        </div>
-      </dl>
-      <Caption1 className={styles.tablesHead} title={s.summary.kindHint}>
-        {s.summary.tables(report.tables.length)}
-      </Caption1>
-      {chips.length > 0 && (
-        <ul className={styles.chips}>
+      <div className={styles.line}>
+        <dl className={styles.facts}>
+          <div className={styles.fact}>
+            <dt className={styles.term}>{s.summary.year}</dt>
+            <dd className={styles.value}>{year ?? s.summary.unknown}</dd>
+          </div>
+          <div className={styles.fact}>
+            <dt className={styles.term}>{s.summary.unit}</dt>
+            <dd className={styles.value}>{unit ?? s.summary.unknown}</dd>
+          </div>
+        </dl>
+        {chips.length > 0 ? (
+          <Button
+            size="small"
+            appearance="transparent"
+            className={styles.toggle}
+            icon={open ? <ChevronUp12Regular /> : <ChevronDown12Regular />}
+            iconPosition="after"
+            aria-expanded={open}
+            aria-controls={open ? chipsId : undefined}
+            onClick={() => setOpen(!open)}
+            data-testid="tables-toggle"
+          >
+            {s.summary.tables(report.tables.length)}
+          </Button>
+        ) : (
+          <Caption1 className={styles.term}>{s.summary.tables(report.tables.length)}</Caption1>
+        )}
+      </div>
+      <span id={hintId} className={styles.hidden}>
+        {s.summary.kindHint}
+      </span>
+      {open && chips.length > 0 && (
+        <ul className={styles.chips} id={chipsId} data-testid="chips">
           {chips.map((chip) => (
             <li key={chip.kind}>
-              <ChipMenu strings={s} chip={chip} onKind={onKind} />
+              <ChipMenu strings={s} chip={chip} hintId={hintId} onKind={onKind} />
             </li>
           ))}
         </ul>

@@ -1,11 +1,12 @@
 // The pane's session: one hook that runs checks, applies and undoes fixes, marks cells, exports, and
 // re-checks after every change. Components get its state and actions; only this file talks to the port.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { EngineError, loadEngine, runCheck, type CheckResult, type CheckStep } from '../check';
-import { countBySeverity, groupFindings, type DisplayFinding, type DisplayFix, type SeverityGroup } from '../display';
+import { Cancelled, EngineError, loadEngine, runCheck, type CheckProgress, type CheckResult, type CheckStep } from '../check';
+import { engineClient } from '../engine-client';
+import { countBySeverity, groupFindings, plainReason, type DisplayFinding, type DisplayFix, type SeverityGroup } from '../display';
 import type { EngineOptions } from '../engine';
 import { derivedName, findingsCsv, reportSheet } from '../export';
-import { EMPTY_JOURNAL, lastBatchIds, type BatchRequest, type Journal, type Mark } from '../journal';
+import { EMPTY_JOURNAL, lastBatchIds, netEdits, type BatchRequest, type Journal, type Mark } from '../journal';
 import { marksOf } from '../marks';
 import { errorDetail, PortError, type WorkbookPort } from '../port';
 import { enabledGroups, loadSettings, saveSettings, validTolerance, type Settings } from '../settings';
@@ -16,8 +17,10 @@ import { saveFile } from './download';
 export type CheckState =
   | { phase: 'idle' }
   /** `previous`: the last result, which stays up while checking again. */
-  | { phase: 'checking'; step: CheckStep; rechecks?: number; previous?: CheckResult; auto?: boolean }
+  | { phase: 'checking'; step: CheckStep; percent?: number; rechecks?: number; previous?: CheckResult; auto?: boolean }
   | { phase: 'done'; result: CheckResult }
+  /** The user stopped the check: `previous` (if any) stays up, out of date. */
+  | { phase: 'cancelled'; previous?: CheckResult }
   | { phase: 'error'; error: unknown };
 
 /** What the pane is writing or saving right now (one thing at a time). */
@@ -37,6 +40,8 @@ export interface Notice {
 export function describe(e: unknown, s: Strings): { message: string; detail?: string } {
   if (e instanceof PortError) {
     const sentence = s.errors[e.code](e.subject ?? '');
+    // The reader's own sentence says why the file cannot be opened, in the user's language.
+    if (e.reason) return { message: s.lang === 'zh-CN' ? plainReason(e.reason.zh) : e.reason.en };
     return { message: sentence, ...(e.detail ? { detail: e.detail } : {}) };
   }
   if (e instanceof EngineError) return { message: s.errors.engine(''), detail: e.message };
@@ -59,7 +64,15 @@ export interface Session {
   readonly settings: Settings;
   readonly overrides: Readonly<Record<string, string>>;
   readonly selected?: string;
+  /** Applied fixes not yet in a downloaded copy (browser mode): leaving the page asks first. */
+  readonly unsaved: boolean;
+  /** The findings shown are out of date (a check was stopped or failed after the last one): 重新检查 is the primary action. */
+  readonly outdated: boolean;
+  /** After 应用, the finding the focus goes to (its key), once the re-check lists it. */
+  readonly focusAfterApply?: { readonly key: string; readonly seq: number };
   check(): void;
+  /** Stops the check (or the reading) under way. */
+  cancel(): void;
   dismiss(): void;
   setSettings(next: Settings): void;
   setKind(key: string, kind: string | undefined): void;
@@ -74,6 +87,7 @@ export interface Session {
   exportSheet(): void;
   saveJson(): void;
   saveCsv(): void;
+  saveText(): void;
   downloadFixed(): void;
   downloadAnnotated(): void;
 }
@@ -81,7 +95,8 @@ export interface Session {
 /** Milliseconds after the user's last edit before an automatic re-check (Excel). */
 export const AUTO_RECHECK_MS = 1500;
 
-export function useSession(port: WorkbookPort, s: Strings, openId: number): Session {
+/** `ready`: the file port's workbook for `openId` is read (browser mode checks it at once). */
+export function useSession(port: WorkbookPort, s: Strings, openId: number, ready = false): Session {
   const [state, setState] = useState<CheckState>({ phase: 'idle' });
   const [journal, setJournal] = useState<Journal>(EMPTY_JOURNAL);
   const [busy, setBusy] = useState<Busy>();
@@ -89,6 +104,8 @@ export function useSession(port: WorkbookPort, s: Strings, openId: number): Sess
   const [settings, setSettingsState] = useState<Settings>(() => loadSettings());
   const [overrides, setOverrides] = useState<Readonly<Record<string, string>>>({});
   const [selected, setSelected] = useState<string>();
+  const [saved, setSaved] = useState('[]');
+  const [focusAfterApply, setFocusAfterApply] = useState<{ key: string; seq: number }>();
   const noticeId = useRef(0);
   const running = useRef(false);
   const again = useRef(false);
@@ -112,6 +129,7 @@ export function useSession(port: WorkbookPort, s: Strings, openId: number): Sess
     setOverrides({});
     setSelected(undefined);
     setNotice(undefined);
+    setSaved('[]');
   }, [openId]);
 
   const check = useCallback(
@@ -127,28 +145,50 @@ export function useSession(port: WorkbookPort, s: Strings, openId: number): Sess
           // The results pane loads while the workbook is read.
           void import(/* webpackChunkName: "results" */ './Results');
           try {
-            const result = await runCheck(port, s.lang, options.current, (step, rechecks) =>
+            const progress = ({ step, percent, rechecks }: CheckProgress) =>
               setState((prev) => {
-                const previous = prev.phase === 'done' ? prev.result : prev.phase === 'checking' ? prev.previous : undefined;
-                return { phase: 'checking', step, ...(rechecks !== undefined ? { rechecks } : {}), ...(previous ? { previous } : {}), ...(auto ? { auto } : {}) };
-              }),
-            );
+                const previous = prev.phase === 'done' ? prev.result : prev.phase === 'checking' || prev.phase === 'cancelled' ? prev.previous : undefined;
+                return { phase: 'checking', step, ...(percent !== undefined ? { percent } : {}), ...(rechecks !== undefined ? { rechecks } : {}), ...(previous ? { previous } : {}), ...(auto ? { auto } : {}) };
+              });
+            // The file port's workbook is read already (it checks where it holds it); Excel's is read now.
+            progress(isFilePort(port) ? { step: 'analyze', percent: 0 } : { step: 'read' });
+            const result = await runCheck(port, s.lang, options.current, progress);
             const j = await port.journal().catch(() => EMPTY_JOURNAL);
             setJournal(j);
             setState({ phase: 'done', result });
           } catch (error) {
-            setState({ phase: 'error', error });
+            if (error instanceof Cancelled) {
+              again.current = false;
+              setState((prev) => {
+                const previous = prev.phase === 'checking' || prev.phase === 'cancelled' ? prev.previous : prev.phase === 'done' ? prev.result : undefined;
+                return { phase: 'cancelled', ...(previous ? { previous } : {}) };
+              });
+              say({ intent: 'info', message: s.notices.cancelled });
+            } else setState({ phase: 'error', error });
           }
         } while (again.current);
       } finally {
         running.current = false;
       }
     },
-    [port, s.lang],
+    [port, s.lang, s.notices.cancelled, say],
   );
 
-  const result = state.phase === 'done' ? state.result : state.phase === 'checking' ? state.previous : undefined;
-  const groups = useMemo(() => (result ? groupFindings(result.report.findings, result.sheets, result.rules) : []), [result]);
+  // Browser mode: the file is checked as soon as it is read.
+  const autoChecked = useRef(-1);
+  useEffect(() => {
+    if (!ready || autoChecked.current === openId) return;
+    autoChecked.current = openId;
+    void check();
+  }, [ready, openId, check]);
+
+  const cancel = useCallback(() => {
+    if (isFilePort(port)) port.cancel();
+    else engineClient().cancel();
+  }, [port]);
+
+  const result = state.phase === 'done' ? state.result : state.phase === 'checking' || state.phase === 'cancelled' ? state.previous : undefined;
+  const groups = useMemo(() => (result ? groupFindings(result.report.findings, result.sheets, result.rules, result.parts) : []), [result]);
   const counts = useMemo(() => countBySeverity(result?.report.findings ?? []), [result]);
   const marks = useMemo(() => marksOf(result?.report.findings ?? []), [result]);
 
@@ -175,15 +215,31 @@ export function useSession(port: WorkbookPort, s: Strings, openId: number): Sess
 
   const allFindings = useMemo(() => groups.flatMap((g) => g.findings), [groups]);
 
+  // After 应用 and its re-check: the focus goes to the next finding still listed.
+  const nextFocus = useRef<{ after: string[]; fallback: string[] } | undefined>(undefined);
+  const focusSeq = useRef(0);
+  useEffect(() => {
+    const want = nextFocus.current;
+    if (!want || busy !== undefined || state.phase !== 'done') return;
+    nextFocus.current = undefined;
+    const listed = new Set(allFindings.map((x) => x.key));
+    const key = want.after.find((k) => listed.has(k)) ?? [...want.fallback].reverse().find((k) => listed.has(k)) ?? allFindings[0]?.key;
+    if (key !== undefined) setFocusAfterApply({ key, seq: ++focusSeq.current });
+  }, [allFindings, busy, state.phase]);
+
   const applyFix = useCallback(
-    (_f: DisplayFinding, fix: DisplayFix) => {
+    (f: DisplayFinding, fix: DisplayFix) => {
+      // After the re-check, the focus goes to the finding after this one (the first of those still listed).
+      const keys = allFindings.map((x) => x.key);
+      const after = keys.slice(keys.indexOf(f.key) + 1);
+      nextFocus.current = { after, fallback: keys.filter((k) => k !== f.key) };
       void write(
         'apply',
         s.errors.applyTitle,
         async () => {
-          const engine = await loadEngine();
+          const { planEdit } = await import(/* webpackChunkName: "plan" */ '../plan');
           const answers = allFindings.filter((x) => x.fixes.some((y) => y.signature === fix.signature)).map((x) => x.id);
-          const request: BatchRequest = { kind: 'one', fixes: [{ title: fix.title, findings: [...new Set(answers)], edits: fix.source.edits.map(engine.planEdit) }] };
+          const request: BatchRequest = { kind: 'one', fixes: [{ title: fix.title, findings: [...new Set(answers)], edits: fix.source.edits.map(planEdit) }] };
           return port.apply(request);
         },
         (j) => {
@@ -274,14 +330,40 @@ export function useSession(port: WorkbookPort, s: Strings, openId: number): Sess
 
   const saveCsv = useCallback(() => {
     if (!result) return;
-    void saveText(async () => ({ data: findingsCsv([result.report]), name: derivedName(fileName, s.actions.fileNames.report, 'csv'), type: 'text/csv;charset=utf-8' }));
+    void saveText(async () => ({ data: findingsCsv([result.report], s.lang), name: derivedName(fileName, s.actions.fileNames.report, 'csv'), type: 'text/csv;charset=utf-8' }));
+  }, [fileName, result, s, saveText]);
+
+  const saveTextReport = useCallback(() => {
+    if (!result) return;
+    void saveText(async () => {
+      // The CLI's readable report, with Windows line ends and a BOM (Notepad reads the Chinese).
+      const text = (await loadEngine()).formatWorkbookText(result.report, s.lang);
+      return { data: `\ufeff${text.replace(/\n/g, '\r\n')}\r\n`, name: derivedName(fileName, s.actions.fileNames.report, 'txt'), type: 'text/plain;charset=utf-8' };
+    });
   }, [fileName, result, s, saveText]);
 
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const pending = useMemo(() => JSON.stringify(netEdits(journal)), [journal]);
   const downloadFixed = useCallback(() => {
     if (!isFilePort(port)) return;
-    void saveText(async () => ({ data: (await port.fixedCopy()) as BlobPart, name: derivedName(fileName, s.actions.fileNames.fixed, 'xlsx'), type: XLSX }));
-  }, [fileName, port, s, saveText]);
+    void saveText(async () => {
+      const data = (await port.fixedCopy()) as BlobPart;
+      setSaved(pending);
+      return { data, name: derivedName(fileName, s.actions.fileNames.fixed, 'xlsx'), type: XLSX };
+    });
+  }, [fileName, pending, port, s, saveText]);
+  const unsaved = isFilePort(port) && pending !== '[]' && pending !== saved;
+
+  // Leaving the page with fixes that are in no downloaded copy asks first.
+  useEffect(() => {
+    if (!unsaved) return;
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [unsaved]);
 
   const downloadAnnotated = useCallback(() => {
     if (!isFilePort(port) || !result) return;
@@ -379,7 +461,11 @@ export function useSession(port: WorkbookPort, s: Strings, openId: number): Sess
     settings,
     overrides,
     ...(selected !== undefined ? { selected } : {}),
+    unsaved,
+    outdated: state.phase === 'cancelled' || (state.phase === 'error' && result !== undefined),
+    ...(focusAfterApply ? { focusAfterApply } : {}),
     check: () => void check(),
+    cancel,
     dismiss: () => setNotice(undefined),
     setSettings,
     setKind,
@@ -394,6 +480,7 @@ export function useSession(port: WorkbookPort, s: Strings, openId: number): Sess
     exportSheet,
     saveJson,
     saveCsv,
+    saveText: saveTextReport,
     downloadFixed,
     downloadAnnotated,
   };
