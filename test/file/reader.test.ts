@@ -500,6 +500,18 @@ describe('a workbook saved by LibreOffice', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('the same workbook saved as .xls (Excel 97–2003) by soffice is refused as an old .xls', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gouji-lo-'));
+    try {
+      copyFileSync(join(FIXTURES, FIXTURE_FILES[0]!), join(dir, 'in.xlsx'));
+      execFileSync(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'xls', '--outdir', join(dir, 'out'), join(dir, 'in.xlsx')], { stdio: 'ignore', timeout: 120_000 });
+      const err = await refused(new Uint8Array(readFileSync(join(dir, 'out', 'in.xls'))), 'renamed.xlsx');
+      expect(err.zh).toContain('这是旧版 .xls 格式');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
