@@ -23,11 +23,17 @@ interface WorkerData<O> {
 /** Messages from a worker: it took a file, or is done with it. */
 type FromWorker<R> = { readonly took: number } | { readonly index: number; readonly result: R } | { readonly index: number; readonly error: string };
 
-/** How many threads to check `files` files with: one per core (GOUJI_THREADS overrides), at most one per file. */
+/**
+ * Below this many files, one thread: a worker's start and its own warming up (the engine's code compiled
+ * again in its isolate, some 1–2 s of CPU) cost about what it would save.
+ */
+export const POOL_MIN_FILES = 8;
+
+/** How many threads to check `files` files with: one per core from POOL_MIN_FILES files on (GOUJI_THREADS overrides), at most one per file. */
 export function poolThreads(files: number, env: NodeJS.ProcessEnv = process.env): number {
   const asked = Number(env['GOUJI_THREADS']);
-  const cores = Number.isInteger(asked) && asked > 0 ? asked : availableParallelism();
-  return Math.max(1, Math.min(cores, files));
+  if (Number.isInteger(asked) && asked > 0) return Math.max(1, Math.min(asked, files));
+  return files < POOL_MIN_FILES ? 1 : Math.max(1, Math.min(availableParallelism(), files));
 }
 
 /** Whether this thread is a pool worker (the module that loads in it then calls `serveChecks`). */
