@@ -5,26 +5,31 @@
 //
 // Generates the workbook with scripts/generate-workbook.ts (as bench-speed does), then runs each
 // measurement --repeat times, each in a fresh process, so that peak RSS (process.resourceUsage().maxRSS)
-// is that of the measurement alone: the node process itself (file read only), unzip only (fflate
-// unzipSync of every part: the bytes must be inflated), the new reader (readWorkbookBytes), and the
-// ExcelJS reader (test/support/exceljs-reader.ts).
+// is that of the measurement alone: the node process itself (file read only), unzip only (every part
+// inflated, by fflate and by Node's zlib: the bytes must be inflated), the new reader (readWorkbookBytes,
+// with fflate as in the browser and with Node's zlib as in the CLI), and the ExcelJS reader
+// (test/support/exceljs-reader.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
+import { rawMembers } from '../src/file/package/package';
 import type { Workbook } from '../src/core/grid/grid';
 import { readWorkbookBytes } from '../src/file/xlsx';
 import { readWorkbookBytesExcelJS } from '../test/support/exceljs-reader';
 import { dataRowCount, generateConsolidated, writeLayoutXlsx } from './generate-workbook';
 
 const SEED = 20240101;
-const MODES = ['node', 'unzip', 'reader', 'exceljs'] as const;
+const MODES = ['node', 'unzip', 'unzip-zlib', 'reader', 'reader-zlib', 'exceljs'] as const;
 type Mode = (typeof MODES)[number];
 const LABEL: Record<Mode, string> = {
   node: 'node alone (file read only)',
   unzip: 'unzip only (fflate, the floor)',
+  'unzip-zlib': "unzip only (Node's zlib, the CLI's floor)",
   reader: 'values-only reader (readWorkbookBytes)',
+  'reader-zlib': "values-only reader, Node's zlib (as the CLI)",
   exceljs: 'ExcelJS reader (the former one)',
 };
 
@@ -52,8 +57,11 @@ async function child(mode: Mode, file: string): Promise<void> {
   const cpu0 = process.cpuUsage();
   const t = performance.now();
   let cells = 0;
+  const inflate = (data: Uint8Array, size: number) => inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
   if (mode === 'unzip') cells = Object.keys(unzipSync(bytes)).length;
+  else if (mode === 'unzip-zlib') cells = rawMembers(bytes)!.map((m) => (m.compression === 8 ? inflate(m.data, m.size) : m.data)).length;
   else if (mode === 'reader') cells = countCells(await readWorkbookBytes(bytes, 'bench.xlsx'));
+  else if (mode === 'reader-zlib') cells = countCells(await readWorkbookBytes(bytes, 'bench.xlsx', { inflate }));
   else if (mode === 'exceljs') cells = countCells(await readWorkbookBytesExcelJS(bytes, 'bench.xlsx'));
   const ms = performance.now() - t;
   const cpu = process.cpuUsage(cpu0);
@@ -113,7 +121,7 @@ async function main(): Promise<void> {
       runs.map((r) => (r.ms / 1000).toFixed(2)).join(' '),
       (cpu[Math.floor(cpu.length / 2)]! / 1000).toFixed(2),
       rss[Math.floor(rss.length / 2)]!.toFixed(0),
-      mode === 'reader' || mode === 'exceljs' ? runs[0]!.cells.toLocaleString('en-US') : mode === 'unzip' ? `${runs[0]!.cells} parts` : '',
+      mode.startsWith('reader') || mode === 'exceljs' ? runs[0]!.cells.toLocaleString('en-US') : mode.startsWith('unzip') ? `${runs[0]!.cells} parts` : '',
     ]);
   }
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
@@ -125,7 +133,7 @@ async function main(): Promise<void> {
   const unzip = medians.get('unzip')!;
   const reader = medians.get('reader')!;
   const exceljs = medians.get('exceljs')!;
-  out(`reader / unzip floor: ${(reader / unzip).toFixed(1)}×; ExcelJS / reader: ${(exceljs / reader).toFixed(1)}× (medians)`);
+  out(`reader / unzip floor: ${(reader / unzip).toFixed(1)}×; with Node's zlib: ${(medians.get('reader-zlib')! / medians.get('unzip-zlib')!).toFixed(1)}×; ExcelJS / reader: ${(exceljs / reader).toFixed(1)}× (medians)`);
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
 

@@ -1,11 +1,15 @@
 // The .xlsx adapter: reads a workbook file into the core's grid model with the values-only reader
 // (src/file/read: the package's XML scanned directly, no spreadsheet object model).
 import type { Workbook } from '../core/grid/grid';
-import { readWorkbook } from './read/workbook';
+import { readWorkbook, type ReadOptions } from './read/workbook';
 
 export { MAX_MERGE_CELLS, WorkbookReadError } from './read/errors';
+export type { ReadOptions } from './read/workbook';
 
-/** Reads .xlsx bytes into a Workbook. Throws WorkbookReadError (zh-CN and en-US) when the bytes are not a readable workbook. */
-export async function readWorkbookBytes(data: ArrayBuffer | Uint8Array, name: string): Promise<Workbook> {
-  return readWorkbook(data instanceof Uint8Array ? data : new Uint8Array(data), name);
+/**
+ * Reads .xlsx bytes into a Workbook. Throws WorkbookReadError (zh-CN and en-US) when the bytes are not a
+ * readable workbook. `options.inflate`: Node's zlib in the CLI (fflate otherwise).
+ */
+export async function readWorkbookBytes(data: ArrayBuffer | Uint8Array, name: string, options: ReadOptions = {}): Promise<Workbook> {
+  return readWorkbook(data instanceof Uint8Array ? data : new Uint8Array(data), name, options);
 }

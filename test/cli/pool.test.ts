@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { run } from '../../src/cli/main';
-import { checkInPool, poolThreads } from '../../src/cli/pool';
+import { availableParallelism } from 'node:os';
+import { checkInPool, POOL_MIN_FILES, poolThreads } from '../../src/cli/pool';
 import { FIXTURES, STEMS } from '../support/fixtures';
 import { whoChecks } from '../support/pool-worker';
 
@@ -50,11 +51,21 @@ describe('checkInPool', () => {
     expect(results.map((r) => [r.file, r.thread])).toEqual(files.map((f) => [f, threadId]));
   });
 
-  it('threads: one per core, GOUJI_THREADS overrides, never more than the files', () => {
+  it('the files of a worker that stops in the middle are checked by this thread', async () => {
+    // This thread busy with the slow file: the worker takes the next ones and stops at "die".
+    const names = ['slow.xlsx', 'a.xlsx', 'die.xlsx', 'b.xlsx', 'c.xlsx'];
+    const results = await checkInPool(names, whoChecks, { entry: WORKER, opts: { delayMs: 10 }, threads: 2 });
+    expect(results.map((r) => r.file)).toEqual(names);
+    expect(results[2]!.thread).toBe(threadId);
+  });
+
+  it('threads: one per core from a few files on, GOUJI_THREADS overrides, never more than the files', () => {
     expect(poolThreads(100, { GOUJI_THREADS: '3' })).toBe(3);
     expect(poolThreads(2, { GOUJI_THREADS: '8' })).toBe(2);
     expect(poolThreads(1, {})).toBe(1);
-    expect(poolThreads(100, { GOUJI_THREADS: 'x' })).toBeGreaterThanOrEqual(1);
+    expect(poolThreads(POOL_MIN_FILES - 1, {})).toBe(1);
+    expect(poolThreads(100, {})).toBe(Math.min(100, availableParallelism()));
+    expect(poolThreads(100, { GOUJI_THREADS: 'x' })).toBe(Math.min(100, availableParallelism()));
   });
 });
 

@@ -5,6 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { inflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { rectA1, type Cell, type Workbook } from '../../src/core/grid/grid';
@@ -458,9 +459,53 @@ describe('files that cannot be opened, said in plain Chinese', () => {
     expect((await refused(damaged)).zh).toContain('文件不完整或已损坏');
   });
 
+  it('a part whose size in the zip directory is more than can be read (a zip bomb, or a damaged directory)', async () => {
+    const bytes = handXlsx({ sheets: [{ name: 'S', xml: worksheet('<row r="1"><c r="A1"><v>1</v></c></row>') }] });
+    const name = new TextEncoder().encode('xl/worksheets/sheet1.xml');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // The central directory entry of the sheet (signature 50 4B 01 02): its uncompressed size at +24.
+    for (let i = 0; i + 46 < bytes.length; i++) {
+      if (view.getUint32(i, true) === 0x02014b50 && name.every((b, k) => bytes[i + 46 + k] === b)) view.setUint32(i + 24, 0xc0000000, true);
+    }
+    const err = await refused(bytes);
+    expect(err.zh).toContain('xl/worksheets/sheet1.xml');
+    expect(err.zh).toContain('超出可读取的大小');
+  });
+
   it('a sheet whose part is missing from the zip', async () => {
     const err = await refused(handXlsx({ sheets: [{ name: '预算表1', xml: worksheet('') }, { name: '预算表2' }] }));
     expect(err.zh).toContain('缺少工作表“预算表2”的内容');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('with Node’s zlib as the inflater, as the CLI reads', () => {
+  const inflate = (data: Uint8Array, size: number) => inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+
+  it.each(FIXTURE_FILES)('%s: the same grid as with fflate', async (file) => {
+    const bytes = new Uint8Array(readFileSync(join(FIXTURES, file)));
+    expect(await readWorkbookBytes(bytes, file, { inflate })).toEqual(await readWorkbookBytes(bytes, file));
+  });
+
+  it('a truncated or damaged workbook, or a part larger than its zip directory says, is refused in plain words', async () => {
+    const fixture = new Uint8Array(readFileSync(join(FIXTURES, FIXTURE_FILES[0]!)));
+    for (const at of [100, Math.floor(fixture.length / 2), fixture.length - 10]) {
+      await expect(readWorkbookBytes(fixture.subarray(0, at), 'cut.xlsx', { inflate })).rejects.toMatchObject({ zh: expect.stringContaining('文件不完整或已损坏') });
+    }
+    const damaged = Uint8Array.from(fixture);
+    const name = new TextEncoder().encode('xl/worksheets/sheet1.xml');
+    const at = damaged.findIndex((_, i) => name.every((b, k) => damaged[i + k] === b));
+    damaged.fill(0xff, at + name.length, at + name.length + 200);
+    await expect(readWorkbookBytes(damaged, 'damaged.xlsx', { inflate })).rejects.toMatchObject({ zh: expect.stringContaining('文件不完整或已损坏') });
+    // The directory says 10 bytes for a sheet that inflates to more: refused, never inflated past what it says.
+    const lying = handXlsx({ sheets: [{ name: 'S', xml: worksheet('<row r="1"><c r="A1"><v>1</v></c></row>') }] });
+    const view = new DataView(lying.buffer, lying.byteOffset, lying.byteLength);
+    const sheet = new TextEncoder().encode('xl/worksheets/sheet1.xml');
+    for (let i = 0; i + 46 < lying.length; i++) {
+      if (view.getUint32(i, true) === 0x02014b50 && sheet.every((b, k) => lying[i + 46 + k] === b)) view.setUint32(i + 24, 10, true);
+    }
+    await expect(readWorkbookBytes(lying, 'lying.xlsx', { inflate })).rejects.toMatchObject({ zh: expect.stringContaining('文件不完整或已损坏') });
   });
 });
 
@@ -483,6 +528,18 @@ describe('a workbook saved by LibreOffice', () => {
       const original = await readWorkbookBytes(new Uint8Array(readFileSync(join(FIXTURES, file))), file);
       const saved = await readWorkbookBytes(new Uint8Array(readFileSync(join(dir, 'out', 'in.xlsx'))), file);
       expect(comparable(saved)).toEqual(comparable(original));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the same workbook saved as .xls (Excel 97–2003) by soffice is refused as an old .xls', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gouji-lo-'));
+    try {
+      copyFileSync(join(FIXTURES, FIXTURE_FILES[0]!), join(dir, 'in.xlsx'));
+      execFileSync(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'xls', '--outdir', join(dir, 'out'), join(dir, 'in.xlsx')], { stdio: 'ignore', timeout: 120_000 });
+      const err = await refused(new Uint8Array(readFileSync(join(dir, 'out', 'in.xls'))), 'renamed.xlsx');
+      expect(err.zh).toContain('这是旧版 .xls 格式');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,10 +1,12 @@
 // Test support: a module a pool worker (src/cli/pool.ts) can load: its check says which thread ran it.
-import { threadId } from 'node:worker_threads';
+import { isMainThread, threadId } from 'node:worker_threads';
 import { isPoolWorker, serveChecks } from '../../src/cli/pool';
 
-/** The check: the file's name back and the thread that checked it; names starting with "throw" fail, with "slow" take 2.5 s. */
+/** The check: the file's name back and the thread that checked it; names starting with "throw" fail, with "slow" take 2.5 s, with "die" stop the worker thread. */
 export async function whoChecks(file: string, opts: { delayMs: number }): Promise<{ file: string; thread: number }> {
   if (file.startsWith('throw')) throw new Error(`cannot check ${file}`);
+  // A worker that stops in the middle of a file (as one out of memory would).
+  if (file.startsWith('die') && !isMainThread) process.exit(1);
   const until = Date.now() + (file.startsWith('slow') ? 2500 : opts.delayMs);
   while (Date.now() < until) {
     // busy, as a real check is: the thread holds the file for delayMs

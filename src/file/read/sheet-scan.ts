@@ -153,6 +153,12 @@ class SheetScanner {
   /** The current row (0-based) and the column of the row's last cell, for rows and cells without `r`. */
   private row = -1;
   private col = -1;
+  /** The <f> and <is> of the cell being read (rare: read by their own methods). */
+  private fText: string | undefined;
+  private fKind = F_NORMAL;
+  private fRef = false;
+  private fSi: string | undefined;
+  private isText: string | undefined;
   /** The cells of the row last written to, and its index. */
   private line: (Cell | undefined)[] = [];
   private lineRow = -1;
@@ -269,11 +275,8 @@ class SheetScanner {
     let vStart = -1;
     let vEnd = -1;
     let vText: string | undefined;
-    let fText: string | undefined;
-    let fKind = -1;
-    let fRef = false;
-    let fSi: string | undefined;
-    let isText: string | undefined;
+    this.fText = undefined;
+    this.isText = undefined;
     let p = gt + 1;
     for (;;) {
       const lt = xml.indexOf('<', p);
@@ -341,61 +344,12 @@ class SheetScanner {
         continue;
       }
       if (len === 1 && n0 === 102 /* f */) {
-        fKind = F_NORMAL;
-        const a = attributes(xml.slice(lt, tgt + 1));
-        const t = a['t'];
-        if (t === 'shared') fKind = F_SHARED;
-        else if (t === 'array') fKind = F_ARRAY;
-        else if (t === 'dataTable') fKind = F_TABLE;
-        fRef = a['ref'] !== undefined;
-        fSi = a['si'];
-        if (self) {
-          fText = '';
-          p = tgt + 1;
-        } else {
-          readText(xml, tgt + 1, run, false);
-          fText = run.text;
-          p = run.next;
-        }
+        p = this.readFormula(lt, tgt, self);
         continue;
       }
       if (len === 2 && nameIs(xml, ls, ne, 'is')) {
-        isText = '';
-        p = tgt + 1;
-        if (self) continue;
-        // <t>, <r><t>, and <rPh><t> (phonetic: not part of the value), until </is>.
-        let phonetic = 0;
-        for (;;) {
-          const l = xml.indexOf('<', p);
-          if (l < 0 || l >= dataEnd) {
-            p = dataEnd;
-            break;
-          }
-          const d1 = xml.charCodeAt(l + 1);
-          if (d1 === BANG || d1 === QUESTION) {
-            p = skipSpecial(xml, l);
-            continue;
-          }
-          const closing = d1 === SLASH;
-          const s2 = closing ? l + 2 : l + 1;
-          const e2 = nameEnd(xml, s2);
-          const l2 = localStart(xml, s2, e2);
-          const g2 = tagClose(xml, e2);
-          p = g2 + 1;
-          if (closing) {
-            if (nameIs(xml, l2, e2, 'is')) break;
-            if (nameIs(xml, l2, e2, 'rPh')) phonetic = Math.max(0, phonetic - 1);
-            continue;
-          }
-          const selfT = xml.charCodeAt(g2 - 1) === SLASH;
-          if (nameIs(xml, l2, e2, 'rPh')) {
-            if (!selfT) phonetic++;
-          } else if (!selfT && phonetic === 0 && nameIs(xml, l2, e2, 't')) {
-            readText(xml, g2 + 1, run);
-            isText += run.text;
-            p = run.next;
-          }
-        }
+        p = self ? tgt + 1 : this.readInline(tgt + 1);
+        if (self) this.isText = '';
         continue;
       }
       p = tgt + 1;
@@ -406,6 +360,7 @@ class SheetScanner {
 
     // The formula: its own text, or the shared formula's moved to this cell.
     let formula: string | undefined;
+    const { fText, fKind, fRef, fSi, isText } = this;
     if (fText !== undefined && fKind !== F_TABLE) {
       if (fText !== '') {
         formula = fText;
@@ -475,6 +430,64 @@ class SheetScanner {
     return p;
   }
 
+
+  /** Reads an <f> element (its start tag at lt, closed at tgt) into fText, fKind, fRef, fSi; returns where scanning goes on. */
+  private readFormula(lt: number, tgt: number, self: boolean): number {
+    const xml = this.xml;
+    const a = attributes(xml.slice(lt, tgt + 1));
+    const t = a['t'];
+    this.fKind = t === 'shared' ? F_SHARED : t === 'array' ? F_ARRAY : t === 'dataTable' ? F_TABLE : F_NORMAL;
+    this.fRef = a['ref'] !== undefined;
+    this.fSi = a['si'];
+    if (self) {
+      this.fText = '';
+      return tgt + 1;
+    }
+    readText(xml, tgt + 1, this.run, false);
+    this.fText = this.run.text;
+    return this.run.next;
+  }
+
+  /** Reads the content of an <is> (from p) into isText: <t>, <r><t>, and <rPh><t> (phonetic: not part of the value); returns where scanning goes on. */
+  private readInline(p: number): number {
+    const xml = this.xml;
+    const dataEnd = this.dataEnd;
+    let text = '';
+    let phonetic = 0;
+    for (;;) {
+      const l = xml.indexOf('<', p);
+      if (l < 0 || l >= dataEnd) {
+        p = dataEnd;
+        break;
+      }
+      const d1 = xml.charCodeAt(l + 1);
+      if (d1 === BANG || d1 === QUESTION) {
+        p = skipSpecial(xml, l);
+        continue;
+      }
+      const closing = d1 === SLASH;
+      const s2 = closing ? l + 2 : l + 1;
+      const e2 = nameEnd(xml, s2);
+      const l2 = localStart(xml, s2, e2);
+      const g2 = tagClose(xml, e2);
+      p = g2 + 1;
+      if (closing) {
+        if (nameIs(xml, l2, e2, 'is')) break;
+        if (nameIs(xml, l2, e2, 'rPh')) phonetic = Math.max(0, phonetic - 1);
+        continue;
+      }
+      const selfT = xml.charCodeAt(g2 - 1) === SLASH;
+      if (nameIs(xml, l2, e2, 'rPh')) {
+        if (!selfT) phonetic++;
+      } else if (!selfT && phonetic === 0 && nameIs(xml, l2, e2, 't')) {
+        readText(xml, g2 + 1, this.run);
+        text += this.run.text;
+        p = this.run.next;
+      }
+    }
+    this.isText = text;
+    return p;
+  }
 
   /** The scan of <sheetData>: <row> and <c>; anything else is stepped over. */
   scan(dataStart: number): void {

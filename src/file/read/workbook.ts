@@ -2,26 +2,38 @@
 // reads (relationships, workbook, shared strings, styles, then one worksheet at a time, dropped once
 // scanned), and says in plain words why a file that is not a readable workbook cannot be opened.
 import type { Sheet, Workbook } from '../../core/grid/grid';
-import { attributes, PackageError, tagsOf, XlsxPackage } from '../package/package';
+import { attributes, rawMembers, tagsOf, XlsxPackage, type Inflater } from '../package/package';
 import { cannotOpen, MAX_PART_BYTES, WorkbookReadError } from './errors';
 import { scanSheet, type ScanContext } from './sheet-scan';
 import { readSharedStrings } from './shared-strings';
 import { BINARY_WORKBOOK, DAMAGED, describeNotZip, describeZipWithoutWorkbook, EMPTY, looksLikeZip } from './sniff';
 import { NO_FORMATS, readCellFormats } from './styles';
 
+/** The error for a part too large to read (or whose size in the zip directory is damaged). */
+function tooLarge(file: string, part: string, bytes: number): WorkbookReadError {
+  const mb = Math.round(bytes / 1024 / 1024);
+  return new WorkbookReadError(file, `无法打开文件：其中的 ${part} 解压后有 ${mb} MB，超出可读取的大小，或文件已损坏。`, `cannot open the file: its part ${part} is ${mb} MB once inflated, more than can be read, or the file is damaged.`);
+}
+
 /** Inflates a part into the package (refusing one too large to read); false when the zip has no such entry. */
 function loadPart(pkg: XlsxPackage, part: string, file: string): boolean {
   const entry = pkg.entries.find((e) => e.name === part);
   if (!entry) return false;
-  if (entry.originalSize > MAX_PART_BYTES) {
-    const mb = Math.round(entry.originalSize / 1024 / 1024);
-    throw new WorkbookReadError(file, `无法打开文件：其中的 ${part} 解压后有 ${mb} MB，超出可读取的大小，或文件已损坏。`, `cannot open the file: its part ${part} is ${mb} MB once inflated, more than can be read, or the file is damaged.`);
-  }
+  if (entry.originalSize > MAX_PART_BYTES) throw tooLarge(file, part, entry.originalSize);
   try {
     return pkg.load(part) !== undefined;
+  } catch {
+    // Inflating is all that happens here: a damaged deflate stream, or sizes in the zip directory that do not hold.
+    throw cannotOpen(file, DAMAGED);
+  }
+}
+
+/** The text of a part inflated by loadPart (a string longer than the engine allows is refused). */
+function partText(pkg: XlsxPackage, part: string, file: string): string | undefined {
+  try {
+    return pkg.text(part);
   } catch (e) {
-    // A damaged deflate stream, or sizes in the zip directory that do not hold.
-    if (e instanceof PackageError || e instanceof RangeError) throw cannotOpen(file, DAMAGED);
+    if (e instanceof RangeError) throw tooLarge(file, part, pkg.bytes(part)?.length ?? 0);
     throw e;
   }
 }
@@ -29,23 +41,40 @@ function loadPart(pkg: XlsxPackage, part: string, file: string): boolean {
 /** The text of a part, inflated for the read and dropped from the package at once. */
 function takeText(pkg: XlsxPackage, part: string, file: string): string | undefined {
   if (!loadPart(pkg, part, file)) return undefined;
-  const text = pkg.text(part);
+  const text = partText(pkg, part, file);
   pkg.unload(part);
   return text;
 }
 
-/** Reads workbook bytes. Throws WorkbookReadError (zh-CN and en-US) when they are not a readable workbook. */
-export function readWorkbook(bytes: Uint8Array, file: string): Workbook {
-  if (bytes.length === 0) throw cannotOpen(file, EMPTY);
-  if (!looksLikeZip(bytes)) throw cannotOpen(file, describeNotZip(bytes));
+/** How to read. */
+export interface ReadOptions {
+  /**
+   * Inflates a deflated part of `size` bytes instead of fflate (the CLI passes Node's zlib, several times
+   * faster); it should refuse to give more than `size` bytes.
+   */
+  readonly inflate?: Inflater;
+}
 
-  // The zip's directory and every relationship part (small); the rest on demand.
-  let pkg: XlsxPackage;
+/** The zip's directory and every relationship part (small); the other parts are inflated on demand. */
+function openPackage(bytes: Uint8Array, file: string, options: ReadOptions): XlsxPackage {
   try {
-    pkg = XlsxPackage.open(bytes, (name, entry) => name.endsWith('.rels') && entry.originalSize < MAX_PART_BYTES);
-  } catch {
+    if (options.inflate && rawMembers(bytes)) {
+      const pkg = XlsxPackage.lazy(bytes, options.inflate);
+      for (const e of pkg.entries) if (e.name.endsWith('.rels')) loadPart(pkg, e.name, file);
+      return pkg;
+    }
+    return XlsxPackage.open(bytes, (name, entry) => name.endsWith('.rels') && entry.originalSize < MAX_PART_BYTES);
+  } catch (e) {
+    if (e instanceof WorkbookReadError) throw e;
     throw cannotOpen(file, DAMAGED);
   }
+}
+
+/** Reads workbook bytes. Throws WorkbookReadError (zh-CN and en-US) when they are not a readable workbook. */
+export function readWorkbook(bytes: Uint8Array, file: string, options: ReadOptions = {}): Workbook {
+  if (bytes.length === 0) throw cannotOpen(file, EMPTY);
+  if (!looksLikeZip(bytes)) throw cannotOpen(file, describeNotZip(bytes));
+  const pkg = openPackage(bytes, file, options);
   const names = pkg.entries.map((e) => e.name);
   const named = pkg.relationships('').find((r) => /\/officeDocument$/.test(r.type) && !r.external)?.part;
   const main = named !== undefined && names.includes(named) ? named : names.includes('xl/workbook.xml') ? 'xl/workbook.xml' : undefined;
@@ -55,7 +84,7 @@ export function readWorkbook(bytes: Uint8Array, file: string): Workbook {
   }
   if (/\.bin$/i.test(main)) throw cannotOpen(file, BINARY_WORKBOOK);
   loadPart(pkg, main, file);
-  const workbookXml = pkg.text(main) ?? '';
+  const workbookXml = partText(pkg, main, file) ?? '';
   const sheetParts = pkg.sheets();
   const sharedStringsPart = pkg.workbookRelated('sharedStrings');
   const stylesPart = pkg.workbookRelated('styles');
