@@ -197,7 +197,11 @@ export function App({ port, strings: s, theme = paneTheme }: AppProps) {
         {(!compactCheck || checking || busy !== undefined) && (
           <div className={styles.action}>
             {!compactCheck && !(filePort && (file.loading || (checking && !result))) && checkButton}
-            {session.outdated && <Caption1 className={styles.outdated}>{s.check.outdated}</Caption1>}
+            {session.outdated && (
+              <Caption1 className={styles.outdated} data-testid="outdated">
+                {session.changed ? s.check.changed : s.check.outdated}
+              </Caption1>
+            )}
             {state.phase === 'checking' && (
               <Checking
                 strings={s}
