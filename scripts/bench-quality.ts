@@ -42,8 +42,19 @@ function restores(after: string, p: Planted): boolean {
   return p.originalAmount ? sameAmount(after, p.originalAmount) : after.trim() === p.original.trim();
 }
 
+/** The template a fixture follows (TEMPLATES.md): the seeds' layouts, Shanghai's nine tables, a central budget, a 决算. */
+function templateOf(stem: string): string {
+  const n = Number(stem.slice(0, 3));
+  return n <= 4 ? 'seeds (Jilin, Henan)' : n === 5 ? 'Shanghai nine tables' : n === 6 ? 'central ministry' : n === 7 ? '部门决算 (final accounts)' : stem;
+}
+
+/** The kinds issue 12 asks to measure per template. */
+const PER_TEMPLATE: readonly MistakeKind[] = ['changed-leaf', 'changed-subtotal', 'summary-line', 'carried-leaf', 'wrong-department', 'changed-percent'];
+
 interface Tally {
   planted: number;
+  /** Errors and warnings the workbook with one planted mistake gets (all of them): one cause, one finding, ideally. */
+  alarms: number;
   detected: number;
   localized: number;
   repaired: number;
@@ -54,7 +65,9 @@ interface Tally {
 function main(): void {
   const perKind = arg('--per-kind', 9);
   const seed = arg('--seed', 20261126);
-  const tallies = new Map<MistakeKind, Tally>(MISTAKE_KINDS.map((k) => [k, { planted: 0, detected: 0, localized: 0, repaired: 0, offered: 0 }]));
+  const fresh = (): Tally => ({ planted: 0, alarms: 0, detected: 0, localized: 0, repaired: 0, offered: 0 });
+  const tallies = new Map<MistakeKind, Tally>(MISTAKE_KINDS.map((k) => [k, fresh()]));
+  const byTemplate = new Map<string, Map<MistakeKind, Tally>>();
   let cleanAlarms = 0;
   let workbooks = 0;
   const started = Date.now();
@@ -70,33 +83,46 @@ function main(): void {
         const p = plant(clean, kind, r, options);
         if (!p) continue;
         workbooks++;
-        const t = tallies.get(kind)!;
-        t.planted++;
+        const template = templateOf(src.workbook);
+        if (!byTemplate.has(template)) byTemplate.set(template, new Map(PER_TEMPLATE.map((x) => [x, fresh()])));
+        const ts = [tallies.get(kind)!, byTemplate.get(template)!.get(kind)].filter((x): x is Tally => x !== undefined);
+        const count = (field: keyof Tally, n = 1) => ts.forEach((t) => (t[field] += n));
+        count('planted');
         const findings = analyzeWorkbook(p.workbook, options).findings;
+        count('alarms', findings.filter((f) => f.severity !== 'info').length);
         const about = naming(findings, p.planted);
         // Detected: an error or warning names the cell (a number stored as text is at most info by design).
-        if (about.some((f) => f.severity !== 'info' || kind === 'text-number')) t.detected++;
+        if (about.some((f) => f.severity !== 'info' || kind === 'text-number')) count('detected');
         const at = (x: { edits: readonly Edit[] }) => x.edits.find((e) => e.sheet === p.planted.sheet && e.address === p.planted.address);
         const firsts = about.map((f) => f.fixes[0]).filter((x) => x !== undefined && at(x) !== undefined);
-        if (firsts.length > 0) t.localized++;
+        if (firsts.length > 0) count('localized');
         const repairs = (x: { edits: readonly Edit[] }) => restores(at(x)!.after, p.planted) && restoresCarried(x.edits, p.planted);
-        if (firsts.some((x) => repairs(x!))) t.repaired++;
-        if (about.some((f) => f.fixes.some((x) => at(x) !== undefined && repairs(x)))) t.offered++;
+        if (firsts.some((x) => repairs(x!))) count('repaired');
+        if (about.some((f) => f.fixes.some((x) => at(x) !== undefined && repairs(x)))) count('offered');
       }
     });
   }
   const pct = (n: number, d: number) => (d === 0 ? '   —' : `${((100 * n) / d).toFixed(0).padStart(3)}%`);
   console.log(`\nGouji quality benchmark — ${workbooks} workbooks with one planted mistake each (seed ${seed}), ${sourceFiles().length} clean fixtures`);
-  console.log(`${'mistake'.padEnd(18)} planted  detected  localized  repaired  offered`);
+  const header = `${'mistake'.padEnd(18)} planted  detected  localized  repaired  offered  E+W each`;
+  const perMistake = (t: Tally) => (t.planted === 0 ? '     —' : (t.alarms / t.planted).toFixed(2).padStart(6));
   const line = (name: string, t: Tally) =>
-    `${name.padEnd(18)} ${String(t.planted).padStart(7)}  ${pct(t.detected, t.planted).padStart(8)}  ${pct(t.localized, t.planted).padStart(9)}  ${pct(t.repaired, t.planted).padStart(8)}  ${pct(t.offered, t.planted).padStart(7)}`;
-  let sum: Tally = { planted: 0, detected: 0, localized: 0, repaired: 0, offered: 0 };
+    `${name.padEnd(18)} ${String(t.planted).padStart(7)}  ${pct(t.detected, t.planted).padStart(8)}  ${pct(t.localized, t.planted).padStart(9)}  ${pct(t.repaired, t.planted).padStart(8)}  ${pct(t.offered, t.planted).padStart(7)}  ${perMistake(t).padStart(8)}`;
+  const add = (a: Tally, b: Tally): Tally => ({ planted: a.planted + b.planted, alarms: a.alarms + b.alarms, detected: a.detected + b.detected, localized: a.localized + b.localized, repaired: a.repaired + b.repaired, offered: a.offered + b.offered });
+  console.log(header);
+  let sum = fresh();
   for (const [kind, t] of tallies) {
     console.log(line(kind, t));
-    sum = { planted: sum.planted + t.planted, detected: sum.detected + t.detected, localized: sum.localized + t.localized, repaired: sum.repaired + t.repaired, offered: sum.offered + t.offered };
+    sum = add(sum, t);
   }
   console.log(line('all', sum));
-  console.log('(localized and repaired: by the first suggestion; offered: by any suggestion, as when the evidence is balanced)');
+  console.log('(localized and repaired: by the first suggestion; offered: by any suggestion, as when the evidence is balanced;');
+  console.log(' E+W each: errors and warnings reported per workbook with one planted mistake — one cause should be one finding)');
+  for (const [template, kinds] of byTemplate) {
+    console.log(`\n${template}`);
+    console.log(header);
+    for (const [kind, t] of kinds) if (t.planted > 0) console.log(line(kind, t));
+  }
   console.log(`false alarms (errors and warnings) on the clean fixtures: ${cleanAlarms}`);
   console.log(`took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

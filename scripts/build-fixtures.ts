@@ -57,7 +57,8 @@ export async function buildWorkbook(src: FixtureSource, outDir = OUT): Promise<s
         if (cell.kind === 'number') {
           target.value = cell.value;
           // Amounts as the budget system prints them; whole numbers written without decimals (序号) stay plain.
-          if (cell.text.includes('.')) target.numFmt = '#,##0.00';
+          if (cell.numFmt) target.numFmt = cell.numFmt;
+          else if (cell.text.includes('.')) target.numFmt = '#,##0.00';
         } else if (cell.kind === 'text') {
           target.value = cell.value;
         }

@@ -22,6 +22,8 @@ export const MISTAKE_KINDS = [
   'text-number',
   'project-renamed',
   'carried-leaf',
+  'summary-line',
+  'changed-percent',
 ] as const;
 export type MistakeKind = (typeof MISTAKE_KINDS)[number];
 
@@ -215,6 +217,31 @@ export function plant(wb: Workbook, kind: MistakeKind, r: () => number, options:
         };
       }
       return undefined;
+    }
+    case 'summary-line': {
+      // A line of a summary list (收支总表, 财政拨款收支总表: a 类 line, a fund line) that other tables also state.
+      const lines = sites.filter((x) => (x.table.kind === 'income-expense-summary' || x.table.kind === 'fiscal-appropriation-summary') && !x.row.isTotal && !/合计|总计/.test(x.row.name));
+      const s = pick(r, lines);
+      if (!s) return undefined;
+      const delta = new Money(Math.round((1 + r() * 200) * 100)).div(100).times(r() < 0.5 ? -1 : 1);
+      const after = s.value.plus(delta).abs();
+      return after.eq(s.value) ? undefined : done(amountEdit(s, after), s.value);
+    }
+    case 'changed-percent': {
+      // A 增减% cell: one digit of its printed percentage changed (0.031 shown 3.1% → 4.1%).
+      const cells = tables.flatMap((t) =>
+        t.columns.filter((c) => c.role === 'change-pct').flatMap((c) => t.rows.flatMap((row) => {
+          const cell = row.amounts.get(c.col);
+          return cell?.value !== undefined && cell.numFmt?.includes('%') && !cell.value.isZero() ? [{ t, row, col: c.col, value: cell.value, numFmt: cell.numFmt }] : [];
+        })),
+      );
+      const p = pick(r, cells);
+      if (!p) return undefined;
+      const decimals = (/0\.(0+)%/.exec(p.numFmt)?.[1]?.length ?? 0) + 2;
+      const step = new Money(1).div(new Money(10).pow(decimals - 1)).times(1 + Math.floor(r() * 4)).times(r() < 0.5 ? -1 : 1);
+      const after = p.value.plus(step);
+      const edit = { sheet: p.t.sheet, address: a1(p.row.row, p.col), before: p.value.toFixed(decimals), after: after.toFixed(decimals) };
+      return done(edit, p.value);
     }
     case 'project-renamed': {
       const projects = tables.filter((t) => t.kind === 'project-expenditure').flatMap((t) => t.rows.filter((x) => x.level === 3 && x.name.length >= 4).map((row) => ({ t, row })));

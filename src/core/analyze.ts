@@ -1,8 +1,12 @@
 // The engine: workbook grid → tables → findings. Options in, no globals, no I/O.
 import type { Catalog, EconomicMapping, Rename } from './catalog/catalog';
 import { parseA1, rectA1, type Sheet, type Workbook } from './grid/grid';
-import { DEFAULT_ROUNDING, SEVERITY_ORDER, type Edit, type Finding, type RoundingPolicy } from './findings';
+import { DEFAULT_ROUNDING, SEVERITY_ORDER, type Edit, type Finding, type Message, type RoundingPolicy, type Tally } from './findings';
+import { foldCauses } from './causes';
+import { coverageOf, type TableCoverage } from './coverage';
+import { MESSAGES } from './messages/catalog';
 import { applyEdits } from './fix/apply';
+import { withCaution } from './fix/caution';
 import { ConstraintSet } from './fix/constraints';
 import { suggestFixes } from './fix/suggest';
 import { verifyCandidates } from './fix/verify';
@@ -40,6 +44,8 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
   /** Locate the cells most likely wrong and offer verified fixes (default true). */
   suggestFixes?: boolean;
+  /** Fold the findings one cause explains into one finding, and similar warnings into a list (default true). */
+  foldCauses?: boolean;
   /** Told after each re-check of a copy of the workbook that verifies fixes (how many so far). */
   onVerify?: (rechecks: number) => void;
   /** Told after each rule of a run of the rules (`done` of `total`; fix verification runs them again). */
@@ -59,6 +65,8 @@ export interface WorkbookReport {
   readonly findings: readonly Finding[];
   readonly notes: readonly RecognitionNote[];
   readonly outcomes: readonly RuleOutcome[];
+  /** Per printed table, how many of its amount cells some identity read. */
+  readonly coverage: readonly TableCoverage[];
 }
 
 /** The `sheet!range` key that identifies a table in reports and overrides. */
@@ -139,6 +147,24 @@ export function recognizeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): {
   return { tables, notes, meta };
 }
 
+/**
+ * A rule's outcome: `fail` with findings, `pass` when it compared something and found nothing, else `skipped`
+ * with the reason it gave (or, when it gave none, that the tables it reads held nothing it could compare).
+ */
+function outcomeOf(rule: Rule, findings: number, tally: Tally, tables: readonly Table[]): RuleOutcome {
+  if (findings > 0) return { rule: rule.meta.id, status: 'fail', findings, compared: tally.compared };
+  if (tally.compared > 0) return { rule: rule.meta.id, status: 'pass', findings: 0, compared: tally.compared };
+  // The rule's own words for it (`skip.<rule>` in the messages), else, for a comparison between tables, the
+  // tables missing, else that nothing comparable was found.
+  const missing = rule.meta.group === 'cross-table' ? rule.meta.needs.filter((k) => !tables.some((t) => t.kind === k)) : [];
+  const fallback: Message = MESSAGES[`skip.${rule.meta.id}`]
+    ? { id: `skip.${rule.meta.id}`, data: {} }
+    : missing.length > 0
+      ? { id: 'skip.missing-tables', data: { tables: missing.map((k) => `@cross.kind.${k}`).join('|') } }
+      : { id: 'skip.nothing-to-compare', data: {} };
+  return { rule: rule.meta.id, status: 'skipped', findings: 0, compared: 0, reason: tally.reasons[0] ?? fallback };
+}
+
 interface RuleRun {
   tables: Table[];
   notes: RecognitionNote[];
@@ -158,15 +184,16 @@ function runRules(wb: Workbook, options: AnalyzeOptions, sink?: ConstraintSet): 
   for (const [i, rule] of rules.entries()) {
     if (i > 0) options.onProgress?.(i, rules.length);
     if (!tables.some((t) => rule.meta.needs.includes(t.kind))) {
-      outcomes.push({ rule: rule.meta.id, status: 'skipped', findings: 0, reason: 'no-table' });
+      outcomes.push({ rule: rule.meta.id, status: 'skipped', findings: 0, compared: 0, reason: { id: 'skip.no-table', data: { tables: rule.meta.needs.map((k) => `@cross.kind.${k}`).join('|') } } });
       continue;
     }
+    const tally: Tally = { compared: 0, reasons: [] };
     try {
-      const found = rule.check({ tables, rounding, catalogs: options.catalogs ?? {}, meta });
+      const found = rule.check({ tables, rounding: { ...rounding, tally }, catalogs: options.catalogs ?? {}, meta });
       findings.push(...found);
-      outcomes.push({ rule: rule.meta.id, status: found.length > 0 ? 'fail' : 'pass', findings: found.length });
+      outcomes.push(outcomeOf(rule, found.length, tally, tables));
     } catch (e) {
-      outcomes.push({ rule: rule.meta.id, status: 'crashed', findings: 0, reason: (e as Error).message });
+      outcomes.push({ rule: rule.meta.id, status: 'crashed', findings: 0, compared: tally.compared, reason: { id: 'skip.crashed', data: { error: (e as Error).message } } });
     }
   }
   options.onProgress?.(rules.length, rules.length);
@@ -214,6 +241,10 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
     };
     // suggestFixes keeps the order it is given.
     findings = suggestFixes(findings, sink, (candidates) => verifyCandidates(candidates, baseline, recheck, sink, MAX_VERIFICATIONS));
+    // Never safe on last year's column, another measure's, a percentage, or a column of unknown meaning.
+    findings = withCaution(findings, run.tables);
+    // One finding per cause: identities one cell explains are folded into it; similar warnings are one list.
+    if (options.foldCauses !== false) findings = foldCauses(findings);
   }
-  return { file: wb.name, meta: run.meta, tables: run.tables, findings, notes: run.notes, outcomes: run.outcomes };
+  return { file: wb.name, meta: run.meta, tables: run.tables, findings, notes: run.notes, outcomes: run.outcomes, coverage: coverageOf(run.tables, sink) };
 }

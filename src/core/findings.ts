@@ -73,6 +73,27 @@ export interface RoundingPolicy {
   readonly perTerm: Money;
   /** Where every checked sum is recorded as a constraint, for error localization (optional). */
   readonly sink?: ConstraintSink;
+  /** What the running rule compared, and why it could not compare more (set per rule by the engine). */
+  readonly tally?: Tally;
+}
+
+/**
+ * What a rule compared: a rule that compared nothing has not passed, it was skipped, and `reasons` says why
+ * (没有找到支出总表的合计列 …). Rules count each pair of numbers or names they compare.
+ */
+export interface Tally {
+  compared: number;
+  readonly reasons: Message[];
+}
+
+/** Counts comparisons a rule made (a sum checked, a name looked up, two tables' figures set side by side). */
+export function countCompared(policy: RoundingPolicy, n = 1): void {
+  if (policy.tally) policy.tally.compared += n;
+}
+
+/** Records why a rule could not compare something it looked for (said when it compared nothing at all). */
+export function skipReason(policy: RoundingPolicy, id: string, data: Readonly<Record<string, string>> = {}): void {
+  if (policy.tally && !policy.tally.reasons.some((r) => r.id === id && JSON.stringify(r.data) === JSON.stringify(data))) policy.tally.reasons.push({ id, data });
 }
 
 export const DEFAULT_ROUNDING: RoundingPolicy = { perTerm: new Money('0.01') };

@@ -4,6 +4,7 @@ import { KIND_NAMES, type TableKind } from './recognize/kinds';
 import { RULES } from './rules';
 import type { Lang } from './messages/catalog';
 import type { JsonWorkbook } from './report-json';
+import { LOW_COVERAGE } from './coverage';
 
 const S = {
   'zh-CN': {
@@ -20,6 +21,9 @@ const S = {
     unread: '无法读取',
     notes: (n: number) => `另有 ${n} 处内容未能识别为表格（用 --format json 查看）`,
     unknown: '—',
+    coverage: (pct: number, covered: number, cells: number) => `已核对 ${pct}% 的金额单元格（${covered} / ${cells}）`,
+    low: (list: string) => `；核对不足：${list}（表头或行可能未能识别，可在任务窗格中指定表的类型）`,
+    skipped: (list: string) => `未能核对：${list}`,
   },
   'en-US': {
     workbook: 'Workbook',
@@ -35,8 +39,15 @@ const S = {
     unread: 'Cannot read',
     notes: (n: number) => `${n} regions were not recognized as tables (see --format json)`,
     unknown: '—',
+    coverage: (pct: number, covered: number, cells: number) => `${pct}% of the amount cells checked (${covered} / ${cells})`,
+    low: (list: string) => `; barely checked: ${list} (headers or rows may not have been understood; the task pane can set a table's kind)`,
+    skipped: (list: string) => `Not checked: ${list}`,
   },
 } as const;
+
+/** The reason a rule gives when its tables are absent (rendered), in either language. */
+const NO_TABLE = /^(工作簿中没有本规则所核对的表|没有.*无从比较|the workbook has none of the tables|no .* to compare with)/;
+const SUM_GROUPS: ReadonlySet<string> = new Set(['row', 'hierarchy', 'cross-table']);
 
 const MARK = { error: '✖', warning: '▲', info: '·' } as const;
 
@@ -73,6 +84,21 @@ export function formatWorkbookText(wb: JsonWorkbook, lang: Lang): string {
   lines.push(`  ${s.tables(wb.tables.length)}${sep}${tableList(wb, lang)}`);
   const count = (sev: string) => wb.findings.filter((f) => f.severity === sev).length;
   lines.push(`  ${s.counts(count('error'), count('warning'), count('info'))}`);
+  if (wb.coverage && wb.coverage.cells > 0) {
+    const low = wb.tables.filter((t) => t.coverage && t.coverage.cells > 0 && t.coverage.share < LOW_COVERAGE);
+    const list = low.map((t) => `${t.sheet} ${Math.round(t.coverage!.share * 100)}%`).join(lang === 'zh-CN' ? '、' : ', ');
+    lines.push(`  ${s.coverage(Math.floor((wb.coverage.covered / wb.coverage.cells) * 100), wb.coverage.covered, wb.coverage.cells)}${low.length > 0 ? s.low(list) : ''}`);
+  }
+  // Sum rules whose own table is there and that still compared nothing: a layout not understood.
+  const kinds = new Set(wb.tables.map((t) => t.kind));
+  const skipped = (wb.rules ?? []).filter((r) => {
+    const rule = RULES.find((x) => x.meta.id === r.id);
+    return r.status === 'skipped' && r.reason !== undefined && !NO_TABLE.test(r.reason) && !rule?.meta.conditional && SUM_GROUPS.has(rule?.meta.group ?? '') && kinds.has(rule?.meta.needs[0] ?? '');
+  });
+  if (skipped.length > 0) {
+    const title = (id: string) => RULES.find((r) => r.meta.id === id)?.meta.title;
+    lines.push(`  ${s.skipped(skipped.map((r) => `${title(r.id) ? (lang === 'zh-CN' ? title(r.id)!.zh : title(r.id)!.en) : r.id}（${r.reason}）`).join(lang === 'zh-CN' ? '；' : '; '))}`);
+  }
   if (wb.notes.length > 0) lines.push(`  ${s.notes(wb.notes.length)}`);
   lines.push('');
   if (wb.findings.length === 0) lines.push(`  ${s.none}`);

@@ -28,5 +28,6 @@ export function labelKey(s: string): string {
 /** Whether a label is a grand total or subtotal label (合计, 总计, 小计, 本年支出合计 …). */
 export function isTotalLabel(s: string): boolean {
   const k = labelKey(s);
-  return /^(合计|总计|小计|合计数|总合计)$/.test(k);
+  // 人员经费合计 | 公用经费合计 close the two halves of a basic expenditure list printed side by side.
+  return /^(合计|总计|小计|合计数|总合计)$/.test(k) || /^(人员经费|公用经费|基本支出)合计$/.test(k);
 }

@@ -70,7 +70,7 @@ export interface CheckHooks {
 /** Findings rendered in `lang` as the JSON report renders them. */
 function rendered(findings: readonly Finding[], lang: Lang): JsonFinding[] {
   if (findings.length === 0) return [];
-  return workbookJson({ file: '', meta: {}, tables: [], findings, notes: [], outcomes: [] }, lang).findings;
+  return workbookJson({ file: '', meta: {}, tables: [], findings, notes: [], outcomes: [], coverage: [] }, lang).findings;
 }
 
 /** The consequences and members of each finding, rendered (undefined for a finding that folds nothing). */

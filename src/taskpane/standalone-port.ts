@@ -74,7 +74,7 @@ export interface FilePortDeps {
   readonly now?: () => Date;
 }
 
-/** The writers of src/file/write.ts (ExcelJS), in their own chunk. */
+/** The writers of src/file/write.ts (the package patcher), in their own chunk. */
 const loadWriter = () => import(/* webpackChunkName: "write" */ '../file/write');
 
 export function isFilePort(port: WorkbookPort): port is FilePort {

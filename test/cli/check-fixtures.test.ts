@@ -43,7 +43,7 @@ describe('gouji check --format json on the fixtures', () => {
     expect(report).toMatchObject({ tool: 'gouji', version: '0.1.0', schema: 1 });
     expect(report.workbooks.map((w) => w.file)).toEqual(STEMS.map((s) => `${s}.xlsx`));
     for (const wb of report.workbooks) {
-      expect(Object.keys(wb)).toEqual(['file', 'meta', 'tables', 'findings', 'errors', 'notes']);
+      expect(Object.keys(wb)).toEqual(['file', 'meta', 'tables', 'coverage', 'rules', 'findings', 'errors', 'notes']);
       expect(Object.keys(wb.meta)).toEqual(['department', 'year', 'unit']);
       expect(wb.errors).toEqual([]);
       for (const t of wb.tables) expect(t.range).toMatch(/^[A-Z]+\d+(:[A-Z]+\d+)?$/);
@@ -64,8 +64,13 @@ describe('gouji check --format json on the fixtures', () => {
       [2024, '万元'],
       [2024, '万元'],
       [2024, '万元'],
+      // Shanghai's 编制部门 tables; a central budget whose headers name 2023年执行数 beside 2024年预算数; a 2023 决算.
+      [2024, '万元'],
+      [2024, '万元'],
+      [2023, '万元'],
     ]);
     expect(report.workbooks[0]!.meta.department).toBe('延边朝鲜族自治州政务服务和数字化建设管理局(汇总)');
+    expect(report.workbooks.slice(5).map((w) => w.meta.department)).toEqual(['上海市浦江区体育局', '国家社会福利事业管理局', '上海市浦江区农业农村委员会']);
   });
 
   it('exits 1 exactly when some finding is an error', () => {

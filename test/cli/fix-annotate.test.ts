@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/main';
+import { XlsxPackage } from '../../src/file/package/package';
+import { SEVERITY_FILL } from '../../src/file/write';
 import type { JsonReport } from '../../src/core/report-json';
 import { FIXTURES, STEMS } from '../support/fixtures';
 
@@ -84,19 +86,29 @@ describe('--fix safe on several workbooks', () => {
 });
 
 describe('--annotate', () => {
-  it('fills each checked cell by severity and notes the message and fix', async () => {
+  it('marks each checked cell by a conditional format of its severity (its own fill kept) and notes the message and fix', async () => {
     const out = join(dir, 'annotated.xlsx');
     const r = await cli(['check', '--annotate', '-o', out, SAMPLE]);
     expect(r.out).toMatch(/已标注 \d+ 个单元格/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
+    const original = new ExcelJS.Workbook();
+    await original.xlsx.readFile(SAMPLE);
     const cell = wb.getWorksheet('预算表9')!.getCell('H10');
-    expect((cell.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
+    expect(cell.fill).toEqual(original.getWorksheet('预算表9')!.getCell('H10').fill);
+    // The mark: an always-true rule of Gouji's whose differential format has the error colour.
+    const pkg = XlsxPackage.open(new Uint8Array(readFileSync(out)));
+    const part = pkg.sheets().find((s) => s.name === '预算表9')!.part!;
+    const rule = /<conditionalFormatting sqref="([^"]*)"><cfRule type="expression" dxfId="(\d+)"[^>]*><formula>ISTEXT\(&quot;gouji:error&quot;\)<\/formula>/.exec(pkg.text(part)!);
+    expect(rule![1]!.split(' ')).toContain('H10');
+    const dxfs = [...pkg.text(pkg.workbookRelated('styles')!)!.matchAll(/<dxf>([\s\S]*?)<\/dxf>/g)];
+    expect(dxfs[Number(rule![2])]![1]).toContain(`<bgColor rgb="${SEVERITY_FILL.error}"/>`);
     // Read back, ExcelJS gives a plain note as a string (rich notes as { texts }).
     const raw = cell.note as unknown as string | { texts: Array<{ text: string }> };
     const note = typeof raw === 'string' ? raw : raw.texts.map((t) => t.text).join('');
     expect(note).toContain('将 H10 改为 548.27');
     expect(note).toContain('【错误 · 上下级科目】');
+    expect(note.startsWith('勾稽:')).toBe(true);
   });
 });
 
@@ -110,7 +122,7 @@ describe('batches', () => {
   it('shows progress on a terminal only', async () => {
     let err = '';
     await run(['check', FIXTURES], () => undefined, (s) => (err += s), true);
-    expect(err).toContain('5/5');
+    expect(err).toContain(`${STEMS.length}/${STEMS.length}`);
     const quiet = await cli(['check', FIXTURES]);
     expect(quiet.err).toBe('');
   });

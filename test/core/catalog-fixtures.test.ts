@@ -47,6 +47,10 @@ const EXPECTED: Record<string, readonly string[]> = {
     'catalog-name 财政拨款收支总体情况表!C21 warning',
   ],
   '004-yanbian-gongxin-2024': [],
+  // Consistent workbooks of other templates; 007 lists 30311 代缴社会保险费 (2024 决算 template).
+  '005-shanghai-pujiang-tiyu-2024': [],
+  '006-central-shehuifuli-2024': [],
+  '007-pujiang-nongye-juesuan-2023': [],
 };
 
 const reports = new Map<string, WorkbookReport>();

@@ -71,7 +71,8 @@ describe('narrative-amounts', () => {
   it('finds nothing when the narrative quotes the tables, skipping changes and figures no table states', () => {
     const r = workbook(NARRATIVE);
     expect(r.findings).toEqual([]);
-    expect(r.outcomes).toEqual([{ rule: 'narrative-amounts', status: 'pass', findings: 0 }]);
+    expect(r.outcomes).toEqual([{ rule: 'narrative-amounts', status: 'pass', findings: 0, compared: expect.any(Number) }]);
+    expect(r.outcomes[0]!.compared).toBeGreaterThan(0);
   });
 
   it('reports a different number as an error against the table cell, with a verified fix of the sentence', () => {

@@ -45,6 +45,9 @@ const FULL = '０１２３４５６７８９';
 export function numbersAsText(wb: Workbook, style: 'separators' | 'spaces' | 'full-width'): Workbook {
   return mapCells(wb, (c) => {
     if (typeof c.value !== 'number') return c.value;
+    // A percentage exported as text reads as it is shown: 0.029 formatted 0.0% is `2.9%`.
+    const pct = /0(?:\.(0+))?%/.exec(c.numFmt ?? '');
+    if (pct) return `${(c.value * 100).toFixed(pct[1]?.length ?? 0)}%`;
     const [int, frac] = c.value.toFixed(2).split('.');
     if (style === 'full-width') return `${int}.${frac}`.replace(/\d/g, (d) => FULL[Number(d)]!);
     const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, style === 'separators' ? ',' : ' ');
@@ -55,7 +58,8 @@ export function numbersAsText(wb: Workbook, style: 'separators' | 'spaces' | 'fu
 /** Amounts in 元 instead of 万元. */
 export function inYuan(wb: Workbook): Workbook {
   return mapCells(wb, (c) => {
-    if (typeof c.value === 'number' && c.numFmt) return Math.round(c.value * 1000000) / 100;
+    // Percentages stay what they are.
+    if (typeof c.value === 'number' && c.numFmt && !c.numFmt.includes('%')) return Math.round(c.value * 1000000) / 100;
     // Amounts stored as text (OCR'd `421. 29`) are scaled too, and stay text.
     const text = typeof c.value === 'string' ? parseAmountText(c.value) : undefined;
     if (text !== undefined && /[.,]/.test(String(c.value))) return text.times(10000).toFixed(2);

@@ -27,13 +27,21 @@ export interface Constraint {
 /** Where constraints go as rules check them; values of cells go alongside. */
 export interface ConstraintSink {
   add(c: Constraint, values: ReadonlyArray<[CellKey, Money | undefined]>): void;
+  /** Cells a check read that is no linear sum (a percentage recomputed from two amounts): coverage only. */
+  touch?(keys: readonly CellKey[]): void;
 }
 
 /** Collects constraints and the values of the cells they mention. */
 export class ConstraintSet implements ConstraintSink {
   readonly constraints: Constraint[] = [];
   readonly values = new Map<CellKey, Money | undefined>();
+  /** Cells read by checks that are not linear sums. */
+  readonly touched = new Set<CellKey>();
   private readonly seen = new Set<string>();
+
+  touch(keys: readonly CellKey[]): void {
+    for (const k of keys) this.touched.add(k);
+  }
 
   add(c: Constraint, values: ReadonlyArray<[CellKey, Money | undefined]>): void {
     const id = `${c.soft ? '~' : ''}${c.total}=${[...c.terms].sort().join('+')}`;

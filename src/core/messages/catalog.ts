@@ -67,6 +67,26 @@ export const MESSAGES: MessageTable = {
     'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，而 {{parts}} = {{expected}}，相差 {{difference}}，属于四舍五入误差。',
     'en-US': 'Row "{{row}}": {{column}} is {{actual}}, {{parts}} = {{expected}} (difference {{difference}}, within rounding).',
   },
+  'row-percent.mismatch': {
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，而按 {{current}} 与 {{prior}} 计算应为 {{expected}}。',
+    'en-US': 'Row "{{row}}": {{column}} is {{actual}}, but from {{current}} and {{prior}} it is {{expected}}.',
+  },
+  'row-percent.fix-reason': {
+    'zh-CN': '按本年数与上年数重算百分比；若是其中一个金额有误，应改那个金额。',
+    'en-US': 'Recomputes the percentage from this year and last year; if one of the amounts is wrong, correct that amount instead.',
+  },
+  'row-balance.mismatch': {
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，而 {{parts}} = {{expected}}，相差 {{difference}}：结转结余不平衡。',
+    'en-US': 'Row "{{row}}": {{column}} is {{actual}}, but {{parts}} = {{expected}} (difference {{difference}}): the carry-over does not balance.',
+  },
+  'row-balance.mismatch.rounding': {
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，而 {{parts}} = {{expected}}，相差 {{difference}}，属于四舍五入误差。',
+    'en-US': 'Row "{{row}}": {{column}} is {{actual}}, {{parts}} = {{expected}} (difference {{difference}}, within rounding).',
+  },
+  'row-balance.fix-reason': {
+    'zh-CN': '按年初结转结余、本年收入与本年支出重算年末结转结余；若是其中某一项有误，应改那一项。',
+    'en-US': 'Recomputes the closing carry-over from the opening one, income and spending; if one of those is wrong, correct it instead.',
+  },
   'value.blank': {
     'zh-CN': '空白',
     'en-US': 'blank',
@@ -106,6 +126,82 @@ export const MESSAGES: MessageTable = {
   'fix.reason.balance': {
     'zh-CN': '收入总计与支出总计必须相等；哪一方有误需结合其明细判断。',
     'en-US': 'Total income must equal total expenditure; which side is wrong depends on their items.',
+  },
+  'skip.no-table': {
+    'zh-CN': '工作簿中没有本规则所核对的表（{{tables}}）',
+    'en-US': 'the workbook has none of the tables this rule checks ({{tables}})',
+  },
+  'skip.nothing-to-compare': {
+    'zh-CN': '相关的表中没有找到可比较的行或列（或都是空白）',
+    'en-US': 'no rows or columns to compare were found in the tables concerned (or they are blank)',
+  },
+  'skip.subtotal': {
+    'zh-CN': '表中只列末级科目（或项目），没有上下级科目行可以比较',
+    'en-US': 'the tables list only leaf subjects (or projects): no parent rows to compare',
+  },
+  'skip.unit-sum': {
+    'zh-CN': '收入总表没有按单位分行列示，无单位汇总可核',
+    'en-US': 'the income summary lists no units: no unit subtotals to check',
+  },
+  'skip.total-row': {
+    'zh-CN': '表中没有合计行，或合计行与各类科目都为空白',
+    'en-US': 'the tables print no total row, or it and the top-level rows are blank',
+  },
+  'skip.row-sum': {
+    'zh-CN': '表头没有“合计 = 各组成部分”的列（或这些列都是空白）',
+    'en-US': 'no header states a total column and its parts (or those columns are blank)',
+  },
+  'skip.list-total': {
+    'zh-CN': '收支总表中没有找到本年合计、总计等合计行',
+    'en-US': 'no year-total or grand-total lines were found in the summaries',
+  },
+  'skip.cross-three-public': {
+    'zh-CN': '“三公”经费表或基本支出表中没有找到公务接待费、公务用车运行维护费（30217、30231）',
+    'en-US': 'no reception or vehicle-operation figures (30217, 30231) were found in the "three public" or the basic expenditure table',
+  },
+  'skip.cross-economic-summary': {
+    'zh-CN': '没有支出经济分类汇总表，或它没有合计行',
+    'en-US': 'no economic classification summary, or it has no total row',
+  },
+  'skip.cell-sum-formula': {
+    'zh-CN': '合计单元格中没有求和公式',
+    'en-US': 'no total cell holds a SUM formula',
+  },
+  'skip.meta-sequence': {
+    'zh-CN': '表中没有序号列',
+    'en-US': 'no table has a 序号 column',
+  },
+  'skip.catalog-economic-mapping': {
+    'zh-CN': '没有同时列出部门预算与政府预算经济分类科目的表',
+    'en-US': 'no table lists department and government economic codes side by side',
+  },
+  'skip.narrative-performance': {
+    'zh-CN': '情况说明中没有说到有绩效目标的项目个数与金额',
+    'en-US': 'the narrative does not state how many projects have performance targets, nor their amount',
+  },
+  'skip.row-percent': {
+    'zh-CN': '表中没有增减（%）列，或找不到与之对应的本年、上年数',
+    'en-US': 'no change (%) column, or no this-year and last-year columns to go with it',
+  },
+  'skip.row-balance': {
+    'zh-CN': '表中没有年初结转和结余、本年收入、本年支出、年末结转和结余四列',
+    'en-US': 'no table has the opening carry-over, income, spending and closing carry-over columns',
+  },
+  'skip.missing-tables': {
+    'zh-CN': '没有{{tables}}，无从比较',
+    'en-US': 'no {{tables}} to compare with',
+  },
+  'skip.crashed': {
+    'zh-CN': '核对时出错：{{error}}',
+    'en-US': 'the check failed: {{error}}',
+  },
+  'skip.meta-department.few': {
+    'zh-CN': '只有 {{n}} 张表写明了预算单位，无从比较',
+    'en-US': 'only {{n}} table(s) name the budget unit: nothing to compare',
+  },
+  'skip.meta-performance-code.few': {
+    'zh-CN': '只有 {{n}} 个绩效目标表写明了主管部门编码，少于 3 个，无从判断多数',
+    'en-US': 'only {{n}} performance blocks state the department code (fewer than 3): no majority to compare with',
   },
   'fix.set-value': {
     'zh-CN': '将 {{address}} 改为 {{after}}',
@@ -157,6 +253,22 @@ export const MESSAGES: MessageTable = {
   'fix.typo.sign': { 'zh-CN': '疑似正负号录反（{{after}} 录成 {{before}}）。', 'en-US': 'Looks like a sign error ({{after}} typed as {{before}}).' },
   'fix.typo.unit': { 'zh-CN': '疑似按“元”而非“万元”录入（{{after}} 录成 {{before}}）。', 'en-US': 'Looks like yuan entered where 万元 was meant ({{after}} typed as {{before}}).' },
   'fix.typo.blank': { 'zh-CN': '该单元格为空白，应填 {{after}}。', 'en-US': 'The cell is blank; it should hold {{after}}.' },
+  'fix.caution.percentage': {
+    'zh-CN': '这是百分比列：可能是旁边的金额有误，不作为可靠修改自动应用。',
+    'en-US': 'A percentage column: an amount beside it may be what is wrong, so this is never applied as a safe fix.',
+  },
+  'fix.caution.prior': {
+    'zh-CN': '这是上年数列：上年数应与上年的表一致，不作为可靠修改自动应用。',
+    'en-US': 'A last-year column: it should agree with last year\'s tables, so this is never applied as a safe fix.',
+  },
+  'fix.caution.other-measure': {
+    'zh-CN': '这一列不是本表的本年数（如决算表中的预算数）：不作为可靠修改自动应用。',
+    'en-US': 'This column is not the table\'s own figures for the year (such as the budget in final accounts): never applied as a safe fix.',
+  },
+  'fix.caution.unknown-column': {
+    'zh-CN': '这一列没有表头，含义不明：不作为可靠修改自动应用。',
+    'en-US': 'This column has no header and its meaning is unknown: never applied as a safe fix.',
+  },
   'fix.make-live': {
     'zh-CN': '将 {{address}} 改为公式 ={{formula}}',
     'en-US': 'Make {{address}} the formula ={{formula}}',
@@ -184,6 +296,8 @@ export function render(message: { id: string; data: Readonly<Record<string, stri
   return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => {
     const v = message.data[key];
     if (v === undefined) return whole;
+    // `@a|@b`: a list of message words (table kinds), joined as the language joins a list.
+    if (v.startsWith('@') && v.includes('|@')) return v.split('|').map((x) => (MESSAGES[x.slice(1)] ? render({ id: x.slice(1), data: {} }, lang) : x)).join(lang === 'zh-CN' ? '、' : ', ');
     return v.startsWith('@') && MESSAGES[v.slice(1)] ? render({ id: v.slice(1), data: {} }, lang) : v;
   });
 }

@@ -44,6 +44,29 @@ export const CROSS_CHECK_MESSAGES: MessageTable = {
     en: 'Total expenditure must be the same in both; the more detailed {{table}} is marked, but the {{other}} may be the wrong one.',
   }),
 
+  // final-vs-budget
+  'final-vs-budget.exceeds': {
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，超过“{{budget}}”{{expected}}，多 {{difference}}：决算数超过预算数的，应在情况说明中解释原因。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, more than {{budget}} {{expected}} by {{difference}}: spending beyond the budget should be explained in the narrative.',
+  },
+
+  // cross-income-by-code
+  ...equality(
+    'cross-income-by-code.mismatch',
+    {
+      zh: '{{table}}（{{sheet}}）中“{{row}}”的“{{column}}”为 {{actual}}，而{{other}}（{{otherSheet}}）中同一科目“{{otherRow}}”的合计为 {{expected}}',
+      en: '{{table}} ({{sheet}}): {{column}} of "{{row}}" is {{actual}}, but the same subject "{{otherRow}}" in the {{other}} ({{otherSheet}}) totals {{expected}}',
+    },
+    {
+      zh: '收支平衡、没有结转下年时，每个科目的收入应等于其支出；两表哪一张有误需结合明细判断。',
+      en: 'With income equal to expenditure and nothing carried to next year, each subject receives what it spends; which table is wrong depends on their details.',
+    },
+  ),
+  'cross-income-by-code.missing': {
+    'zh-CN': '{{table}}（{{sheet}}）中“{{row}}”有收入 {{actual}}，而{{other}}（{{otherSheet}}）中没有这一科目的支出。',
+    'en-US': '{{table}} ({{sheet}}) shows income of {{actual}} for "{{row}}", but the {{other}} ({{otherSheet}}) has no expenditure under that subject.',
+  },
+
   // cross-income-total
   ...equality('cross-income-total.mismatch', TOTALS, {
     zh: '两表的收入总额应相等；标出的是按单位和资金来源列示、更详细的{{table}}，也可能是{{other}}有误。',

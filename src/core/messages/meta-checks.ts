@@ -6,6 +6,14 @@ import type { MessageTable } from './lang';
 const KINDS: MessageTable = Object.fromEntries(TABLE_KINDS.map((k) => [`meta.kind.${k}`, { 'zh-CN': KIND_NAMES[k].zh, 'en-US': KIND_NAMES[k].en }]));
 
 export const META_CHECK_MESSAGES: MessageTable = {
+  'meta-unit-code.odd': {
+    'zh-CN': '{{table}}（{{sheet}}）中单位“{{unit}}”的代码写作 {{code}}，而其他 {{n}} 张表都为 {{majority}}：应为同一单位，已按 {{majority}} 与其他表逐行比较。',
+    'en-US': '{{table}} ({{sheet}}) codes the unit "{{unit}}" as {{code}}, while {{n}} other tables code it {{majority}}: the same unit, compared row by row as {{majority}}.',
+  },
+  'meta-unit-code.fix-reason': {
+    'zh-CN': '其他 {{n}} 张表中同名单位的代码都是这个。',
+    'en-US': 'The {{n}} other tables give the unit of this name this code.',
+  },
   ...KINDS,
 
   // meta-department

@@ -1,7 +1,8 @@
 // The header as a tree: which amount column is the total of which others (合计 = 基本支出 + 项目支出 …).
 import { labelKey } from '../text';
 import type { Column, Table } from './model';
-import { AMOUNT_ROLES } from './tables';
+import { groupKey, ownMeasure } from './column-meaning';
+import { ADDITIVE_ROLES } from './tables';
 
 /** One additive identity between the columns of a row: `total` = Σ `parts`. */
 export interface ColumnIdentity {
@@ -18,7 +19,7 @@ interface Node {
 /** A header label that names the total of its siblings: 合计, 小计, 总计, 2024年预算数, "三公"经费合计 … */
 export function isTotalHeader(label: string): boolean {
   const k = labelKey(label).replace(/["“”]/g, '');
-  return /^(合计|小计|总计|预算数|合计数)$/.test(k) || /^\d{4}年预算数?$/.test(k) || /经费合计$/.test(k);
+  return /^(合计|小计|总计|预算数|合计数)$/.test(k) || /^\d{4}年预算数?$/.test(k) || /经费合计$/.test(k) || /^本年(收入|支出)合计$/.test(k);
 }
 
 /** Labels of columns that are not additive parts: comparisons, ratios, "of which". */
@@ -33,9 +34,12 @@ function isOfWhich(label: string): boolean {
 function buildTree(columns: readonly Column[], holdsAmounts: ReadonlySet<number>): Node {
   const root: Node = { label: '', children: [] };
   for (const c of columns) {
-    if (!AMOUNT_ROLES.has(c.role) || c.path.length === 0 || !holdsAmounts.has(c.col)) continue;
+    if (!ADDITIVE_ROLES.has(c.role) || c.path.length === 0 || !holdsAmounts.has(c.col)) continue;
+    // Year and measure words are set aside: under them, only the item says what adds up. A column that is
+    // only year and measure (`2024年预算数`) is its group's total.
+    const item = c.meaning ? c.meaning.item : c.path;
     let node = root;
-    for (const label of c.path) {
+    for (const label of item.length > 0 ? item : ['合计']) {
       let next = node.children.find((n) => n.label === label && n.col === undefined);
       if (!next) {
         next = { label, children: [] };
@@ -60,8 +64,19 @@ function termsOf(node: Node): number[] {
  * Every identity the header states: in each group (and at the top), a single total column equals
  * the sum of its siblings, each sibling taken as its own total. Groups with comparison or ratio
  * columns, or with more than one total, state nothing. "其中" (of which) columns are never parts.
+ * Only columns of the same year and measure are summed together (本年预算数 apart from 上年执行数 and 决算数).
  */
 export function columnIdentities(table: Table): ColumnIdentity[] {
+  const groups = new Map<string, Column[]>();
+  const own = ownMeasure(table.columns.flatMap((c) => (c.meaning ? [c.meaning] : [])));
+  for (const c of table.columns) {
+    const key = c.meaning ? groupKey(c.meaning, own) : '';
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return [...groups.values()].flatMap((cols) => identitiesOf({ ...table, columns: cols }));
+}
+
+function identitiesOf(table: Table): ColumnIdentity[] {
   const out: ColumnIdentity[] = [];
   const visit = (node: Node) => {
     const totals = node.children.filter((c) => isTotalHeader(c.label) && c.col !== undefined && c.children.length === 0);

@@ -1,6 +1,7 @@
 // Reading a table's header: merged and multi-row header cells into one path per column, and its role.
 import { cellAt, cellText, type Rect, type Sheet } from '../grid/grid';
 import { halfWidth, labelKey, squash } from '../text';
+import { budgetYearOf, isOwn, meaningOf, ownMeasure, type ColumnMeaning } from './column-meaning';
 import type { Column, ColumnRole } from './model';
 
 const MERGES_BY_ROW = new WeakMap<Sheet, Map<number, Rect[]>>();
@@ -121,17 +122,74 @@ export function roleOf(path: readonly string[]): ColumnRole {
   if (/上年结转/.test(last)) return 'carryover';
   if (/^(当年预算|编制预算|本年预算|本年|当年|本年收入|本年拨款)$/.test(last)) return 'current-year';
   if (/^(合计|总计|小计)$/.test(last) && parents.length === 0) return 'total';
+  // 决算 tables: 本年收入合计 | 财政拨款收入 …, 本年支出合计 | 基本支出 | 项目支出.
+  if (/^本年(收入|支出)合计$/.test(last) && parents.length === 0) return 'total';
   if (/^\d{4}年预算数?$/.test(last) || /^预算数$/.test(last)) return 'total';
   return 'amount';
 }
 
-/** Columns c0..c1 of a header, with paths and roles. */
-export function readColumns(sheet: Sheet, header: { first: number; last: number } | undefined, rect: Rect): Column[] {
+/** The role of a column that holds another year's or measure's figures, or a comparison. */
+function otherRole(m: ColumnMeaning): ColumnRole {
+  if (m.measure === 'change' || m.measure === 'change-pct' || m.measure === 'ratio') return m.measure;
+  return m.period === 'prior' ? 'prior' : 'reference';
+}
+
+/** The role of a column of the table's own figures from its item path (year and measure words set aside). */
+function itemRole(item: readonly string[], path: readonly string[]): ColumnRole {
+  // Only year and measure words (`2024年预算数`, `收入/预算数`): the amount of the whole row.
+  if (item.length === 0) return path.length > 0 ? 'total' : 'text';
+  return roleOf(item);
+}
+
+/** The 收入 | 支出 side of a two-sided summary is not a group of the columns under it. */
+function withoutSide(item: readonly string[]): readonly string[] {
+  return item.length > 0 && /^(收入|支出)$/.test(squash(item[0]!)) ? item.slice(1) : item;
+}
+
+/**
+ * A caption over every amount column (`支出预算`, `一般公共预算支出` above 合计 | 基本支出 | 项目支出) says what the
+ * whole table holds; under it, 合计 is the table's total. Returns the items with such a caption removed.
+ */
+function withoutCaption(items: ReadonlyArray<readonly string[]>, amount: readonly boolean[]): Array<readonly string[]> {
+  const idx = items.map((_, i) => i).filter((i) => amount[i]);
+  if (idx.length < 2) return [...items];
+  const caption = items[idx[0]!]![0];
+  if (caption === undefined) return [...items];
+  if (!idx.every((i) => items[i]!.length >= 2 && items[i]![0] === caption)) return [...items];
+  if (roleOf([caption]) !== 'amount') return [...items];
+  // Under the caption stand this year's columns and, often, last year's or another measure's beside them.
+  return items.map((item) => (item.length >= 2 && item[0] === caption ? item.slice(1) : item));
+}
+
+/** Columns c0..c1 of a header, with paths, meanings and roles. `titleYear` is the year the title names. */
+export function readColumns(sheet: Sheet, header: { first: number; last: number } | undefined, rect: Rect, titleYear?: number): Column[] {
   if (!header) {
     const cols: Column[] = [];
     for (let c = rect.c0; c <= rect.c1; c++) cols.push({ col: c, path: [], role: 'amount' });
     return cols;
   }
   const paths = headerPaths(sheet, header.first, header.last, rect.c0, rect.c1);
-  return paths.map((path, i) => ({ col: rect.c0 + i, path, role: roleOf(path) }));
+  const year = budgetYearOf(titleYear, paths);
+  const meanings = paths.map((p) => {
+    const m = meaningOf(p, year);
+    return { ...m, item: withoutSide(m.item) };
+  });
+  const own = ownMeasure(meanings);
+  const mine = meanings.map((m) => isOwn(m, own));
+  const provisional = meanings.map((m, i) => (mine[i] ? itemRole(m.item, paths[i]!) : otherRole(m)));
+  const items = withoutCaption(
+    meanings.map((m) => m.item),
+    provisional.map((r, i) => mine[i]! && AMOUNT_LIKE.has(r)),
+  );
+  return paths.map((path, i) => {
+    const meaning = { ...meanings[i]!, item: items[i]! };
+    const role = mine[i] ? itemRole(meaning.item, path) : provisional[i]!;
+    return { col: rect.c0 + i, path, role, meaning };
+  });
 }
+
+/** Roles of amount columns of the table's own figures (what a caption may stand over). */
+const AMOUNT_LIKE: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
+  'total', 'current-year', 'carryover', 'basic', 'basic-personnel', 'basic-public', 'basic-wages', 'basic-household',
+  'basic-goods', 'basic-capital', 'project', 'operating', 'remit-upper', 'subsidy-affiliated', 'amount',
+]);

@@ -16,6 +16,7 @@ export const TABLE_KINDS = [
   'economic-classification-summary',
   'entrusted-fees',
   'department-performance',
+  'government-procurement',
   'narrative',
 ] as const;
 
@@ -41,6 +42,7 @@ export const KIND_NAMES: Record<TableKind, { zh: string; en: string }> = {
   'economic-classification-summary': { zh: '支出经济分类汇总表', en: 'Economic classification summary' },
   'entrusted-fees': { zh: '财政拨款委托业务费支出预算表', en: 'Entrusted business fees' },
   'department-performance': { zh: '部门（单位）整体绩效目标表', en: 'Department performance targets' },
+  'government-procurement': { zh: '政府采购预算表', en: 'Government procurement' },
   narrative: { zh: '情况说明', en: 'Narrative' },
 };
 
@@ -52,19 +54,27 @@ const TITLE_PATTERNS: ReadonlyArray<[TableKind, ReadonlyArray<ReadonlyArray<stri
   ['three-public-expenses', [['三公']]],
   ['general-budget-basic-expenditure', [['一般公共预算', '基本支出']]],
   ['entrusted-fees', [['委托业务费']]],
-  ['fiscal-appropriation-summary', [['财政拨款', '收支']]],
-  ['general-budget-expenditure', [['一般公共预算', '支出']]],
+  // 政府性基金预算财政拨款收入支出决算表 is the fund's table, not the fiscal summary.
   ['government-fund-expenditure', [['政府性基金', '支出']]],
   ['state-capital-expenditure', [['国有资本经营', '支出']]],
+  ['fiscal-appropriation-summary', [['财政拨款', '收支'], ['财政拨款', '收入支出']]],
+  ['general-budget-expenditure', [['一般公共预算', '支出']]],
   ['department-performance', [['整体绩效'], ['部门绩效目标'], ['单位绩效目标']]],
   ['project-performance', [['项目', '绩效']]],
+  // After the performance tables: a unit named …（州政府采购中心） heads its own performance table.
+  ['government-procurement', [['政府采购预算'], ['政府采购', '明细表'], ['政府采购', '情况表']]],
   ['project-expenditure', [['项目支出表'], ['项目支出预算表'], ['项目支出情况表']]],
   ['economic-classification-summary', [['经济分类汇总'], ['经济分类', '汇总表']]],
-  ['income-expense-summary', [['收支总表'], ['收支总体情况'], ['收支预算总表'], ['收支预算总体']]],
-  ['income-summary', [['收入总表'], ['收入总体情况'], ['收入预算总表']]],
-  ['expenditure-summary', [['支出总表'], ['支出总体情况'], ['支出预算总表']]],
+  ['income-expense-summary', [['收支总表'], ['收支总体情况'], ['收支预算总表'], ['收支预算总体'], ['收入支出决算总表'], ['收入支出', '总表']]],
+  ['income-summary', [['收入总表'], ['收入总体情况'], ['收入预算总表'], ['收入决算表'], ['收入决算总表']]],
+  ['expenditure-summary', [['支出总表'], ['支出总体情况'], ['支出预算总表'], ['支出决算表'], ['支出决算总表']]],
   ['narrative', [['情况说明']]],
 ];
+
+/** Whether a title names final accounts (部门决算: 收入支出决算总表 …) rather than a budget. */
+export function isFinalAccounts(title: string): boolean {
+  return /决算/.test(squash(title));
+}
 
 /** The kind a table title names, or undefined. Titles are short labels, not sentences. */
 export function kindFromTitle(title: string): TableKind | undefined {

@@ -2,7 +2,16 @@
 import { halfWidth, squash } from '../text';
 import type { TableMeta } from './model';
 
-const DEPARTMENT = /(预算单位|部门[(（]?单位[)）]?名称|部门名称|单位名称|编制单位)\s*[:：]\s*(.*)$/;
+const DEPARTMENT = /(预算单位|部门[(（]?单位[)）]?名称|部门名称|单位名称|编制单位|编制部门|^部门)\s*[:：]\s*(.*)$/;
+
+/** A cover line above the first title: `某局2023年度部门决算表`, `某局2024年部门预算`. */
+const COVER = /^(.{2,40}?)(20\d{2})\s*年度?\s*部门(?:（单位）|\(单位\))?(预算|决算)(?:表|公开)?$/;
+
+/** The department and year a cover line names, or undefined. */
+export function readCoverLine(text: string): { department: string; year: number } | undefined {
+  const m = COVER.exec(halfWidth(text.trim()).replace(/\s+/g, ''));
+  return m ? { department: m[1]!, year: Number(m[2]) } : undefined;
+}
 const UNIT = /(?:^|[^预算部门])单位\s*[:：]\s*(万元|元)/;
 
 /** Whether a row's text is a metadata row (not a header). */

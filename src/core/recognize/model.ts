@@ -1,5 +1,6 @@
 // What recognition produces: tables with metadata, columns by role and rows with codes and amounts.
 import type { Money, ParsedAmount } from '../money/money';
+import type { ColumnMeaning } from './column-meaning';
 import type { Rect } from '../grid/grid';
 import type { FormField } from './fields';
 import type { TableKind } from './kinds';
@@ -31,6 +32,11 @@ export type ColumnRole =
   | 'operating' // 事业单位经营支出
   | 'remit-upper' // 上缴上级支出
   | 'subsidy-affiliated' // 对附属单位补助支出
+  | 'prior' // a year before the table's (上年执行数, 2023年预算数): compared, never summed with this year's
+  | 'reference' // this year's figures of another measure than the table's own (预算数 in 决算 tables, 执行数)
+  | 'change' // 增减额: this year minus last year
+  | 'change-pct' // 增减%: a percentage, never summed
+  | 'ratio' // 占比, 完成率: a ratio, never summed
   | 'amount' // an amount column whose role is not (yet) known
   | 'text'; // a text column of unknown meaning
 
@@ -40,6 +46,8 @@ export interface Column {
   /** Header texts from the top header row down, merged cells repeated, duplicates dropped. */
   readonly path: readonly string[];
   readonly role: ColumnRole;
+  /** Year, measure and item, from the header path (absent on tables built by hand in tests). */
+  readonly meaning?: ColumnMeaning;
 }
 
 export interface AmountCell {
@@ -51,6 +59,8 @@ export interface AmountCell {
   readonly formula?: string;
   /** The cell's value as stored, as text (`1,284.21` for a text cell, `1284.21` for a number). */
   readonly text?: string;
+  /** The number format, kept only when it shows a percentage (`0.0%`: the value 0.031 reads 3.1%). */
+  readonly numFmt?: string;
 }
 
 export interface Row {
@@ -101,8 +111,13 @@ export interface Table {
   /** The table's whole rectangle: title to last data row. */
   readonly rect: Rect;
   readonly kind: TableKind;
-  /** Which side of a two-sided summary (收入 | 支出) this table is; undefined for ordinary tables. */
-  readonly part?: 'income' | 'expenditure';
+  /** 预算 or 决算 (final accounts: 收入支出决算总表 …): the same kinds, with the accounts' own identities. */
+  readonly basis?: 'budget' | 'final';
+  /**
+   * Which side of a two-sided summary (收入 | 支出) this table is, or which half of a list printed in two halves
+   * side by side (基本支出决算表: 人员经费 left, 公用经费 right); undefined for ordinary tables.
+   */
+  readonly part?: 'income' | 'expenditure' | 'left' | 'right';
   readonly title: string;
   readonly titleCell?: { row: number; col: number };
   readonly meta: TableMeta;

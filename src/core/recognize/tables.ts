@@ -3,17 +3,21 @@ import { cellAt, cellText, isBlankRow, rectA1, type Rect, type Sheet } from '../
 import { amountOf, parseAmount } from '../money/money';
 import { halfWidth, isTotalLabel, squash } from '../text';
 import { readFormFields } from './fields';
+import { budgetYearOf } from './column-meaning';
 import { readColumns } from './header';
-import { kindFromTitle, type TableKind } from './kinds';
-import { isMetaText, readMetaRow, yearIn } from './meta';
+import { isFinalAccounts, kindFromTitle, type TableKind } from './kinds';
+import { isMetaText, readCoverLine, readMetaRow, yearIn } from './meta';
 import type { AmountCell, Column, ColumnRole, RecognitionNote, Row, Table, TableMeta } from './model';
 
 /** Roles whose cells are amounts. */
 export const AMOUNT_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
   'total', 'current-year', 'carryover', 'basic', 'basic-personnel', 'basic-public', 'basic-wages',
   'basic-household', 'basic-goods', 'basic-capital', 'project', 'operating', 'remit-upper',
-  'subsidy-affiliated', 'amount',
+  'subsidy-affiliated', 'prior', 'reference', 'change', 'change-pct', 'ratio', 'amount',
 ]);
+
+/** Amount roles whose cells add up (parent = Σ children); percentages and ratios do not. */
+export const ADDITIVE_ROLES: ReadonlySet<ColumnRole> = new Set([...AMOUNT_ROLES].filter((r) => r !== 'change-pct' && r !== 'ratio'));
 
 export interface SheetRecognition {
   tables: Table[];
@@ -63,17 +67,24 @@ export function recognizeSheet(sheet: Sheet): SheetRecognition {
     return { tables: [], notes };
   }
   const first = starts[0]!.row;
+  // A cover line above the title (`某局2023年度部门决算表`) names the department and year of the sheet's tables.
+  let cover: TableMeta | undefined;
   for (let r = 0; r < first; r++) {
-    if (!isBlankRow(sheet, r)) {
-      notes.push({ sheet: sheet.name, range: rectA1({ r0: r, c0: 0, r1: first - 1, c1: Math.max(0, sheet.colCount - 1) }), message: 'before-first-title' });
-      break;
+    if (isBlankRow(sheet, r)) continue;
+    const cells = rowCells(sheet, r);
+    const named = cells.length === 1 ? readCoverLine(cells[0]!.text) : undefined;
+    if (named && !cover) {
+      cover = { department: named.department, departmentCell: { row: r, col: cells[0]!.col }, departmentText: cells[0]!.text, year: named.year };
+      continue;
     }
+    notes.push({ sheet: sheet.name, range: rectA1({ r0: r, c0: 0, r1: first - 1, c1: Math.max(0, sheet.colCount - 1) }), message: 'before-first-title' });
+    break;
   }
   const tables: Table[] = [];
   starts.forEach((s, i) => {
     const end = i + 1 < starts.length ? starts[i + 1]!.row - 1 : sheet.rowCount - 1;
     try {
-      tables.push(...readTable(sheet, s, end));
+      tables.push(...readTable(sheet, s, end, cover));
     } catch (e) {
       notes.push({ sheet: sheet.name, range: `${s.row + 1}:${end + 1}`, message: `unreadable: ${(e as Error).message}` });
     }
@@ -131,11 +142,11 @@ function contentColumns(sheet: Sheet, r0: number, r1: number): { c0: number; c1:
   return c1 < 0 ? { c0: 0, c1: 0 } : { c0, c1 };
 }
 
-function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: string; col: number }, end: number): Table[] {
+function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: string; col: number }, end: number, cover?: TableMeta): Table[] {
   const last = lastContentRow(sheet, start.row, end);
   const { c0, c1 } = contentColumns(sheet, start.row, last);
   const rect: Rect = { r0: start.row, c0, r1: last, c1 };
-  let meta: TableMeta = { year: yearIn(start.title) };
+  let meta: TableMeta = { ...cover, year: yearIn(start.title) ?? cover?.year };
   let r = start.row + 1;
   // Metadata rows (and blank rows among them) right under the title.
   for (; r <= last; r++) {
@@ -145,7 +156,7 @@ function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: s
     const m = readMetaRow(cells);
     meta = { ...meta, ...Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) };
   }
-  const base = { sheet: sheet.name, rect, kind: start.kind, title: start.title, titleCell: { row: start.row, col: start.col }, meta };
+  const base = { sheet: sheet.name, rect, kind: start.kind, ...(isFinalAccounts(start.title) ? { basis: 'final' as const } : {}), title: start.title, titleCell: { row: start.row, col: start.col }, meta };
   if (start.kind === 'narrative') {
     const paragraphs: Array<{ row: number; col: number; text: string }> = [];
     for (let p = r; p <= last; p++) for (const c of rowCells(sheet, p)) paragraphs.push(c);
@@ -156,12 +167,23 @@ function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: s
   let dataStart = r;
   while (dataStart <= last && dataStart - headerFirst < 4 && !looksLikeData(sheet, dataStart, c0, c1)) dataStart++;
   const headerRows = dataStart > headerFirst ? { first: headerFirst, last: dataStart - 1 } : undefined;
-  const columns = readColumns(sheet, headerRows, rect);
-  for (const col of columns) {
-    if (meta.year === undefined) for (const p of col.path) meta = { ...meta, year: meta.year ?? yearIn(p) };
-  }
+  const columns = readColumns(sheet, headerRows, rect, meta.year);
+  // The budget year: the title's, else the latest year the header names (never a 上年 column's).
+  const year = budgetYearOf(meta.year, columns.map((c) => c.path));
+  if (year !== undefined) meta = { ...meta, year };
   const fields = start.kind === 'project-performance' || start.kind === 'department-performance' ? readFormFields(sheet, start.row + 1, last, c0, c1) : [];
   const base2 = { ...base, meta, headerRows, ...(fields.length > 0 ? { fields } : {}) };
+  // A list printed in two halves side by side (code | name | amount twice: 基本支出决算表 with 人员经费 left and
+  // 公用经费 right) is two lists, never a code with a secondary code beside it.
+  const half = halvesAt(columns);
+  if (half !== undefined && !TWO_SIDED.has(start.kind)) {
+    const left = columns.filter((c) => c.col < half);
+    const right = columns.filter((c) => c.col >= half);
+    return [
+      { ...base2, part: 'left', columns: left, rows: readRows(sheet, dataStart, last, left, c0, half - 1) },
+      { ...base2, part: 'right', columns: right, rows: readRows(sheet, dataStart, last, right, half, c1) },
+    ];
+  }
   // Two-sided summaries (收入 | 支出 side by side) are read as two tables, one per side.
   const names = columns.filter((c) => c.role === 'name');
   if (TWO_SIDED.has(start.kind) && names.length >= 2) {
@@ -172,6 +194,21 @@ function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: s
     ];
   }
   return [{ ...base2, columns, rows: readRows(sheet, dataStart, last, columns, c0, c1) }];
+}
+
+/**
+ * Where the second half starts when a table repeats its columns side by side (the same roles twice, a code or name
+ * column and an amount column in each half), else undefined.
+ */
+function halvesAt(columns: readonly Column[]): number | undefined {
+  const cols = columns.filter((c) => c.role !== 'text' || c.path.length > 0);
+  if (cols.length < 4 || cols.length % 2 !== 0) return undefined;
+  const n = cols.length / 2;
+  const a = cols.slice(0, n);
+  const b = cols.slice(n);
+  if (!a.every((c, i) => c.role === b[i]!.role && c.path.join('/') === b[i]!.path.join('/'))) return undefined;
+  if (!a.some((c) => CODE_ROLES.has(c.role) || c.role === 'name') || !a.some((c) => AMOUNT_ROLES.has(c.role))) return undefined;
+  return b[0]!.col;
 }
 
 /** Kinds printed with income on the left and expenditure on the right. */
@@ -266,6 +303,7 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
         value: amountOf(parsed),
         ...(cell?.formula !== undefined ? { formula: cell.formula } : {}),
         ...(cell ? { text: cellText(cell) } : {}),
+        ...(cell?.numFmt?.includes('%') ? { numFmt: cell.numFmt } : {}),
       });
     }
   }

@@ -5,7 +5,7 @@
 import { catalogForTable, judgeName, printedKey, renamedText, type NameVerdict } from '../catalog/names';
 import type { Rename } from '../catalog/catalog';
 import { a1 } from '../grid/grid';
-import { cellRef, type Finding, type Fix, type Severity } from '../findings';
+import { cellRef, countCompared, type Finding, type Fix, type Severity } from '../findings';
 import type { Row, Table } from '../recognize/model';
 import { classLines, tablesOf } from './cross-shared';
 import type { RuleContext } from './rule';
@@ -68,6 +68,7 @@ export function classLineFindings(ctx: RuleContext, renames: readonly Rename[], 
     for (const [row, { code, via, former }] of placed) {
       const catalogNameText = catalog.name(code);
       if (catalogNameText === undefined) continue;
+      countCompared(ctx.rounding);
       const verdict: NameVerdict = former ? { kind: 'renamed', rename: former, since: renames.find((x) => x.code === code && x.new === catalogNameText)?.since ?? null } : judgeName(row.name, code, catalog, renames);
       // A name cut by the column width is common on these long lines: not worth a note here.
       if (verdict.kind === 'match' || verdict.kind === 'empty' || verdict.kind === 'truncated') continue;

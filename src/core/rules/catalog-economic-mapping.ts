@@ -2,7 +2,7 @@
 // one of the pairs of the 两套支出经济分类科目对照表, and one unit must map as one kind of unit.
 import type { MappingConfidence } from '../catalog/catalog';
 import { catalogSet, codeColumn, ECONOMIC_KINDS, looksLikeUnitRow } from '../catalog/names';
-import { cellRef, type CellRef, type Finding, type Severity } from '../findings';
+import { cellRef, countCompared, type CellRef, type Finding, type Severity } from '../findings';
 import type { Row, Table } from '../recognize/model';
 import type { Rule } from './rule';
 
@@ -49,6 +49,7 @@ export const catalogEconomicMapping: Rule = {
       en: 'Where department and government economic codes stand side by side, each pair must be one of the 两套支出经济分类科目对照表 (by how sure that entry is: high → error, medium → warning, low → info), and one unit must map as one kind of unit, administrative or public institution (warning).',
     },
     needs: ECONOMIC_KINDS,
+    conditional: true,
   },
   check(ctx) {
     const set = catalogSet(ctx.catalogs);
@@ -74,6 +75,7 @@ export const catalogEconomicMapping: Rule = {
         if (dept.length === 5 && gov.length === 5) {
           const e = mapping.of(dept);
           if (!e) continue;
+          countCompared(ctx.rounding);
           const asAdmin = gov === e.admin;
           const asInstitution = gov === e.institution;
           if (asAdmin && !asInstitution) block.admin.push({ row, dept, gov, alternative: e.institution });
@@ -109,6 +111,7 @@ export const catalogEconomicMapping: Rule = {
         } else if (dept.length === 3 && gov.length === 3) {
           const classes = mapping.classesOf(dept);
           if (classes.admin.size === 0) continue;
+          countCompared(ctx.rounding);
           const asAdmin = classes.admin.has(gov);
           const asInstitution = classes.institution.has(gov);
           if (asAdmin || asInstitution) continue;

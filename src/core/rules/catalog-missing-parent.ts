@@ -7,7 +7,7 @@ import {
   nameColumn,
   subjectRows,
 } from '../catalog/names';
-import { cellRef, type CellRef, type Finding } from '../findings';
+import { cellRef, countCompared, type CellRef, type Finding } from '../findings';
 import { parentCode } from '../recognize/tables';
 import type { Rule } from './rule';
 
@@ -50,6 +50,7 @@ export const catalogMissingParent: Rule = {
         if (s.source === 'inferred') continue; // a gap in name inference is not a gap in the table
         const parent = parentCode(s.code);
         if (parent === undefined || !levels.has(parent.length)) continue;
+        countCompared(ctx.rounding);
         if (present.has(`${s.row.unit ?? ''}|${parent}`)) continue;
         const codeCol = s.source === 'cell' ? codeColumn(table, s.code) : undefined;
         const cells: CellRef[] = [];

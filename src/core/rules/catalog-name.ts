@@ -13,7 +13,7 @@ import {
   type SubjectRow,
 } from '../catalog/names';
 import { a1 } from '../grid/grid';
-import { cellRef, type CellRef, type Finding, type Fix, type Severity } from '../findings';
+import { cellRef, countCompared, type CellRef, type Finding, type Fix, type Severity } from '../findings';
 import type { Table } from '../recognize/model';
 import { classLineFindings } from './catalog-class-lines';
 import type { Rule } from './rule';
@@ -94,6 +94,7 @@ export const catalogName: Rule = {
         if (s.source === 'inferred') continue; // the code was found from this very name
         const catalogNameText = catalog.name(s.code);
         if (catalogNameText === undefined) continue; // catalog-unknown-code's business
+        countCompared(ctx.rounding);
         const verdict = judgeName(s.row.name, s.code, catalog, renames);
         if (verdict.kind === 'match' || verdict.kind === 'empty') continue;
         const printed = s.row.name.trim();

@@ -11,7 +11,7 @@ import {
   sameName,
   type AppliedCatalog,
 } from '../catalog/names';
-import { cellRef, type CellRef, type Finding, type Severity } from '../findings';
+import { cellRef, countCompared, type CellRef, type Finding, type Severity } from '../findings';
 import type { Row, Table } from '../recognize/model';
 import { parentCode } from '../recognize/tables';
 import type { Rule, RuleContext } from './rule';
@@ -109,10 +109,12 @@ export const catalogUnknownCode: Rule = {
       for (const row of table.rows) {
         if (row.isTotal || row.unitCode !== undefined) continue;
         if (primary && row.code !== undefined && row.codeSource === 'cell') {
+          countCompared(ctx.rounding);
           const f = checkCode(ctx, table, row, row.code, 0, primary);
           if (f) findings.push(f);
         }
         if (secondary && row.secondaryCode !== undefined) {
+          countCompared(ctx.rounding);
           const f = checkCode(ctx, table, row, row.secondaryCode, 1, secondary);
           if (f) findings.push(f);
         }

@@ -1,6 +1,6 @@
 // Rule `cell-formula-error`: an amount cell showing an Excel error value (#REF!, #VALUE! …).
 import { a1 } from '../grid/grid';
-import { cellRef, type Finding } from '../findings';
+import { cellRef, countCompared, type Finding } from '../findings';
 import type { TableKind } from '../recognize/kinds';
 import { TABLE_KINDS } from '../recognize/kinds';
 import type { Rule } from './rule';
@@ -40,6 +40,7 @@ export const cellFormulaError: Rule = {
       if (!KINDS.includes(t.kind)) continue;
       for (const r of t.rows) {
         for (const [col, cell] of r.amounts) {
+          countCompared(ctx.rounding);
           if (cell.parsed.kind !== 'text') continue;
           const text = cell.parsed.text.trim();
           if (!ERROR_TEXT.test(text)) continue;

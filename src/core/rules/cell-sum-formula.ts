@@ -1,6 +1,6 @@
 // Rule `cell-sum-formula`: a subtotal's formula adds up every child row the hierarchy gives it.
 import { a1, columnIndex } from '../grid/grid';
-import { cellRef, type Finding, type Fix } from '../findings';
+import { cellRef, countCompared, type Finding, type Fix } from '../findings';
 import { displayAmount, ZERO, type Money } from '../money/money';
 import type { Row, Table } from '../recognize/model';
 import { hierarchyOf, orderedChildren } from './hierarchy';
@@ -68,6 +68,7 @@ export const cellSumFormula: Rule = {
       en: 'The sum formula of a parent or total cell should include every child row: a left-out row that holds an amount is a warning, one that is blank or zero a note (the total goes wrong once it is filled).',
     },
     needs: [...CODED_KINDS, 'project-expenditure'],
+    conditional: true,
   },
   check(ctx) {
     const findings: Finding[] = [];
@@ -79,6 +80,7 @@ export const cellSumFormula: Rule = {
           if (cell.formula === undefined) continue;
           const refs = sumFormulaCells(cell.formula, table.sheet);
           if (!refs) continue;
+          countCompared(ctx.rounding);
           // Only sums down the column: a formula across the row (合计 = 基本 + 项目) is row-sum's business.
           if ([...refs].some((k) => Number(k.split(',')[1]) !== col)) continue;
           const covered = (row: Row): boolean => refs.has(`${row.row},${col}`) || ((families.get(row)?.length ?? 0) > 0 && families.get(row)!.every(covered));

@@ -1,6 +1,6 @@
 // Rule `cell-text-number`: amounts stored as text, and amount cells whose text is not a number at all.
 import { a1 } from '../grid/grid';
-import { cellRef, type Edit, type Finding, type Fix } from '../findings';
+import { cellRef, countCompared, type Edit, type Finding, type Fix } from '../findings';
 import { parseAmountText, type Money } from '../money/money';
 import type { TableKind } from '../recognize/kinds';
 import { TABLE_KINDS } from '../recognize/kinds';
@@ -78,6 +78,7 @@ export const cellTextNumber: Rule = {
       for (const r of t.rows) {
         for (const [col, cell] of r.amounts) {
           if (!numeric.has(col)) continue;
+          countCompared(ctx.rounding);
           const address = a1(r.row, col);
           const key = `${t.sheet}!${address}`;
           if (seen.has(key)) continue;

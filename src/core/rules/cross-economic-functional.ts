@@ -6,7 +6,7 @@ import { cellRef, type Finding } from '../findings';
 import { displayAmount } from '../money/money';
 import type { Row, Table } from '../recognize/model';
 import type { Rule, RuleContext } from './rule';
-import { colOf, crossBound, crossSum, firstTable, hasMoney, label, labelWithCode, notice, rowCodes, rowText, tableData, tablesOf, total } from './cross-shared';
+import { colOf, crossBound, crossSum, firstTable, hasMoney, label, labelWithCode, notice, printedGroups, rowCodes, rowText, tableData, total } from './cross-shared';
 
 const ID = 'cross-economic-functional';
 
@@ -74,12 +74,20 @@ export const crossEconomicFunctional: Rule = {
     const fRows = chosen.rows;
     const fCatalog = ctx.catalogs.functional?.(ctx.meta.year);
     const eCatalog = ctx.catalogs.economicDepartment;
-    for (const basic of tablesOf(ctx, 'general-budget-basic-expenditure')) {
-      const eCol = colOf(basic, 'total') ?? colOf(basic, 'basic');
-      if (eCol === undefined) continue;
-      const eRows = economicRows(ctx, basic);
+    for (const halves of printedGroups(ctx, 'general-budget-basic-expenditure')) {
+      // The rows of every half, each with its own amount column (人员经费 left, 公用经费 right).
+      const eRows = new Map<string, { row: Row; table: Table; col: number }>();
+      for (const half of halves) {
+        const col = colOf(half, 'total') ?? colOf(half, 'basic');
+        if (col === undefined) continue;
+        for (const [code, row] of economicRows(ctx, half)) if (!eRows.has(code)) eRows.set(code, { row, table: half, col });
+      }
+      if (eRows.size === 0) continue;
+      const basic = halves[0]!;
       for (const c of CORRESPONDENCES) {
-        const eRow = eRows.get(c.economic);
+        const found = eRows.get(c.economic);
+        const eRow = found?.row;
+        const eCol = found?.col ?? colOf(basic, 'total') ?? colOf(basic, 'basic')!;
         let codes = c.functional.filter((code) => fRows.has(code));
         if (codes.length === 0 && c.fallback) codes = c.fallback.filter((code) => fRows.has(code));
         const rows = codes.map((code) => fRows.get(code)!);
@@ -94,7 +102,7 @@ export const crossEconomicFunctional: Rule = {
           certainty: `@${ID}.certainty.${c.certainty}`,
         };
         if (eRow && rows.length > 0) {
-          const checked = { table: basic, row: eRow, col: eCol };
+          const checked = { table: found!.table, row: eRow, col: eCol };
           const f =
             c.relation === 'equal'
               ? crossSum({ rule: ID, ctx, checked, terms, messageId: `${ID}.equal`, data, severity: 'warning', fix: false })
@@ -107,7 +115,7 @@ export const crossEconomicFunctional: Rule = {
         if (eRow && hasMoney(eRow, [eCol])) {
           const amount = total([{ row: eRow, col: eCol }]);
           findings.push(
-            notice(ID, 'warning', { table: basic, row: eRow.row, col: eCol }, [cellRef(functional.sheet, functional.titleCell?.row ?? functional.rect.r0, functional.titleCell?.col ?? functional.rect.c0, 'evidence')], `${ID}.no-functional`, {
+            notice(ID, 'warning', { table: found!.table, row: eRow.row, col: eCol }, [cellRef(functional.sheet, functional.titleCell?.row ?? functional.rect.r0, functional.titleCell?.col ?? functional.rect.c0, 'evidence')], `${ID}.no-functional`, {
               ...data,
               actual: displayAmount(amount),
             }),

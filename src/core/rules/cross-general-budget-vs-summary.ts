@@ -4,25 +4,28 @@
 import { cellRef, type Finding } from '../findings';
 import { displayAmount, ZERO } from '../money/money';
 import type { ColumnRole, Row, Table } from '../recognize/model';
-import type { Rule } from './rule';
-import { colOf, crossBound, crossSum, firstTable, funding, hasMoney, label, labelWithCode, notice, rowCodes, tableData, tablesOf, total, valueAt, type RowCode } from './cross-shared';
+import type { Rule, RuleContext } from './rule';
+import { colOf, crossBound, crossSum, firstTable, funding, hasMoney, label, labelWithCode, notice, rowCodes, tableData, tablesOf, total, unitOf, valueAt, type RowCode } from './cross-shared';
 
 const ID = 'cross-general-budget-vs-summary';
 
-/** Rows are matched by code (within a unit's block), unit rows by unit code, and the 合计 rows with each other. */
-function keyOf(row: Row, codes: Map<Row, RowCode>): string | undefined {
+/**
+ * Rows are matched by code (within a unit's block), unit rows by unit code, and the 合计 rows with each other. A unit
+ * one table codes differently from the others is matched by the majority's code (meta-unit-code says so, once).
+ */
+function keyOf(ctx: RuleContext, table: Table, row: Row, codes: Map<Row, RowCode>): string | undefined {
   if (row.isTotal) return 'total';
-  if (row.unitCode !== undefined) return `unit:${row.unitCode}`;
+  if (row.unitCode !== undefined) return `unit:${unitOf(ctx, table, row.unitCode)}`;
   const code = codes.get(row)?.code;
-  return code !== undefined ? `${row.unit ?? ''}|${code}` : undefined;
+  return code !== undefined ? `${unitOf(ctx, table, row.unit) ?? ''}|${code}` : undefined;
 }
 
 const ROLES: readonly ColumnRole[] = ['total', 'basic', 'project'];
 
-function byKey(table: Table, codes: Map<Row, RowCode>): Map<string, Row> {
+function byKey(ctx: RuleContext, table: Table, codes: Map<Row, RowCode>): Map<string, Row> {
   const out = new Map<string, Row>();
   for (const r of table.rows) {
-    const k = keyOf(r, codes);
+    const k = keyOf(ctx, table, r, codes);
     if (k !== undefined && !out.has(k)) out.set(k, r);
   }
   return out;
@@ -48,7 +51,7 @@ export const crossGeneralBudgetVsSummary: Rule = {
     const equal = money.onlyGeneral === true;
     const basis = equal ? `@${ID}.basis.only-general` : money.onlyGeneral === false ? `@${ID}.basis.other-money` : `@${ID}.basis.unknown`;
     const esCodes = rowCodes(es);
-    const esRows = byKey(es, esCodes);
+    const esRows = byKey(ctx, es, esCodes);
     for (const gbe of tablesOf(ctx, 'general-budget-expenditure')) {
       const pairs = ROLES.map((role) => ({ mine: colOf(gbe, role), theirs: colOf(es, role) })).filter(
         (p): p is { mine: number; theirs: number } => p.mine !== undefined && p.theirs !== undefined,
@@ -57,7 +60,7 @@ export const crossGeneralBudgetVsSummary: Rule = {
       const mineCols = pairs.map((p) => p.mine);
       const theirCols = pairs.map((p) => p.theirs);
       const gbeCodes = rowCodes(gbe, es);
-      const gbeRows = byKey(gbe, gbeCodes);
+      const gbeRows = byKey(ctx, gbe, gbeCodes);
       for (const [key, row] of gbeRows) {
         const other = esRows.get(key);
         const data = { ...tableData(gbe, 'table'), ...tableData(es, 'other'), row: gbeCodes.get(row) ? labelWithCode(ctx, row, gbeCodes.get(row)!.code) : label(row), otherRow: other ? label(other) : '', basis };

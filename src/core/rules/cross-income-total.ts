@@ -1,8 +1,9 @@
 // Rule `cross-income-total`: 收入总表 合计 row, 合计 column = 收支总表 收入总计 (its total column, or
 // 当年/编制预算 + 上年结转 when the side prints no total column).
 import type { Finding } from '../findings';
+import { lineItems } from '../recognize/line-items';
 import type { Rule } from './rule';
-import { colOf, columnsLabel, crossSum, firstTable, label, sideColumns, sideTotalLine, tableData, tablesOf, totalRowOf } from './cross-shared';
+import { colOf, columnTail, columnsLabel, crossSum, firstTable, label, sideColumns, sideTotalLine, tableData, tablesOf, totalRowOf } from './cross-shared';
 
 const ID = 'cross-income-total';
 
@@ -21,14 +22,17 @@ export const crossIncomeTotal: Rule = {
   check(ctx) {
     const findings: Finding[] = [];
     const side = firstTable(ctx, 'income-expense-summary', 'income');
-    const line = side && sideTotalLine(side);
     const cols = side ? sideColumns(side) : [];
-    if (!side || !line || cols.length === 0) return findings;
+    if (!side || cols.length === 0) return findings;
     for (const income of tablesOf(ctx, 'income-summary')) {
       // The 合计 row; a table without one is checked on its department (first unit) row.
       const row = totalRowOf(income) ?? income.rows.find((r) => r.unitCode !== undefined);
       const col = colOf(income, 'total');
       if (!row || col === undefined) continue;
+      // A total of this year's income only (收入决算表: 本年收入合计) is the summary's 本年收入合计, not its 总计.
+      const yearOnly = /^本年收入合计$/.test(columnTail(income, col));
+      const line = yearOnly ? lineItems(side).find((i) => i.kind === 'year-total')?.row : sideTotalLine(side);
+      if (!line) continue;
       const f = crossSum({
         rule: ID,
         ctx,

@@ -7,6 +7,7 @@ import { crossExpenditureByClass } from './cross-expenditure-by-class';
 import { crossExpenditureTotal } from './cross-expenditure-total';
 import { crossFiscalVsSummary } from './cross-fiscal-vs-summary';
 import { crossGeneralBudgetVsSummary } from './cross-general-budget-vs-summary';
+import { crossIncomeByCode } from './cross-income-by-code';
 import { crossIncomeTotal } from './cross-income-total';
 import { crossProjectPerformance } from './cross-project-performance';
 import { crossProjectTotal } from './cross-project-total';
@@ -16,6 +17,7 @@ export const CROSS_RULES: readonly Rule[] = [
   crossExpenditureTotal,
   crossExpenditureByClass,
   crossIncomeTotal,
+  crossIncomeByCode,
   crossFiscalVsSummary,
   crossGeneralBudgetVsSummary,
   crossBasicVsGeneralBudget,

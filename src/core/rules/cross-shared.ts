@@ -2,7 +2,7 @@
 // total rows, what money the department has, and the equality / inequality findings between tables.
 import type { Catalog } from '../catalog/catalog';
 import { a1 } from '../grid/grid';
-import { amountsOf, cellRef, classifyDifference, type CellRef, type Finding, type RoundingPolicy, type Severity } from '../findings';
+import { amountsOf, cellRef, classifyDifference, countCompared, type CellRef, type Finding, type RoundingPolicy, type Severity } from '../findings';
 import { displayAmount, sum, ZERO, type Money } from '../money/money';
 import type { TableKind } from '../recognize/kinds';
 import { lineItems } from '../recognize/line-items';
@@ -25,6 +25,78 @@ export function tablesOf(ctx: RuleContext, kind: TableKind, part?: 'income' | 'e
 /** The first table of a kind (and side), or undefined. */
 export function firstTable(ctx: RuleContext, kind: TableKind, part?: 'income' | 'expenditure'): Table | undefined {
   return tablesOf(ctx, kind, part)[0];
+}
+
+/**
+ * The tables of a kind as printed: a list printed in two halves side by side (基本支出决算表: 人员经费 left,
+ * 公用经费 right) is one printed table of two halves; any other table is alone in its group.
+ */
+export function printedGroups(ctx: RuleContext, kind: TableKind): Table[][] {
+  const groups: Table[][] = [];
+  for (const t of tablesOf(ctx, kind)) {
+    const twin = t.part === 'right' ? groups.find((g) => g[0]!.part === 'left' && g[0]!.sheet === t.sheet && g[0]!.rect.r0 === t.rect.r0) : undefined;
+    if (twin) twin.push(t);
+    else groups.push([t]);
+  }
+  return groups;
+}
+
+/** A unit written with another code in one table than in the others (1129 where every other table prints 129). */
+export interface OddUnitCode {
+  readonly table: Table;
+  readonly row: Row;
+  /** The code this table prints. */
+  readonly code: string;
+  /** The code the other tables print for the unit of the same name. */
+  readonly majority: string;
+  /** How many tables print the majority's code. */
+  readonly votes: number;
+}
+
+const UNIT_CODES = new WeakMap<readonly Table[], { odd: OddUnitCode[]; alias: Map<Table, Map<string, string>> }>();
+
+/**
+ * Units named alike in several tables are one unit: where one table writes its code differently from the majority
+ * (a scanning slip, a typing slip), the tables are compared by the majority's code, and the odd code is one finding.
+ */
+export function unitCodes(tables: readonly Table[]): { odd: OddUnitCode[]; alias: Map<Table, Map<string, string>> } {
+  const cached = UNIT_CODES.get(tables);
+  if (cached) return cached;
+  const byName = new Map<string, Array<{ table: Table; row: Row }>>();
+  for (const t of tables) {
+    for (const row of t.rows) {
+      if (row.unitCode === undefined) continue;
+      const key = labelKey(row.name);
+      if (key.length < 2) continue;
+      const list = byName.get(key) ?? [];
+      if (!list.some((x) => x.table === t)) list.push({ table: t, row });
+      byName.set(key, list);
+    }
+  }
+  const odd: OddUnitCode[] = [];
+  const alias = new Map<Table, Map<string, string>>();
+  for (const list of byName.values()) {
+    const votes = new Map<string, number>();
+    for (const { row } of list) votes.set(row.unitCode!, (votes.get(row.unitCode!) ?? 0) + 1);
+    const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+    const [majority, n] = ranked[0]!;
+    if (ranked.length < 2 || n < 2 || n === ranked[1]![1]) continue;
+    for (const { table, row } of list) {
+      if (row.unitCode === majority) continue;
+      odd.push({ table, row, code: row.unitCode!, majority, votes: n });
+      const m = alias.get(table) ?? new Map<string, string>();
+      m.set(row.unitCode!, majority);
+      alias.set(table, m);
+    }
+  }
+  const out = { odd, alias };
+  UNIT_CODES.set(tables, out);
+  return out;
+}
+
+/** The unit a row belongs to, as the majority of the tables writes its code. */
+export function unitOf(ctx: RuleContext, table: Table, unit: string | undefined): string | undefined {
+  return unit === undefined ? undefined : (unitCodes(ctx.tables).alias.get(table)?.get(unit) ?? unit);
 }
 
 /** A message-data reference to a table kind's name, rendered in the reader's language (`@cross.kind.…`). */
@@ -77,9 +149,12 @@ export function colOf(table: Table, role: ColumnRole): number | undefined {
   return table.columns.find((c) => c.role === role)?.col;
 }
 
-/** The columns whose header path has a label (compared by labelKey) matching `re`. */
+/** Roles of columns that hold another year's or measure's figures, or comparisons: never the table's own figures. */
+export const OTHER_FIGURES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['prior', 'reference', 'change', 'change-pct', 'ratio']);
+
+/** The columns of the table's own figures whose header path has a label (compared by labelKey) matching `re`. */
 export function colsLabelled(table: Table, re: RegExp): number[] {
-  return table.columns.filter((c) => c.path.some((p) => re.test(labelKey(p)))).map((c) => c.col);
+  return table.columns.filter((c) => !OTHER_FIGURES.has(c.role) && c.path.some((p) => re.test(labelKey(p)))).map((c) => c.col);
 }
 
 /** The last word of a column's header path, for matching columns between tables (`编制预算`, `上年结转`). */
@@ -331,7 +406,7 @@ export interface CrossSum {
 function recordable(policy: RoundingPolicy, severity: Severity | undefined): RoundingPolicy {
   const sink = policy.sink;
   if (severity === undefined || severity === 'error' || !sink) return policy;
-  return { perTerm: policy.perTerm, sink: { add: (c, values) => sink.add({ ...c, soft: true }, values) } };
+  return { ...policy, sink: { add: (c, values) => sink.add({ ...c, soft: true }, values) } };
 }
 
 /**
@@ -394,6 +469,7 @@ export function crossBound(c: CrossBound): Finding | undefined {
   const stated = valueAt(c.checked);
   const values = c.bound.map(valueAt);
   if (stated === undefined && values.every((v) => v === undefined)) return undefined;
+  countCompared(c.ctx.rounding);
   const actual = stated ?? ZERO;
   const limit = sum(values);
   const excess = c.relation === 'at-most' ? actual.minus(limit) : limit.minus(actual);
@@ -449,6 +525,7 @@ export function crossSums(rule: string, ctx: RuleContext, left: readonly PlacedC
   const lv = left.map(valueAt);
   const rv = right.map(valueAt);
   if (lv.every((v) => v === undefined) && rv.every((v) => v === undefined)) return undefined;
+  countCompared(ctx.rounding);
   const actual = sum(lv);
   const expected = sum(rv);
   const kind = classifyDifference(actual.minus(expected), left.length + right.length - 1, ctx.rounding);

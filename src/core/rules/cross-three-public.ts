@@ -23,9 +23,11 @@ const ITEMS: readonly Item[] = [
 
 /** The 三公 table's cell of an item: a column of a one-row table (Henan), or a row of a list (its total column). */
 function threePublicCell(table: Table, item: Item): PlacedCell | undefined {
+  // The item a column holds, its year and measure words set aside (`公务接待费/决算数` → 公务接待费).
   const last = (col: number) => {
-    const path = table.columns.find((x) => x.col === col)!.path;
-    return labelKey(path[path.length - 1]!);
+    const c = table.columns.find((x) => x.col === col)!;
+    const item = c.meaning && c.meaning.item.length > 0 ? c.meaning.item : c.path;
+    return labelKey(item[item.length - 1]!);
   };
   const cols = colsLabelled(table, item.label).filter((c) => item.label.test(last(c)) && !/购置/.test(last(c)));
   const data = table.rows.find((r) => cols.some((c) => r.amounts.get(c)?.value !== undefined));

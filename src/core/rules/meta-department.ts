@@ -1,6 +1,6 @@
 // Rule `meta-department`: every table names the same 预算单位 as the rest of the workbook.
 import { a1 } from '../grid/grid';
-import { cellRef, type CellRef, type Finding, type Fix, type Severity } from '../findings';
+import { cellRef, countCompared, skipReason, type CellRef, type Finding, type Fix, type Severity } from '../findings';
 import { metaTexts, printedTables } from '../narrative/tables';
 import { TABLE_KINDS } from '../recognize/kinds';
 import type { Table } from '../recognize/model';
@@ -121,7 +121,11 @@ export const metaDepartment: Rule = {
   },
   check(ctx) {
     const tables = printedTables(ctx.tables).filter((t) => t.meta.department !== undefined && t.meta.departmentCell !== undefined);
-    if (tables.length < 2) return [];
+    if (tables.length < 2) {
+      skipReason(ctx.rounding, 'skip.meta-department.few', { n: String(tables.length) });
+      return [];
+    }
+    countCompared(ctx.rounding, tables.length - 1);
     // The majority by comparable form; its most frequent printed form is what the others are aligned to.
     const byKey = new Map<string, Table[]>();
     for (const t of tables) {

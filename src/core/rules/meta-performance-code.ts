@@ -1,5 +1,5 @@
 // Rule `meta-performance-code`: every 绩效目标表 block names the same 主管部门 code (…-601).
-import { cellRef, type Finding } from '../findings';
+import { cellRef, countCompared, skipReason, type Finding } from '../findings';
 import type { Rule } from './rule';
 
 const ID = 'meta-performance-code';
@@ -15,6 +15,7 @@ export const metaPerformanceCode: Rule = {
       en: 'The department code in “主管部门及编码” should be the same in every project performance block; one that differs from the majority is most likely mistyped.',
     },
     needs: ['project-performance'],
+    conditional: true,
   },
   check(ctx) {
     const coded = ctx.tables.flatMap((t) =>
@@ -27,7 +28,11 @@ export const metaPerformanceCode: Rule = {
     for (const c of coded) counts.set(c.code, (counts.get(c.code) ?? 0) + 1);
     const [majority, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
     // A majority needs at least three blocks and more than half of them.
-    if (coded.length < 3 || n * 2 <= coded.length) return [];
+    if (coded.length < 3 || n * 2 <= coded.length) {
+      skipReason(ctx.rounding, 'skip.meta-performance-code.few', { n: String(coded.length) });
+      return [];
+    }
+    countCompared(ctx.rounding, coded.length - 1);
     return coded
       .filter((c) => c.code !== majority)
       .map((c): Finding => ({

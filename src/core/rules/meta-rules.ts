@@ -6,6 +6,7 @@ import { cellFormulaError } from './cell-formula-error';
 import { cellSumFormula } from './cell-sum-formula';
 import { cellTextNumber } from './cell-text-number';
 import { metaDepartment } from './meta-department';
+import { metaUnitCode } from './meta-unit-code';
 import { metaSequence } from './meta-sequence';
 import { metaUnit } from './meta-unit';
 import { metaYear } from './meta-year';
@@ -15,6 +16,7 @@ export const META_RULES: readonly Rule[] = [
   metaPerformanceCode,
   narrativePerformance,
   metaDepartment,
+  metaUnitCode,
   metaUnit,
   metaYear,
   narrativeAmounts,

@@ -1,6 +1,6 @@
 // Rule `meta-sequence`: a 序号 column counts 1, 2, 3 … without gaps or repeats.
 import { a1 } from '../grid/grid';
-import { cellRef, type Finding } from '../findings';
+import { cellRef, countCompared, type Finding } from '../findings';
 import { TABLE_KINDS } from '../recognize/kinds';
 import type { Row } from '../recognize/model';
 import { halfWidth } from '../text';
@@ -30,6 +30,7 @@ export const metaSequence: Rule = {
       en: 'A 序号 column should count up one by one: a gap (rows may have been deleted) or a repeated number is a note. A new block numbered from 1 again is fine.',
     },
     needs: [...TABLE_KINDS],
+    conditional: true,
   },
   check(ctx) {
     const findings: Finding[] = [];
@@ -46,6 +47,7 @@ export const metaSequence: Rule = {
       if (seqCol === undefined) continue;
       const rows = dataRows.get(printed(t))!;
       const numbered = t.rows.map((row) => ({ row, n: seqNumber(seqText(row)) })).filter((x): x is { row: Row; n: number } => x.n !== undefined);
+      countCompared(ctx.rounding, Math.max(0, numbered.length - 1));
       for (let i = 1; i < numbered.length; i++) {
         const prev = numbered[i - 1]!;
         const cur = numbered[i]!;

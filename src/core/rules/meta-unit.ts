@@ -1,6 +1,6 @@
 // Rule `meta-unit`: every table states the workbook's unit of measure (万元 or 元).
 import { a1 } from '../grid/grid';
-import { cellRef, type CellRef, type Finding, type Fix, type Severity } from '../findings';
+import { cellRef, countCompared, type CellRef, type Finding, type Fix, type Severity } from '../findings';
 import { Money } from '../money/money';
 import { hasAmounts, metaTexts, printedTables } from '../narrative/tables';
 import type { TableKind } from '../recognize/kinds';
@@ -61,6 +61,7 @@ export const metaUnit: Rule = {
     const others = new Set<string>();
     for (const t of stating) for (const v of amountSet(t)) others.add(v);
     const findings: Finding[] = [];
+    countCompared(ctx.rounding, Math.max(0, tables.length - 1));
     for (const t of tables) {
       const cell = t.meta.unitCell;
       if (t.meta.unit === majority) continue;

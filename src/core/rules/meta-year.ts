@@ -1,6 +1,6 @@
 // Rule `meta-year`: tables and the narrative name the workbook's budget year, not another.
 import { a1 } from '../grid/grid';
-import { cellRef, type Finding } from '../findings';
+import { cellRef, countCompared, type Finding } from '../findings';
 import { budgetYearMentions } from '../narrative/years';
 import { printedTables } from '../narrative/tables';
 import { TABLE_KINDS } from '../recognize/kinds';
@@ -38,6 +38,7 @@ export const metaYear: Rule = {
     if (year === undefined) return [];
     const findings: Finding[] = [];
     for (const t of printedTables(ctx.tables)) {
+      if (t.meta.year !== undefined) countCompared(ctx.rounding);
       if (t.meta.year !== undefined && t.meta.year !== year) {
         const cell = yearCell(t);
         if (cell) {

@@ -1,6 +1,6 @@
 // Rule `narrative-amounts`: the totals and shares the 情况说明 quotes equal what the tables say.
 import { a1 } from '../grid/grid';
-import { cellRef, type CellRef, type Finding, type Fix, type Severity } from '../findings';
+import { cellRef, countCompared, type CellRef, type Finding, type Fix, type Severity } from '../findings';
 import { displayAmount, Money, ZERO } from '../money/money';
 import {
   leiRow,
@@ -316,6 +316,7 @@ export const narrativeAmounts: Rule = {
           if (!r) return;
           if (!sectionLead.has(p.section) && f.head === undefined) sectionLead.set(p.section, r);
           const stated = inTableUnit(ctx, f);
+          countCompared(ctx.rounding);
           // The amount.
           const verdicts = r.candidates.map((c) => ({ c, v: compare(ctx, stated, f.unit === (ctx.meta.unit ?? '万元') ? f.decimals : 6, c) }));
           const best = verdicts.reduce((a, b) => (RANK[b.v.kind] < RANK[a.v.kind] ? b : a));

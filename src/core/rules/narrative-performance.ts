@@ -1,5 +1,5 @@
 // Rule `narrative-performance`: "确定 N 个二级项目…的绩效目标…涉及金额 X 万元" against the performance blocks printed.
-import { cellRef, type Finding } from '../findings';
+import { cellRef, countCompared, type Finding } from '../findings';
 import { displayAmount, Money, parseAmountText, sum } from '../money/money';
 import { squash } from '../text';
 import type { Rule } from './rule';
@@ -18,6 +18,7 @@ export const narrativePerformance: Rule = {
       en: 'The number of projects and the amount the narrative says have published performance targets equal the performance blocks printed and the sum of their 年度资金总额.',
     },
     needs: ['narrative', 'project-performance'],
+    conditional: true,
   },
   check(ctx) {
     const blocks = ctx.tables.filter((t) => t.kind === 'project-performance' && t.fields?.some((f) => f.label === '项目名称'));
@@ -33,6 +34,7 @@ export const narrativePerformance: Rule = {
         const stated = Number(m[1]);
         const amount = parseAmountText(m[3]!);
         if (amount === undefined) continue;
+        countCompared(ctx.rounding);
         const countDiffers = stated !== blocks.length;
         const amountDiffers = !amount.eq(printed.toDecimalPlaces(amount.decimalPlaces(), Money.ROUND_HALF_UP));
         if (!countDiffers && !amountDiffers) continue;

@@ -1,6 +1,6 @@
 // The rule contract: a declaration (id, group, severity, descriptions, tables needed) plus a pure check.
 import type { Catalogs, WorkbookMeta } from '../analyze';
-import type { Finding, RoundingPolicy } from '../findings';
+import type { Finding, Message, RoundingPolicy } from '../findings';
 import type { TableKind } from '../recognize/kinds';
 import type { Table } from '../recognize/model';
 
@@ -16,6 +16,11 @@ export interface RuleMeta {
   readonly description: { readonly zh: string; readonly en: string };
   /** Table kinds the rule reads; with none of them in the workbook the rule is skipped. */
   readonly needs: readonly TableKind[];
+  /**
+   * The rule checks something only some layouts print (a 增减% column, 年初/年末结转和结余, units, 序号): when it
+   * compares nothing it is skipped as any rule is, but that is no news worth a line in the summary.
+   */
+  readonly conditional?: boolean;
 }
 
 export interface RuleContext {
@@ -38,8 +43,8 @@ export interface RuleOutcome {
   readonly rule: string;
   readonly status: 'pass' | 'fail' | 'skipped' | 'crashed';
   readonly findings: number;
-  /** Why a rule was skipped or crashed: a reason id (`no-table`) or words. */
-  readonly reason?: string;
+  /** Why a rule was skipped or crashed, as a message to render (`skip.no-table`, `skip.crashed` …). */
+  readonly reason?: Message;
   /** How many pairs of numbers (or names) the rule compared; a rule that compared none is `skipped`, never `pass`. */
   readonly compared?: number;
 }

@@ -4,7 +4,7 @@ import type { Table } from '../recognize/model';
 import type { Rule, RuleContext } from './rule';
 import { hierarchyOf, orderedChildren } from './hierarchy';
 import { checkRowSum } from './sum-check';
-import { CODED_KINDS } from './kinds';
+import { HIERARCHY_KINDS, hasCodeHierarchy } from './kinds';
 
 export const subtotal: Rule = {
   meta: {
@@ -13,7 +13,7 @@ export const subtotal: Rule = {
     severity: 'error',
     title: { zh: '上下级科目', en: 'Parent = Σ children' },
     description: { zh: '上级科目金额等于其下级科目金额之和（类 = Σ款，款 = Σ项；项目类别 = Σ一级项目，一级项目 = Σ二级项目）', en: 'A parent equals the sum of its children (类 = Σ款, 款 = Σ项; project type = Σ 一级, 一级 = Σ 二级)' },
-    needs: [...CODED_KINDS, 'project-expenditure'],
+    needs: [...HIERARCHY_KINDS, 'project-expenditure'],
   },
   check(ctx) {
     const findings: Finding[] = [];
@@ -22,7 +22,7 @@ export const subtotal: Rule = {
         findings.push(...projects(ctx, table));
         continue;
       }
-      if (!CODED_KINDS.includes(table.kind)) continue;
+      if (!hasCodeHierarchy(table)) continue;
       const h = hierarchyOf(table);
       for (const parent of h.parents) {
         findings.push(...checkRowSum({ rule: 'subtotal', table, parent, children: h.childrenOf(parent.code!, parent.unit), policy: ctx.rounding, messageId: 'subtotal.mismatch' }));

@@ -1,6 +1,6 @@
 // The one comparison every additive rule makes: a stated cell against the sum of other cells.
 import { a1 } from '../grid/grid';
-import { amountsOf, cellRef, classifyDifference, type Finding, type Message, type RoundingPolicy } from '../findings';
+import { amountsOf, cellRef, classifyDifference, countCompared, type Finding, type Message, type RoundingPolicy } from '../findings';
 import { cellKey } from '../fix/constraints';
 import { displayAmount, sum, ZERO, type Money } from '../money/money';
 import type { AmountCell, Column, Row, Table } from '../recognize/model';
@@ -66,6 +66,7 @@ export function checkSum(c: SumCheck): Finding | undefined {
     );
   }
   if (stated?.value === undefined && termCells.every((t) => t?.value === undefined)) return undefined;
+  countCompared(c.policy);
   const actual = stated?.value ?? ZERO;
   const expected = sum(termCells.map((t) => t?.value));
   const kind = classifyDifference(actual.minus(expected), c.terms.length, c.policy);

@@ -5,7 +5,7 @@ import type { Row, Table } from '../recognize/model';
 import type { Rule, RuleContext } from './rule';
 import { hierarchyOf } from './hierarchy';
 import { checkRowSum } from './sum-check';
-import { CODED_KINDS } from './kinds';
+import { HIERARCHY_KINDS, hasCodeHierarchy } from './kinds';
 
 function compare(ctx: RuleContext, table: Table, parent: Row, children: readonly Row[], messageId: string): Finding[] {
   return checkRowSum({ rule: 'total-row', table, parent, children, policy: ctx.rounding, messageId });
@@ -18,12 +18,12 @@ export const totalRow: Rule = {
     severity: 'error',
     title: { zh: '合计行', en: 'Total row' },
     description: { zh: '合计行等于各类科目之和（分单位列示时，合计等于各单位之和，单位行等于其下各类之和）', en: 'The total row equals the sum of the top-level subjects (or of the unit rows, each unit row the sum of its subjects)' },
-    needs: CODED_KINDS,
+    needs: HIERARCHY_KINDS,
   },
   check(ctx) {
     const findings: Finding[] = [];
     for (const table of ctx.tables) {
-      if (!CODED_KINDS.includes(table.kind)) continue;
+      if (!hasCodeHierarchy(table)) continue;
       const h = hierarchyOf(table);
       const total = table.rows.find((r) => r.isTotal);
       if (h.unitRows.length > 0) {

@@ -27,6 +27,7 @@ export const unitSum: Rule = {
       en: 'In the income summary a department row equals the sum of its units (603 = 603001 + 603002), and the total row the sum of the departments',
     },
     needs: ['income-summary'],
+    conditional: true,
   },
   check(ctx) {
     const findings: Finding[] = [];

@@ -1,0 +1,63 @@
+// Rule `cross-income-by-code`: a 收入总表 laid out by functional subject (Shanghai's 部门收入预算总表, the central
+// 收入总表) against the 支出总表, code by code: in a budget whose income equals its expenditure (nothing carried to
+// next year), the money each subject receives is the money it spends. Final accounts carry money over: never there.
+import { cellRef, classifyDifference, type Finding } from '../findings';
+import { displayAmount } from '../money/money';
+import type { Row, Table } from '../recognize/model';
+import type { Rule } from './rule';
+import { colOf, crossSum, firstTable, hasMoney, label, notice, tableData, tablesOf, totalRowOf, valueAt } from './cross-shared';
+
+const ID = 'cross-income-by-code';
+
+function coded(table: Table): Map<string, Row> {
+  const out = new Map<string, Row>();
+  for (const r of table.rows) if (r.code !== undefined && r.unitCode === undefined && !r.isTotal && /^2/.test(r.code) && !out.has(`${r.unit ?? ''}|${r.code}`)) out.set(`${r.unit ?? ''}|${r.code}`, r);
+  return out;
+}
+
+export const crossIncomeByCode: Rule = {
+  meta: {
+    id: ID,
+    group: 'cross-table',
+    severity: 'error',
+    title: { zh: '收入总表与支出总表逐科目', en: 'Income vs expenditure by subject' },
+    description: {
+      zh: '收入总表按功能分类科目列示时，逐科目比较其合计与支出总表的合计：收支平衡、没有结转下年的预算中应相等（决算有结转结余，不比较）。',
+      en: 'An income summary laid out by functional subject is compared with the expenditure summary subject by subject: in a budget whose income equals its expenditure (nothing carried to next year) they are equal (final accounts carry money over and are not compared).',
+    },
+    needs: ['income-summary', 'expenditure-summary'],
+    conditional: true,
+  },
+  check(ctx) {
+    const findings: Finding[] = [];
+    const es = firstTable(ctx, 'expenditure-summary');
+    if (!es || es.basis === 'final') return findings;
+    const esCol = colOf(es, 'total');
+    const esTotal = totalRowOf(es);
+    if (esCol === undefined) return findings;
+    const esRows = coded(es);
+    for (const income of tablesOf(ctx, 'income-summary')) {
+      if (income.basis === 'final') continue;
+      const col = colOf(income, 'total');
+      const rows = coded(income);
+      if (col === undefined || rows.size === 0) continue;
+      // Only when the two totals agree: then no money is carried to next year and every subject balances.
+      const total = totalRowOf(income);
+      const a = total && valueAt({ row: total, col });
+      const b = esTotal && valueAt({ row: esTotal, col: esCol });
+      if (a === undefined || b === undefined || classifyDifference(a.minus(b), 2, ctx.rounding) === 'real') continue;
+      for (const [key, row] of rows) {
+        const other = esRows.get(key);
+        const data = { ...tableData(income, 'table'), ...tableData(es, 'other'), row: label(row), otherRow: other ? label(other) : '' };
+        if (!other) {
+          if (hasMoney(row, [col]))
+            findings.push(notice(ID, 'warning', { table: income, row: row.row, col }, [cellRef(es.sheet, es.titleCell?.row ?? es.rect.r0, es.titleCell?.col ?? es.rect.c0, 'evidence')], `${ID}.missing`, { ...data, actual: displayAmount(valueAt({ row, col })!) }));
+          continue;
+        }
+        const f = crossSum({ rule: ID, ctx, checked: { table: income, row, col }, terms: [{ row: other, col: esCol, table: es }], messageId: `${ID}.mismatch`, data, fix: { confidence: 0.4, reason: 'cross.fix.reason.other-table' } });
+        if (f) findings.push(f);
+      }
+    }
+    return findings;
+  },
+};

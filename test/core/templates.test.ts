@@ -1,0 +1,144 @@
+// Other provinces' templates and 部门决算 (fixtures 005–007, TEMPLATES.md): what every column means, the
+// identities of each template, and that a safe fix never changes a correct number.
+import { analyzeWorkbook, recognizeWorkbook, type AnalyzeOptions } from '../../src/core/analyze';
+import { builtinCatalogs } from '../../src/core/catalog/builtin';
+import type { Finding } from '../../src/core/findings';
+import { fixAllSafe } from '../../src/core/fix-all';
+import { applyEdits } from '../../src/core/fix/apply';
+import { SAFE_CONFIDENCE } from '../../src/core/fix/safe';
+import { a1, type Workbook } from '../../src/core/grid/grid';
+import { labelWord, meaningOf } from '../../src/core/recognize/column-meaning';
+import type { Table } from '../../src/core/recognize/model';
+import { loadFixture } from '../support/fixtures';
+import { codesAsNumbers, inYuan, numbersAsText, oneSheet } from '../support/variants';
+
+const options: AnalyzeOptions = { catalogs: builtinCatalogs };
+const SHANGHAI = '005-shanghai-pujiang-tiyu-2024';
+const CENTRAL = '006-central-shehuifuli-2024';
+const FINAL = '007-pujiang-nongye-juesuan-2023';
+
+const alarms = (findings: readonly Finding[]) => findings.filter((f) => f.severity !== 'info');
+const at = (f: Finding) => `${f.cells[0]!.sheet}!${f.cells[0]!.address}`;
+
+/** The address of a table's cell: the row whose code (or name) is given, the column whose header path matches. */
+function cellOf(tables: readonly Table[], sheet: string, row: string, column: RegExp): { address: string; value: string } {
+  const t = tables.find((x) => x.sheet === sheet && x.rows.some((r) => r.code === row || r.name === row))!;
+  const r = t.rows.find((x) => x.code === row || x.name === row)!;
+  const c = t.columns.find((x) => column.test(x.path.join('/')))!;
+  return { address: a1(r.row, c.col), value: r.amounts.get(c.col)?.text ?? '' };
+}
+
+describe('what a column means', () => {
+  it('tells year and measure words from items, and a comparison from an amount', () => {
+    expect(labelWord('2023年执行数', 2024)).toEqual({ period: 'prior', year: 2023, measure: 'execution' });
+    expect(labelWord('2024年预算数', 2024)).toEqual({ period: 'current', year: 2024, measure: 'budget' });
+    expect(labelWord('2024年预算数比2023年执行数增减（%）', 2024)).toEqual({ measure: 'change-pct' });
+    expect(labelWord('增减额')).toEqual({ measure: 'change' });
+    expect(labelWord('决算数')).toEqual({ measure: 'final' });
+    expect(labelWord('2024年“三公”经费预算数', 2024)).toMatchObject({ period: 'current', measure: 'budget', item: '"三公"经费' });
+    // This year's money, never last year's column: 上年结转 is carried into this year; 本年预算 is its current-year part.
+    expect(labelWord('上年结转')).toBeUndefined();
+    expect(labelWord('本年预算')).toBeUndefined();
+    expect(labelWord('上年执行数')).toEqual({ period: 'prior', measure: 'execution' });
+    expect(meaningOf(['2023年预算数', '公务用车购置及运行费', '小计'], 2024)).toEqual({ period: 'prior', measure: 'budget', year: 2023, item: ['公务用车购置及运行费', '小计'] });
+  });
+
+  it('reads a 合计 under a caption as the table total, and last year, 增减% and 预算数 beside 决算数 as other figures', async () => {
+    const read = async (stem: string) => recognizeWorkbook(await loadFixture(stem), options).tables;
+    const shanghai = await read(SHANGHAI);
+    const es = shanghai.find((t) => t.kind === 'expenditure-summary')!;
+    expect(es.columns.filter((c) => c.path.some((p) => /支出预算/.test(p))).map((c) => c.role)).toEqual(['total', 'basic', 'project']);
+    const central = await read(CENTRAL);
+    const gbe = central.find((t) => t.kind === 'general-budget-expenditure')!;
+    expect(gbe.columns.map((c) => c.role)).toEqual(['code', 'name', 'prior', 'total', 'basic', 'project', 'change-pct']);
+    const three = central.find((t) => t.kind === 'three-public-expenses')!;
+    expect(new Set(three.columns.slice(0, 6).map((c) => c.role))).toEqual(new Set(['prior']));
+    const final = await read(FINAL);
+    const finalThree = final.find((t) => t.kind === 'three-public-expenses')!;
+    expect(finalThree.basis).toBe('final');
+    expect(finalThree.columns.map((c) => c.role).filter((r) => r === 'reference')).toHaveLength(6);
+  });
+
+  it('reads a 基本支出决算表 printed in two halves as two lists, never as code pairs', async () => {
+    const tables = recognizeWorkbook(await loadFixture(FINAL), options).tables.filter((t) => t.kind === 'general-budget-basic-expenditure');
+    expect(tables.map((t) => t.part)).toEqual(['left', 'right']);
+    expect(tables.flatMap((t) => t.rows).filter((r) => r.secondaryCode !== undefined)).toEqual([]);
+    expect(tables[0]!.rows.find((r) => r.code === '30311')?.name).toBe('代缴社会保险费');
+    expect(tables[1]!.rows.find((r) => r.isTotal)?.name).toBe('公用经费合计');
+  });
+});
+
+describe.each([SHANGHAI, CENTRAL, FINAL])('%s, consistent', (stem) => {
+  it('gets no error or warning, and --fix safe changes nothing, in every layout variant', async () => {
+    const wb = await loadFixture(stem);
+    for (const variant of [wb, inYuan(wb), oneSheet(wb), codesAsNumbers(wb), numbersAsText(wb, 'separators')]) {
+      const report = analyzeWorkbook(variant, options);
+      expect(alarms(report.findings).map((f) => f.id)).toEqual([]);
+      expect(fixAllSafe(variant, report, options).edits).toEqual([]);
+    }
+  });
+});
+
+describe('planted mistakes in the other templates', () => {
+  const plantIn = async (stem: string, edits: Array<{ sheet: string; row: string; column: RegExp; after: string }>): Promise<{ wb: Workbook; cells: string[] }> => {
+    const wb = await loadFixture(stem);
+    const tables = recognizeWorkbook(wb, options).tables;
+    const placed = edits.map((e) => ({ ...e, ...cellOf(tables, e.sheet, e.row, e.column) }));
+    return { wb: applyEdits(wb, placed.map((p) => ({ sheet: p.sheet, address: p.address, before: p.value, after: p.after }))), cells: placed.map((p) => `${p.sheet}!${p.address}`) };
+  };
+
+  it('a wrong 增减% is an error at its cell, with a fix that is never safe', async () => {
+    const { wb, cells } = await plantIn(CENTRAL, [{ sheet: '一般公共预算支出表', row: '2080502', column: /增减/, after: '0.068' }]);
+    const report = analyzeWorkbook(wb, options);
+    const found = alarms(report.findings);
+    expect(found.map((f) => [f.rule, at(f)])).toEqual([['row-percent', cells[0]]]);
+    expect(found[0]!.expected).toBe('5.8');
+    expect(found[0]!.fixes[0]!.confidence).toBeLessThan(SAFE_CONFIDENCE);
+    expect(fixAllSafe(wb, report, options).edits).toEqual([]);
+  });
+
+  it('a leaf carried into every total above it (formulas) is found by another table', async () => {
+    const wb = await loadFixture(SHANGHAI);
+    const es = recognizeWorkbook(wb, options).tables.find((t) => t.kind === 'expenditure-summary')!;
+    // 2070305 and its 款, 类 and 合计 rows, 合计 and 项目支出 columns, all +1.00.
+    const leaf = es.rows.find((r) => r.code?.length === 7 && [...r.amounts.values()].some((a) => a.value && !a.value.isZero()))!;
+    const rows = es.rows.filter((r) => r.isTotal || (r.code !== undefined && leaf.code!.startsWith(r.code)));
+    const cols = es.columns.filter((c) => c.role === 'total' || c.role === (leaf.amounts.get(es.columns.find((x) => x.role === 'project')!.col)?.value?.isZero() === false ? 'project' : 'basic'));
+    const edits = rows.flatMap((r) => cols.map((c) => ({ sheet: es.sheet, address: a1(r.row, c.col), before: '', after: r.amounts.get(c.col)!.value!.plus(1).toFixed(2) })));
+    const report = analyzeWorkbook(applyEdits(wb, edits), options);
+    const moved = new Set(edits.map((e) => `${e.sheet}!${e.address}`));
+    expect(alarms(report.findings).some((f) => f.cells.some((c) => moved.has(`${c.sheet}!${c.address}`)))).toBe(true);
+  });
+
+  it('a wrong 编制部门 on one table is named at its cell', async () => {
+    const wb = await loadFixture(SHANGHAI);
+    const es = recognizeWorkbook(wb, options).tables.find((t) => t.kind === 'expenditure-summary')!;
+    const cell = es.meta.departmentCell!;
+    const address = a1(cell.row, cell.col);
+    const report = analyzeWorkbook(applyEdits(wb, [{ sheet: es.sheet, address, before: es.meta.departmentText!, after: '编制部门：上海市浦江区文化旅游局' }]), options);
+    expect(alarms(report.findings).map((f) => [f.rule, at(f)])).toContainEqual(['meta-department', `${es.sheet}!${address}`]);
+  });
+
+  it('final accounts: a closing carry-over that does not balance, and 决算数 beyond 预算数', async () => {
+    const wb = await loadFixture(FINAL);
+    const tables = recognizeWorkbook(wb, options).tables;
+    const fund = tables.find((t) => t.kind === 'government-fund-expenditure' && t.rows.some((r) => r.code !== undefined))!;
+    const row = fund.rows.find((r) => r.code !== undefined && r.code.length === 7)!;
+    const closing = fund.columns.find((c) => /年末/.test(c.path.join('/')))!;
+    const three = tables.find((t) => t.kind === 'three-public-expenses')!;
+    const reception = three.columns.filter((c) => /公务接待/.test(c.path.join('/')));
+    const [budget, final] = [reception.find((c) => c.role === 'reference')!, reception.find((c) => c.role !== 'reference')!];
+    const data = three.rows.find((r) => r.amounts.get(final.col)?.value !== undefined)!;
+    const edits = [
+      { sheet: fund.sheet, address: a1(row.row, closing.col), before: '', after: (row.amounts.get(closing.col)?.value?.plus(5) ?? 5).toString() },
+      { sheet: three.sheet, address: a1(data.row, final.col), before: '', after: data.amounts.get(budget.col)!.value!.plus(1).toFixed(2) },
+    ];
+    const found = alarms(analyzeWorkbook(applyEdits(wb, edits), options).findings);
+    expect(found.map((f) => [f.rule, f.severity, at(f)])).toEqual(
+      expect.arrayContaining([
+        ['row-balance', 'error', `${fund.sheet}!${edits[0]!.address}`],
+        ['final-vs-budget', 'warning', `${three.sheet}!${edits[1]!.address}`],
+      ]),
+    );
+  });
+});
