@@ -247,6 +247,20 @@ async function fixAndUndo(width, height) {
   const edited = change.split('：')[0];
   const wasText = (await preview(edited).innerText()).trim();
   await closePreview(page);
+  // A cause: the identities it also breaks are folded (影响 N 处勾稽关系); each opens, and selecting one shows its cells.
+  let folded = '';
+  if ((await card.getByTestId('consequences-toggle').count()) > 0) {
+    folded = (await card.getByTestId('consequences-toggle').innerText()).trim();
+    if (!/^影响 \d+ 处勾稽关系$/.test(folded)) fail(`${name}: the consequences toggle says ${folded}`);
+    await card.getByTestId('consequences-toggle').click();
+    const nested = card.getByTestId('nested').first();
+    const nestedWhere = await nested.getAttribute('data-where');
+    await nested.getByTestId('nested-locate').click();
+    await preview(nestedWhere).and(page.locator('[aria-current="true"]')).waitFor({ timeout: 10_000 });
+    if ((await page.locator('[data-testid="preview"] td[data-evidence="true"]').count()) === 0) fail(`${name}: the consequence ${nestedWhere} shows no evidence cells`);
+    folded = `${folded}, ${nestedWhere} shown with its cells`;
+    await closePreview(page);
+  }
   const laterKeys = await page.getByTestId('finding').evaluateAll((els, x) => els.slice(els.findIndex((el) => el.getAttribute('data-id') === x) + 1).map((el) => el.getAttribute('data-key')), id);
   await card.getByTestId('apply-fix').click();
   await page.getByTestId('journal').waitFor({ timeout: 20_000 });
@@ -302,7 +316,7 @@ async function fixAndUndo(width, height) {
     await page.waitForTimeout(100);
     await page.screenshot({ path: join(DOCS, 'taskpane-1280-fixed.png') });
   }
-  console.log(`✔ ${name}: applied the fix of ${id} (${change}): ${before.length} → ${afterApply.length} findings, undone: ${afterUndo.length}`);
+  console.log(`✔ ${name}: ${folded ? `${folded}; ` : ''}applied the fix of ${id} (${change}): ${before.length} → ${afterApply.length} findings, undone: ${afterUndo.length}`);
   await context.close();
 }
 
@@ -509,15 +523,15 @@ async function excelHosted() {
     });
     const before = await ids(page);
     // Click a finding: Excel selects its cell.
-    const card = page.locator('[data-testid="finding"][data-where="预算表9!H7"]');
+    const card = page.locator('[data-testid="finding"][data-where="预算表9!H10"]');
     await card.getByTestId('locate').click();
-    await page.waitForFunction(() => window.__fake.selection?.address === 'H7' && window.__fake.active === '预算表9');
+    await page.waitForFunction(() => window.__fake.selection?.address === 'H10' && window.__fake.active === '预算表9');
     // Apply its fix: H10 written, the finding gone; undo: H10 back, the finding back.
     await measure('apply + check', async () => {
       await card.getByTestId('apply-fix').click();
       await page.getByTestId('journal').waitFor({ timeout: 20_000 });
     });
-    if ((await cell('预算表9', 'H10')) !== 548.27 || (await ids(page)).includes('subtotal@预算表9!H7')) fail(`${name}: the fix of 预算表9!H7 did not take`);
+    if ((await cell('预算表9', 'H10')) !== 548.27 || (await ids(page)).includes('subtotal@预算表9!H10')) fail(`${name}: the fix of 预算表9!H10 did not take`);
     await measure('undo + check', () => page.getByTestId('undo-last').click());
     if ((await cell('预算表9', 'H10')) !== 546.27 || JSON.stringify(await ids(page)) !== JSON.stringify(before)) fail(`${name}: undo did not restore 预算表9!H10 and the findings`);
     const afterUndo = await snapshot();
@@ -574,7 +588,7 @@ async function excelHosted() {
     await page.getByTestId('settings-toggle').click();
     await page.waitForTimeout(300);
     await fake(() => window.__fake.userEdit('预算表9', 'H10', 548.27));
-    await page.waitForFunction(() => !document.querySelector('[data-testid="finding"][data-where="预算表9!H7"]'), null, { timeout: 10_000 });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="finding"][data-where="预算表9!H10"]'), null, { timeout: 10_000 });
     await idle(page);
     const afterEdit = (await ids(page)).length;
     // For the screenshot: fix all safe, mark, the top of the pane.
@@ -619,6 +633,15 @@ async function narrowPane() {
   if (serious(axeFirst).length > 0) fail(`${name}: axe:\n  ${serious(axeFirst).join('\n  ')}`);
   await still(page);
   await page.screenshot({ path: join(DOCS, 'taskpane-350.png') });
+  // A cause's consequences opened: axe on them too (then folded again).
+  const toggle = page.getByTestId('consequences-toggle').first();
+  if ((await toggle.count()) === 0) fail(`${name}: no finding folds its consequences (000 has H10's)`);
+  await toggle.click();
+  await page.getByTestId('consequences').first().waitFor();
+  const axeCauses = await axeViolations(page);
+  if (serious(axeCauses).length > 0) fail(`${name}: axe with a cause's consequences open:\n  ${serious(axeCauses).join('\n  ')}`);
+  await toggle.click();
+  await page.evaluate(() => window.scrollTo(0, 0));
   // A cell link opens the preview in a drawer (no scrolling thousands of px); axe on it too; ✕ closes it.
   const heightBefore = await page.evaluate(() => document.documentElement.scrollHeight);
   await first.getByTestId('locate').click();
@@ -674,8 +697,8 @@ async function narrowPane() {
   if (serious(axeWide).length > 0) fail(`pane-1280: axe:\n  ${serious(axeWide).join('\n  ')}`);
   await wide.context.close();
   const count = (v) => `${serious(v).length} serious/critical, ${v.length} in all`;
-  console.log(`✔ ${name}: first finding at ${box.top}–${box.bottom} px (its sentence ends at ${box.message} px) of a 720 px screen; preview drawer opened and closed; Tab ×${tabs + 1} to 应用, Enter: notice with 撤销 in view, focus on the next finding; axe: ${count(axeFirst)} (first screen), ${count(axeDrawer)} (preview), ${count(axeFixed)} (after 应用), ${count(axeWide)} (1280 px)`);
-  axeSummary.push(`350 px: ${serious(axeFirst).length + serious(axeDrawer).length + serious(axeFixed).length} serious/critical; 1280 px: ${serious(axeWide).length}`);
+  console.log(`✔ ${name}: first finding at ${box.top}–${box.bottom} px (its sentence ends at ${box.message} px) of a 720 px screen; preview drawer opened and closed; Tab ×${tabs + 1} to 应用, Enter: notice with 撤销 in view, focus on the next finding; axe: ${count(axeFirst)} (first screen), ${count(axeCauses)} (consequences open), ${count(axeDrawer)} (preview), ${count(axeFixed)} (after 应用), ${count(axeWide)} (1280 px)`);
+  axeSummary.push(`350 px: ${serious(axeFirst).length + serious(axeCauses).length + serious(axeDrawer).length + serious(axeFixed).length} serious/critical; 1280 px: ${serious(axeWide).length}`);
 }
 const axeSummary = [];
 
