@@ -168,7 +168,8 @@ export function createFilePort(deps: ReadBytes | FilePortDeps = {}): FilePort {
     getState: () => state,
     async open(file) {
       const mine = ++openSeq;
-      set({ file: { name: file.name, size: file.size }, loading: true, progress: 0, openId: mine, journal: EMPTY_JOURNAL });
+      // No percentage until the reader says how far it is (a reader that does not just reads).
+      set({ file: { name: file.name, size: file.size }, loading: true, openId: mine, journal: EMPTY_JOURNAL });
       try {
         const data = await file.arrayBuffer();
         if (data.byteLength === 0) throw new PortError('unreadable', undefined, undefined, EMPTY_FILE);

@@ -46,6 +46,8 @@ export interface Strings {
     readonly auto: string;
     /** The findings shown are from before a check that was stopped. */
     readonly outdated: string;
+    /** The user edited the workbook since the check. */
+    readonly changed: string;
   };
   readonly progress: {
     readonly read: string;
@@ -247,6 +249,7 @@ const zhCN: Strings = {
     needFile: '请先打开一个 .xlsx 文件。',
     auto: '工作簿已修改，正在自动重新检查…',
     outdated: '检查已停止，下面是上一次检查的结果。',
+    changed: '工作簿在检查之后已修改，下面的结果可能已过时。',
   },
   progress: {
     read: '正在读取工作簿…',
@@ -465,6 +468,7 @@ const enUS: Strings = {
     needFile: 'Open a .xlsx file first.',
     auto: 'The workbook changed; checking again…',
     outdated: 'The check was stopped; these are the results of the one before.',
+    changed: 'The workbook changed after the check; these results may be out of date.',
   },
   progress: {
     read: 'Reading the workbook…',

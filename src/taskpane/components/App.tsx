@@ -77,6 +77,12 @@ function useWide(): boolean {
   );
 }
 
+/** The sentence without the title it may start with (the reader's `无法打开文件：…` under the title 无法打开文件). */
+function withoutTitle(d: { message: string; detail?: string }, title: string): { message: string; detail?: string } {
+  const m = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[：:]\\s*`).exec(d.message);
+  return m ? { ...d, message: d.message.slice(m[0].length) } : d;
+}
+
 const NO_FILE: FilePortState = { loading: false, openId: 0, journal: { version: 1, batches: [], marks: [] } };
 const noSubscribe = () => () => undefined;
 
@@ -185,7 +191,7 @@ export function App({ port, strings: s, theme = paneTheme }: AppProps) {
         )}
         {filePort && <FilePicker strings={s} state={file} onFile={(f) => void filePort.open(f).catch(() => undefined)} />}
         {file.loading && <Checking strings={s} step="file" {...(file.progress !== undefined ? { percent: file.progress } : {})} onCancel={session.cancel} />}
-        {file.error && <ErrorNotice title={s.errors.openTitle} {...describe(file.error, s)} />}
+        {file.error && <ErrorNotice title={s.errors.openTitle} {...withoutTitle(describe(file.error, s), s.errors.openTitle)} />}
         {file.cancelled && !file.loading && <Caption1 className={styles.intro}>{s.file.cancelled}</Caption1>}
         {result ? (
           <Suspense fallback={null}>
@@ -197,7 +203,11 @@ export function App({ port, strings: s, theme = paneTheme }: AppProps) {
         {(!compactCheck || checking || busy !== undefined) && (
           <div className={styles.action}>
             {!compactCheck && !(filePort && (file.loading || (checking && !result))) && checkButton}
-            {session.outdated && <Caption1 className={styles.outdated}>{s.check.outdated}</Caption1>}
+            {session.outdated && (
+              <Caption1 className={styles.outdated} data-testid="outdated">
+                {session.changed ? s.check.changed : s.check.outdated}
+              </Caption1>
+            )}
             {state.phase === 'checking' && (
               <Checking
                 strings={s}

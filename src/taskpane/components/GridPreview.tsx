@@ -3,7 +3,7 @@
 // long sheet never blocks the page.
 import { Button, Caption1, DrawerBody, DrawerHeader, DrawerHeaderTitle, Field, makeStyles, mergeClasses, OverlayDrawer, Select, Spinner, tokens } from '@fluentui/react-components';
 import { Dismiss20Regular } from '@fluentui/react-icons';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { columnLetters } from '../../core/grid/grid';
 import { anchorOf, rowOf, type PreviewRow } from '../preview';
 import type { FilePort, SheetView } from '../standalone-port';
@@ -218,8 +218,9 @@ export function GridPreview({ strings: s, port, marks, evidence, edited }: GridP
       return;
     }
     let gone = false;
+    // Drawn as a transition (in slices), like the rows that follow.
     port.sheet(name).then(
-      (v) => !gone && setView(v),
+      (v) => !gone && startTransition(() => setView(v)),
       () => !gone && setView(undefined),
     );
     return () => {
@@ -239,7 +240,7 @@ export function GridPreview({ strings: s, port, marks, evidence, edited }: GridP
   }, [selectedRow, limit]);
   useEffect(() => {
     if (!rows || limit >= rows.length) return;
-    const timer = setTimeout(() => setLimit((l) => l + ROWS_PER_STEP), 0);
+    const timer = setTimeout(() => startTransition(() => setLimit((l) => l + ROWS_PER_STEP)), 0);
     return () => clearTimeout(timer);
   }, [rows, limit]);
   const chunks = useMemo(() => {

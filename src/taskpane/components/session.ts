@@ -1,6 +1,6 @@
 // The pane's session: one hook that runs checks, applies and undoes fixes, marks cells, exports, and
 // re-checks after every change. Components get its state and actions; only this file talks to the port.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Cancelled, EngineError, loadEngine, runCheck, type CheckProgress, type CheckResult, type CheckStep } from '../check';
 import { engineClient } from '../engine-client';
 import { countBySeverity, groupFindings, plainReason, type DisplayFinding, type DisplayFix, type SeverityGroup } from '../display';
@@ -66,8 +66,10 @@ export interface Session {
   readonly selected?: string;
   /** Applied fixes not yet in a downloaded copy (browser mode): leaving the page asks first. */
   readonly unsaved: boolean;
-  /** The findings shown are out of date (a check was stopped or failed after the last one): 重新检查 is the primary action. */
+  /** The findings shown are out of date (a check was stopped, or the user edited the workbook since): 重新检查 is the primary action. */
   readonly outdated: boolean;
+  /** Excel: the user edited the workbook since the last check (and does not have it checked again by itself). */
+  readonly changed: boolean;
   /** After 应用, the finding the focus goes to (its key), once the re-check lists it. */
   readonly focusAfterApply?: { readonly key: string; readonly seq: number };
   check(): void;
@@ -105,6 +107,8 @@ export function useSession(port: WorkbookPort, s: Strings, openId: number, ready
   const [overrides, setOverrides] = useState<Readonly<Record<string, string>>>({});
   const [selected, setSelected] = useState<string>();
   const [saved, setSaved] = useState('[]');
+  /** Excel: the user edited the workbook since the last check. */
+  const [changed, setChanged] = useState(false);
   const [focusAfterApply, setFocusAfterApply] = useState<{ key: string; seq: number }>();
   const noticeId = useRef(0);
   const running = useRef(false);
@@ -154,8 +158,12 @@ export function useSession(port: WorkbookPort, s: Strings, openId: number, ready
             progress(isFilePort(port) ? { step: 'analyze', percent: 0 } : { step: 'read' });
             const result = await runCheck(port, s.lang, options.current, progress);
             const j = await port.journal().catch(() => EMPTY_JOURNAL);
-            setJournal(j);
-            setState({ phase: 'done', result });
+            // A transition: React draws the results in slices, so that a long list never blocks the page.
+            startTransition(() => {
+              setJournal(j);
+              setChanged(false);
+              setState({ phase: 'done', result });
+            });
           } catch (error) {
             if (error instanceof Cancelled) {
               again.current = false;
@@ -421,8 +429,11 @@ export function useSession(port: WorkbookPort, s: Strings, openId: number, ready
     [check],
   );
 
-  // Excel: check again a moment after the user's last edit, when asked to.
-  const watching = settings.autoRecheck && port.capabilities.watch && port.watch !== undefined && hasResult;
+  // Excel: once there are results, the user's edits make them out of date (重新检查 becomes the primary
+  // action again); when asked to, the pane checks again a moment after the last edit by itself.
+  const autoRecheck = useRef(settings.autoRecheck);
+  autoRecheck.current = settings.autoRecheck;
+  const watching = port.capabilities.watch && port.watch !== undefined && hasResult;
   useEffect(() => {
     if (!watching || !port.watch) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -431,7 +442,8 @@ export function useSession(port: WorkbookPort, s: Strings, openId: number, ready
     port
       .watch(() => {
         clearTimeout(timer);
-        timer = setTimeout(() => void check(true), AUTO_RECHECK_MS);
+        if (autoRecheck.current) timer = setTimeout(() => void check(true), AUTO_RECHECK_MS);
+        else setChanged(true);
       })
       .then(
         (s) => {
@@ -462,7 +474,8 @@ export function useSession(port: WorkbookPort, s: Strings, openId: number, ready
     overrides,
     ...(selected !== undefined ? { selected } : {}),
     unsaved,
-    outdated: state.phase === 'cancelled' || (state.phase === 'error' && result !== undefined),
+    outdated: state.phase === 'cancelled' || (changed && state.phase !== 'checking'),
+    changed,
     ...(focusAfterApply ? { focusAfterApply } : {}),
     check: () => void check(),
     cancel,
