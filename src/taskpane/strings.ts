@@ -36,6 +36,10 @@ export interface Strings {
     readonly table: (sheet: string, range: string) => string;
     readonly resetKind: string;
     readonly overridden: string;
+    /** How many of the amount cells some identity checked. */
+    readonly coverage: (pct: number) => string;
+    /** Tables the checks barely covered: their layout may not have been understood. */
+    readonly lowCoverage: (list: string) => string;
   };
   readonly check: {
     readonly button: string;
@@ -240,6 +244,8 @@ const zhCN: Strings = {
     table: (sheet, range) => `${sheet} · ${range}`,
     resetKind: '恢复自动识别',
     overridden: '已手动指定类型',
+    coverage: (pct) => `已核对 ${pct}% 的金额单元格`,
+    lowCoverage: (list) => `核对不足：${list}。表头或行可能未能识别，可展开上方的表格列表为它指定类型。`,
   },
   check: {
     button: '检查',
@@ -459,6 +465,8 @@ const enUS: Strings = {
     table: (sheet, range) => `${sheet} · ${range}`,
     resetKind: 'Recognize automatically',
     overridden: 'Kind chosen by hand',
+    coverage: (pct) => `${pct}% of the amount cells checked`,
+    lowCoverage: (list) => `Barely checked: ${list}. Its headers or rows may not have been understood: open the table list above to set its kind.`,
   },
   check: {
     button: 'Check',

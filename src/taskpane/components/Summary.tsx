@@ -21,6 +21,7 @@ import {
 import { ArrowReset20Regular, ChevronDown12Regular, ChevronUp12Regular, Edit12Regular } from '@fluentui/react-icons';
 import { useId, useState, type ReactNode } from 'react';
 import { TABLE_KINDS } from '../../core/recognize/kinds';
+import { LOW_COVERAGE } from '../../core/coverage';
 import type { JsonWorkbook } from '../../core/report-json';
 import { kindLabel, tableChips, type ChipTable, type TableChip } from '../display';
 import type { Strings } from '../strings';
@@ -43,6 +44,7 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   value: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold },
   toggle: { minWidth: 0, padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2, height: '24px' },
+  low: { color: tokens.colorPaletteDarkOrangeForeground2 },
   chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, listStyleType: 'none', margin: 0, padding: 0 },
   chip: {
     minWidth: 0,
@@ -157,6 +159,7 @@ export function Summary({ strings: s, report, overrides, onKind, action }: Summa
   const hintId = useId();
   const chips = tableChips(report.tables, s.lang, overrides);
   const { department, year, unit } = report.meta;
+  const lowCoverage = report.tables.filter((t) => t.coverage && t.coverage.cells > 0 && t.coverage.share < LOW_COVERAGE);
   return (
     <section className={styles.root} aria-label={s.summary.heading} data-testid="summary">
       <div className={styles.top}>
@@ -194,6 +197,16 @@ export function Summary({ strings: s, report, overrides, onKind, action }: Summa
           <Caption1 className={styles.term}>{s.summary.tables(report.tables.length)}</Caption1>
         )}
       </div>
+      {report.coverage && report.coverage.cells > 0 && (
+        <Caption1 className={styles.term} data-testid="coverage">
+          {s.summary.coverage(Math.floor((report.coverage.covered / report.coverage.cells) * 100))}
+        </Caption1>
+      )}
+      {lowCoverage.length > 0 && (
+        <Caption1 className={styles.low} data-testid="low-coverage">
+          {s.summary.lowCoverage(lowCoverage.map((t) => `${t.sheet} ${Math.round(t.coverage!.share * 100)}%`).join(s.lang === 'zh-CN' ? '、' : ', '))}
+        </Caption1>
+      )}
       <span id={hintId} className={styles.hidden}>
         {s.summary.kindHint}
       </span>
