@@ -104,11 +104,10 @@ module.exports = async (env, argv) => {
       runtimeChunk: 'single',
       // Each lazy chunk carries its own node_modules (engine: decimal.js and the catalogs, results: the
       // findings list and menus, preview: Fluent's Select), so its name says what it is; shared modules
-      // still dedupe. ExcelJS, shared by reading (xlsx) and writing (write) files, is a chunk of its own.
+      // still dedupe. The file reader (xlsx) and writer (write) share the package layer and fflate.
       splitChunks: {
         cacheGroups: {
           defaultVendors: false,
-          exceljs: { test: /[\\/]node_modules[\\/]exceljs[\\/]/, name: 'exceljs', chunks: 'async', enforce: true },
         },
       },
       // HTML is HtmlWebpackPlugin's business (taskpane.html minified, commands.html verbatim);
