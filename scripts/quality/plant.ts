@@ -24,6 +24,8 @@ export const MISTAKE_KINDS = [
   'carried-leaf',
   'summary-line',
   'changed-percent',
+  'project-column',
+  'of-which',
 ] as const;
 export type MistakeKind = (typeof MISTAKE_KINDS)[number];
 
@@ -242,6 +244,29 @@ export function plant(wb: Workbook, kind: MistakeKind, r: () => number, options:
       const after = p.value.plus(step);
       const edit = { sheet: p.t.sheet, address: a1(p.row.row, p.col), before: p.value.toFixed(decimals), after: after.toFixed(decimals) };
       return done(edit, p.value);
+    }
+    case 'project-column': {
+      // A project's amount in a column other than its 合计 (本年拨款, 财政拨款结转 …).
+      const cells = sites.filter((x) => x.table.kind === 'project-expenditure' && x.leaf && x.table.columns.find((c) => c.col === x.col)?.role !== 'total');
+      const s = pick(r, cells);
+      if (!s) return undefined;
+      const delta = new Money(Math.round((1 + r() * 200) * 100)).div(100).times(r() < 0.5 ? -1 : 1);
+      const after = s.value.plus(delta).abs();
+      return after.eq(s.value) ? undefined : done(amountEdit(s, after), s.value);
+    }
+    case 'of-which': {
+      // An "其中" amount (a column 其中：财政拨款, a line 其中：…) raised above the whole it belongs to.
+      const cells = tables.flatMap((t) =>
+        t.columns
+          .filter((c) => /^其中/.test((c.path[c.path.length - 1] ?? '').replace(/\s+/g, '')))
+          .flatMap((c) => t.rows.flatMap((row) => {
+            const cell = row.amounts.get(c.col);
+            return cell?.value !== undefined && cell.parsed.kind === 'amount' && cell.parsed.storage === 'number' && cell.value.gte(1) ? [{ table: t, row, col: c.col, value: cell.value, leaf: false }] : [];
+          })),
+      );
+      const s = pick(r, cells);
+      if (!s) return undefined;
+      return done(amountEdit(s, s.value.plus(new Money(Math.round((1 + r() * 200) * 100)).div(100))), s.value);
     }
     case 'project-renamed': {
       const projects = tables.filter((t) => t.kind === 'project-expenditure').flatMap((t) => t.rows.filter((x) => x.level === 3 && x.name.length >= 4).map((row) => ({ t, row })));

@@ -105,6 +105,22 @@ export function foldCauses(findings: readonly Finding[]): Finding[] {
     folded.set(primary, cause);
     for (const o of others) folded.set(o, null);
   }
+  // A finding no fix of its own settles, whose cells a sure cause changes (其中 above a 小计 that is the typo), is
+  // that cause's consequence too.
+  const sureEdits = new Map<string, Finding[]>();
+  for (const [primary, cause] of folded) {
+    if (!cause || !clearCulprit(primary)) continue;
+    for (const e of cause.fixes[0]!.edits) sureEdits.set(cellOf(e), [...(sureEdits.get(cellOf(e)) ?? []), primary]);
+  }
+  for (const f of findings) {
+    if (folded.has(f) || f.severity === 'info' || f.fixes.some((x) => x.verified)) continue;
+    const owners = new Set(f.cells.flatMap((c) => sureEdits.get(cellOf(c)) ?? []));
+    if (owners.size !== 1) continue;
+    const primary = [...owners][0]!;
+    const cause = folded.get(primary)!;
+    folded.set(primary, { ...cause, cells: causeCells(cause.cells[0]!, [cause, f]), consequences: [...(cause.consequences ?? []), symptom(f)] });
+    folded.set(f, null);
+  }
   const causes: Finding[] = [];
   for (const f of findings) {
     const g = folded.get(f);

@@ -87,6 +87,18 @@ export const MESSAGES: MessageTable = {
     'zh-CN': '按年初结转结余、本年收入与本年支出重算年末结转结余；若是其中某一项有误，应改那一项。',
     'en-US': 'Recomputes the closing carry-over from the opening one, income and spending; if one of those is wrong, correct it instead.',
   },
+  'of-which.exceeds': {
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，大于它所属的“{{whole}}”{{expected}}，多 {{difference}}：“其中”数只是其中的一部分，不能超过合计。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, more than the {{whole}} it is part of ({{expected}}, by {{difference}}): an "of which" amount cannot exceed its whole.',
+  },
+  'of-which.negative': {
+    'zh-CN': '“{{row}}”的“{{column}}”为 {{actual}}，是负数：“其中”数是“{{whole}}”的一部分，应在 0 与 {{expected}} 之间。',
+    'en-US': '{{column}} of "{{row}}" is {{actual}}, a negative amount: as part of {{whole}} it lies between 0 and {{expected}}.',
+  },
+  'of-which.fix-reason': {
+    'zh-CN': '这是它最多能是的数，不一定是它应是的数；若是合计有误，应改合计。',
+    'en-US': 'The most it can be, not necessarily what it is; if the whole is what is wrong, correct that instead.',
+  },
   'value.blank': {
     'zh-CN': '空白',
     'en-US': 'blank',
