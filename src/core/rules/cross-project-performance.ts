@@ -45,8 +45,17 @@ export interface Block {
 
 /** Name key for matching: labelKey without quotes, brackets and punctuation. */
 export function nameKey(s: string): string {
-  return labelKey(s).replace(/["“”'‘’()（）[\]【】《》<>、，,.。:：;；\-—_·\s]/g, '');
+  let k = NAME_KEYS.get(s);
+  if (k === undefined) {
+    k = labelKey(s).replace(/["“”'‘’()（）[\]【】《》<>、，,.。:：;；\-—_·\s]/g, '');
+    if (NAME_KEYS.size >= 50_000) NAME_KEYS.clear();
+    NAME_KEYS.set(s, k);
+  }
+  return k;
 }
+
+/** nameKey's answers (names are asked for again and again); bounded. */
+const NAME_KEYS = new Map<string, string>();
 
 /** Similarity of two names, 0..1: twice their longest common subsequence over their total length. */
 export function similarity(a: string, b: string): number {
