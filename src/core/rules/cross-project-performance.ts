@@ -295,7 +295,9 @@ export const crossProjectPerformance: Rule = {
     const byName = new Map<string, Project[]>();
     for (const p of projects) {
       const k = nameKey(p.name);
-      byName.set(k, [...(byName.get(k) ?? []), p]);
+      const list = byName.get(k);
+      if (list) list.push(p);
+      else byName.set(k, [p]);
     }
     for (const b of blocks) {
       const cands = (byName.get(nameKey(b.name!)) ?? []).filter((p) => !used.has(p));
