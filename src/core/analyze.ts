@@ -246,7 +246,8 @@ const MAX_VERIFICATIONS = 120;
  * verified on a copy of the workbook. One failing rule never stops the others.
  */
 export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): WorkbookReport {
-  const sink = new ConstraintSet();
+  // The checked sums are recorded as constraints only for locating and verifying fixes.
+  const sink = options.suggestFixes !== false ? new ConstraintSet() : undefined;
   const run = runRules(wb, options, sink);
   // Errors first, then by sheet and cell: the order of the report, and the order in which fixes are
   // verified (errors get the verifications when there are too many to verify all).
@@ -262,7 +263,7 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
     const pb = position(b);
     return pa[0]! - pb[0]! || pa[1]! - pb[1]! || pa[2]! - pb[2]!;
   });
-  if (options.suggestFixes !== false) {
+  if (sink) {
     const baseline = new Set(findings.map((f) => f.id));
     let rechecks = 0;
     const recheck = (edits: readonly Edit[]) => {
