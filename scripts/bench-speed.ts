@@ -415,7 +415,7 @@ async function main(): Promise<void> {
   const first = runs[0]!;
   const last = runs[runs.length - 1]!;
   const ratio = per1k(last, last.ms) / per1k(first, first.ms);
-  out(`  ms per 1k rows, largest / smallest size: ${f2(ratio)} (1.00 = linear; rows grew ${f2(last.rows / first.rows)}×, time grew ${f2(last.ms / first.ms)}×)`);
+  out(`  ms per 1k rows, largest / smallest size: ${f2(ratio)} wall, ${f2(per1k(last, last.cpu) / per1k(first, first.cpu))} CPU (1.00 = linear; rows grew ${f2(last.rows / first.rows)}×, time grew ${f2(last.ms / first.ms)}×)`);
   out();
 
   out('Per rule (ms per 1k rows at each size; growth = largest / smallest; flagged when ≥ 2 and ≥ 1 % of the engine time at the largest size)');

@@ -3,7 +3,7 @@ import type { Catalog, EconomicMapping, Rename } from './catalog/catalog';
 import { parseA1, rectA1, type Sheet, type Workbook } from './grid/grid';
 import { DEFAULT_ROUNDING, SEVERITY_ORDER, type Edit, type Finding, type Message, type RoundingPolicy, type Tally } from './findings';
 import { foldCauses } from './causes';
-import { coverageOf, type TableCoverage } from './coverage';
+import { CoverageSink, coverageOf, type TableCoverage } from './coverage';
 import { MESSAGES } from './messages/catalog';
 import { applyEdits } from './fix/apply';
 import { withCaution } from './fix/caution';
@@ -223,10 +223,11 @@ interface RuleRun {
  * tables each rule reads is noted. Given the first check (`previous`), a re-check reuses the findings of
  * every rule that read none of the tables that changed.
  */
-function runRules(wb: Workbook, options: AnalyzeOptions, sink?: ConstraintSet, previous?: RuleRun): RuleRun {
+function runRules(wb: Workbook, options: AnalyzeOptions, sink?: ConstraintSet, previous?: RuleRun, coverage?: CoverageSink): RuleRun {
   const { tables, notes, meta } = recognizeWorkbook(wb, options);
   const perTerm = options.tolerancePerTerm !== undefined ? new Money(options.tolerancePerTerm) : DEFAULT_ROUNDING.perTerm;
-  const rounding: RoundingPolicy = { perTerm, ...(sink ? { sink } : {}) };
+  const noted = sink ?? coverage;
+  const rounding: RoundingPolicy = { perTerm, ...(noted ? { sink: noted } : {}) };
   const findings: Finding[] = [];
   const outcomes: RuleOutcome[] = [];
   const sameMeta = previous !== undefined && previous.meta.department === meta.department && previous.meta.year === meta.year && previous.meta.unit === meta.unit;
@@ -279,8 +280,11 @@ const MAX_VERIFICATIONS = 120;
  * verified on a copy of the workbook. One failing rule never stops the others.
  */
 export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): WorkbookReport {
-  const sink = new ConstraintSet();
-  const run = runRules(wb, options, sink);
+  // The checked sums are recorded as constraints only for locating and verifying fixes.
+  const sink = options.suggestFixes !== false ? new ConstraintSet() : undefined;
+  // Without fixes no constraints are kept; the checks still note the cells they read, for the coverage.
+  const coverage = sink ? undefined : new CoverageSink();
+  const run = runRules(wb, options, sink, undefined, coverage);
   // Errors first, then by sheet and cell: the order of the report, and the order in which fixes are
   // verified (errors get the verifications when there are too many to verify all).
   const sheetOrder = new Map(wb.sheets.map((s, i) => [s.name, i]));
@@ -295,7 +299,7 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
     const pb = position(b);
     return pa[0]! - pb[0]! || pa[1]! - pb[1]! || pa[2]! - pb[2]!;
   });
-  if (options.suggestFixes !== false) {
+  if (sink) {
     const baseline = new Set(findings.map((f) => f.id));
     let rechecks = 0;
     const recheck = (edits: readonly Edit[]) => {
@@ -313,5 +317,5 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
     // One finding per cause: identities one cell explains are folded into it; similar warnings are one list.
     if (options.foldCauses !== false) findings = foldCauses(findings);
   }
-  return { file: wb.name, meta: run.meta, tables: run.tables, findings, notes: run.notes, outcomes: run.outcomes, coverage: coverageOf(run.tables, sink) };
+  return { file: wb.name, meta: run.meta, tables: run.tables, findings, notes: run.notes, outcomes: run.outcomes, coverage: coverageOf(run.tables, sink ?? coverage!) };
 }

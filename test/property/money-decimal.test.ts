@@ -24,7 +24,10 @@ const decimalText = fc.oneof(
 const numberValue = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e16, max: 1e16 }),
   fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }).map((c) => Number(c) / 100),
-  fc.constantFrom(0, -0, 1284.21, 0.1, 1e21, 1e-7, 2 ** 53, -(2 ** 53) - 2),
+  // k / 10^s: doubles whose shortest form has up to 10 decimals (what cells hold), near the limits too
+  fc.tuple(fc.integer({ min: -2_000_000_000, max: 2_000_000_000 }), fc.integer({ min: 0, max: 10 })).map(([k, s]) => k / 10 ** s),
+  fc.tuple(fc.bigInt({ min: -(2n ** 53n), max: 2n ** 53n }), fc.integer({ min: 0, max: 9 })).map(([k, s]) => Number(k) / 10 ** s),
+  fc.constantFrom(0, -0, 1284.21, 0.1, 1e21, 1e-7, 2 ** 53, -(2 ** 53) - 2, 0.07, 1.005, 2 ** 51 / 100, 22517998136852.48, 0.1 + 0.2),
 );
 
 /** Everything observable about a value: its strings (valueOf shows the sign of −0) and the queries. */

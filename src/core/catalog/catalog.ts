@@ -70,6 +70,19 @@ export class Catalog {
    * `mode` restricts the search to exact or to truncated matches.
    */
   findByName(name: string, under = '', length?: number, mode?: 'exact' | 'prefix'): string[] {
+    // A truncated name is looked for through the whole catalog: the answers are remembered (a copy is given out).
+    const memo = `${under}|${length ?? ''}|${mode ?? ''}|${name}`;
+    let found = this.found.get(memo);
+    if (!found) {
+      if (this.found.size >= 20_000) this.found.clear();
+      this.found.set(memo, (found = this.search(name, under, length, mode)));
+    }
+    return found.slice();
+  }
+
+  private readonly found = new Map<string, string[]>();
+
+  private search(name: string, under: string, length: number | undefined, mode: 'exact' | 'prefix' | undefined): string[] {
     const key = nameKey(name);
     if (key === '') return [];
     const fits = (code: string) => code.startsWith(under) && code !== under && (length === undefined || code.length === length);

@@ -117,7 +117,8 @@ class RecordedSum implements Constraint {
   constructor(
     readonly rule: string,
     private readonly sheet: string,
-    private readonly checked: SumCell,
+    private readonly row: SumRow,
+    private readonly col: number,
     readonly cells: SumTerms,
     private readonly perTerm: Money,
     readonly totalValue: Money | undefined,
@@ -128,7 +129,7 @@ class RecordedSum implements Constraint {
   }
 
   get total(): CellKey {
-    return (this.key ??= rowCellKey(this.sheet, this.checked.row, this.checked.col));
+    return (this.key ??= rowCellKey(this.sheet, this.row, this.col));
   }
 
   get findingId(): string {
@@ -151,7 +152,7 @@ class RecordedSum implements Constraint {
 
   /** The checked cell and every term, by row object and column. */
   eachCell(cell: (row: SumRow, col: number) => void): void {
-    cell(this.checked.row, this.checked.col);
+    cell(this.row, this.col);
     const n = termCount(this.cells);
     for (let k = 0; k < n; k++) {
       const t = this.cells;
@@ -222,7 +223,8 @@ export class ConstraintSet implements ConstraintSink {
   }
 
   recordSum(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, totalValue: Money | undefined, held: boolean, soft?: boolean): void {
-    this.raw.push(new RecordedSum(rule, sheet, checked, terms, perTerm, totalValue, held, soft));
+    // The checked cell kept as its row and column (the caller's object is let go).
+    this.raw.push(new RecordedSum(rule, sheet, checked.row, checked.col, terms, perTerm, totalValue, held, soft));
     this.rawPairs.push(undefined);
   }
 

@@ -33,7 +33,11 @@ export function indexConstraints(set: ConstraintSet, only?: { findings: Readonly
   const scope = only ? set.around(only.around) : { constraints: set.constraints, values: set.values };
   for (const c of scope.constraints) {
     if (c.soft) continue;
-    if (!only || only.findings.has(c.findingId)) byFinding.set(c.findingId, [...(byFinding.get(c.findingId) ?? []), c]);
+    if (!only || only.findings.has(c.findingId)) {
+      const list = byFinding.get(c.findingId);
+      if (list) list.push(c);
+      else byFinding.set(c.findingId, [c]);
+    }
     const add = (k: CellKey) => {
       if (only && !only.cells.has(k)) return;
       let list = byCell.get(k);

@@ -24,7 +24,11 @@ export function gridState(wb: Workbook, sheet: string, address: string): CellSta
 /** A new workbook with cells set to the given states (number formats kept); unchanged sheets stay the same objects. */
 export function setCells(wb: Workbook, changes: readonly { sheet: string; address: string; state: CellState }[]): Workbook {
   const bySheet = new Map<string, { sheet: string; address: string; state: CellState }[]>();
-  for (const c of changes) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
+  for (const c of changes) {
+    const list = bySheet.get(c.sheet);
+    if (list) list.push(c);
+    else bySheet.set(c.sheet, [c]);
+  }
   return {
     ...wb,
     sheets: wb.sheets.map((sheet): Sheet => {

@@ -68,6 +68,9 @@ export class Money {
       d = v.d;
     } else if (typeof v === 'number' && Number.isSafeInteger(v)) {
       i = v;
+    } else if (typeof v === 'number' && fromDouble(v)) {
+      i = scratch.i;
+      s = scratch.s;
     } else {
       const text = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : undefined) : typeof v === 'string' ? v : undefined;
       const fast = text !== undefined ? parseFast(text) : undefined;
@@ -426,6 +429,29 @@ function fromDecimal(d: Dec): Money {
   const m = new Money(0, 0);
   (m as unknown as { d: Dec }).d = d;
   return m;
+}
+
+/** Where fromDouble leaves its answer (no object made per amount read). */
+const scratch = { i: 0, s: 0 };
+
+/**
+ * A finite double as its shortest decimal form (what String(v) shows, and decimal.js reads) when that has at
+ * most 8 decimals: the fewest decimals s whose i / 10^s gives back exactly v. Unique, hence the shortest,
+ * while |i| < 2^51 (two decimals that far apart cannot round to the same double). False otherwise.
+ */
+function fromDouble(v: number): boolean {
+  if (!Number.isFinite(v)) return false;
+  for (let s = 1; s <= 8; s++) {
+    const p = POW10[s]!;
+    const i = Math.round(v * p);
+    if (Math.abs(i) >= 2 ** 51) return false;
+    if (i / p === v) {
+      scratch.i = i === 0 && v < 0 ? -0 : i;
+      scratch.s = s;
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A plain decimal string (`-12.50`, `+3`, `.5`, `7.`) with at most 15 significant digits, as i / 10^s; else undefined. */

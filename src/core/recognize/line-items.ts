@@ -57,6 +57,15 @@ function kindOf(name: string): LineKind {
  * is a nested level-2 list until the outer numbering resumes.
  */
 export function lineItems(table: Table): LineItem[] {
+  // Several rules ask for the same table's lines: read once per table.
+  let items = LINE_ITEMS.get(table);
+  if (!items) LINE_ITEMS.set(table, (items = readLineItems(table)));
+  return items;
+}
+
+const LINE_ITEMS = new WeakMap<Table, LineItem[]>();
+
+function readLineItems(table: Table): LineItem[] {
   const out: LineItem[] = [];
   const hasNumbered = table.rows.some((r) => numbering(r.name).style === 'chinese' || numbering(r.name).style === 'arabic');
   let parent: Row | undefined;

@@ -44,14 +44,21 @@ export const catalogMissingParent: Rule = {
           (catalog.has(s.code.slice(0, 3)) && /^\d{3}(\d{2}){0,2}$/.test(s.code) && !looksLikeUnitRow(s.row, s.code, ctx.tables, ctx.meta)),
       );
       const levels = new Set(rows.map((s) => s.code.length));
-      const present = new Set(rows.map((s) => `${s.row.unit ?? ''}|${s.code}`));
+      // Codes present per unit block (no key string made per row).
+      const present = new Map<string, Set<string>>();
+      for (const s of rows) {
+        const unit = s.row.unit ?? '';
+        const codes = present.get(unit);
+        if (codes) codes.add(s.code);
+        else present.set(unit, new Set([s.code]));
+      }
       const nameCol = nameColumn(table, 0);
       for (const s of rows) {
         if (s.source === 'inferred') continue; // a gap in name inference is not a gap in the table
         const parent = parentCode(s.code);
         if (parent === undefined || !levels.has(parent.length)) continue;
         countCompared(ctx.rounding);
-        if (present.has(`${s.row.unit ?? ''}|${parent}`)) continue;
+        if (present.get(s.row.unit ?? '')?.has(parent)) continue;
         const codeCol = s.source === 'cell' ? codeColumn(table, s.code) : undefined;
         const cells: CellRef[] = [];
         if (codeCol !== undefined) cells.push(cellRef(table.sheet, s.row.row, codeCol, 'checked'));

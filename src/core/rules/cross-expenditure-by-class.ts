@@ -54,11 +54,15 @@ export const crossExpenditureByClass: Rule = {
     const classTops = new Map<string, Row[]>();
     for (const r of es.rows) {
       if (!r.code || r.isTotal || r.unitCode !== undefined || r.code.length !== 3) continue;
-      classRows.set(r.code, [...(classRows.get(r.code) ?? []), r]);
+      const list = classRows.get(r.code);
+      if (list) list.push(r);
+      else classRows.set(r.code, [r]);
     }
     for (const r of tops) {
       const k = r.code!.slice(0, 3);
-      classTops.set(k, [...(classTops.get(k) ?? []), r]);
+      const list = classTops.get(k);
+      if (list) list.push(r);
+      else classTops.set(k, [r]);
     }
 
     // 收支总表 lines by class (a line with money wins over an empty one of the same class).

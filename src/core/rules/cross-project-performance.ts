@@ -45,8 +45,17 @@ export interface Block {
 
 /** Name key for matching: labelKey without quotes, brackets and punctuation. */
 export function nameKey(s: string): string {
-  return labelKey(s).replace(/["“”'‘’()（）[\]【】《》<>、，,.。:：;；\-—_·\s]/g, '');
+  let k = NAME_KEYS.get(s);
+  if (k === undefined) {
+    k = labelKey(s).replace(/["“”'‘’()（）[\]【】《》<>、，,.。:：;；\-—_·\s]/g, '');
+    if (NAME_KEYS.size >= 50_000) NAME_KEYS.clear();
+    NAME_KEYS.set(s, k);
+  }
+  return k;
 }
+
+/** nameKey's answers (names are asked for again and again); bounded. */
+const NAME_KEYS = new Map<string, string>();
 
 /** Similarity of two names, 0..1: twice their longest common subsequence over their total length. */
 export function similarity(a: string, b: string): number {
@@ -286,7 +295,9 @@ export const crossProjectPerformance: Rule = {
     const byName = new Map<string, Project[]>();
     for (const p of projects) {
       const k = nameKey(p.name);
-      byName.set(k, [...(byName.get(k) ?? []), p]);
+      const list = byName.get(k);
+      if (list) list.push(p);
+      else byName.set(k, [p]);
     }
     for (const b of blocks) {
       const cands = (byName.get(nameKey(b.name!)) ?? []).filter((p) => !used.has(p));
