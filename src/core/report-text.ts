@@ -70,6 +70,8 @@ function tableList(wb: JsonWorkbook, lang: Lang): string {
     .map((g) => {
       const names = KIND_NAMES[g.kind as TableKind];
       const kind = names ? (lang === 'zh-CN' ? names.zh : names.en) : g.kind;
+      // A sheet named as its kind (收支总表) is named once.
+      if (g.sheet === kind && g.n === 1) return g.sheet;
       return `${g.sheet}(${kind}${g.n > 1 ? ` ×${g.n}` : ''})`;
     })
     .join(lang === 'zh-CN' ? '、' : ', ');
