@@ -179,16 +179,27 @@ class SheetScanner {
     this.date1904 = ctx.date1904;
   }
 
-  /** Reads a <row> start tag (attributes from `i`); returns where scanning goes on. */
-  readRow(i: number): number {
+  /** The last attribute `attribute` read: its name [an, ae) and value [vs, ve) in the text. */
+  private an = 0;
+  private ae = 0;
+  private vs = 0;
+  private ve = 0;
+  /** Whether `attribute` met the end of the start tag (`>` or `/`) instead of an attribute. */
+  private tagEnd = false;
+
+  /**
+   * Reads the next attribute of a start tag from `i` into an/ae/vs/ve and returns where the scan goes on; at the
+   * tag's end sets tagEnd and returns its position; returns -1 when a value runs past the sheet data.
+   */
+  private attribute(i: number): number {
     const xml = this.xml;
-    const dataEnd = this.dataEnd;
-    let r = -1;
-    let hidden = false;
     for (;;) {
       while (isSpace(xml.charCodeAt(i))) i++;
       const ch = xml.charCodeAt(i);
-      if (ch === GT || ch === SLASH || i >= dataEnd) break;
+      if (ch === GT || ch === SLASH || i >= this.dataEnd) {
+        this.tagEnd = true;
+        return i;
+      }
       const an = i;
       i = nameEnd(xml, i);
       const ae = i;
@@ -203,8 +214,27 @@ class SheetScanner {
       if (q !== DQUOTE && q !== SQUOTE) continue;
       const vs = i + 1;
       const ve = xml.indexOf(q === DQUOTE ? '"' : "'", vs);
-      if (ve < 0) return dataEnd;
-      i = ve + 1;
+      if (ve < 0) return -1;
+      this.an = an;
+      this.ae = ae;
+      this.vs = vs;
+      this.ve = ve;
+      this.tagEnd = false;
+      return ve + 1;
+    }
+  }
+
+  /** Reads a <row> start tag (attributes from `i`); returns where scanning goes on. */
+  readRow(i: number): number {
+    const xml = this.xml;
+    const dataEnd = this.dataEnd;
+    let r = -1;
+    let hidden = false;
+    for (;;) {
+      i = this.attribute(i);
+      if (i < 0) return dataEnd;
+      if (this.tagEnd) break;
+      const { an, ae, vs, ve } = this;
       if (ae - an === 1 && xml.charCodeAt(an) === 114 /* r */) r = digitsValue(xml, vs, ve);
       else if (nameIs(xml, an, ae, 'hidden')) hidden = nameIs(xml, vs, ve, '1') || nameIs(xml, vs, ve, 'true');
     }
@@ -225,25 +255,10 @@ class SheetScanner {
     let style = 0;
     let type = T_N;
     for (;;) {
-      while (isSpace(xml.charCodeAt(i))) i++;
-      const ch = xml.charCodeAt(i);
-      if (ch === GT || ch === SLASH || i >= dataEnd) break;
-      const an = i;
-      i = nameEnd(xml, i);
-      const ae = i;
-      while (isSpace(xml.charCodeAt(i))) i++;
-      if (xml.charCodeAt(i) !== EQ) {
-        i++;
-        continue;
-      }
-      i++;
-      while (isSpace(xml.charCodeAt(i))) i++;
-      const q = xml.charCodeAt(i);
-      if (q !== DQUOTE && q !== SQUOTE) continue;
-      const vs = i + 1;
-      const ve = xml.indexOf(q === DQUOTE ? '"' : "'", vs);
-      if (ve < 0) return dataEnd;
-      i = ve + 1;
+      i = this.attribute(i);
+      if (i < 0) return dataEnd;
+      if (this.tagEnd) break;
+      const { an, ae, vs, ve } = this;
       if (ae - an !== 1) continue;
       const a = xml.charCodeAt(an);
       if (a === 114 /* r */) {
