@@ -100,30 +100,26 @@ export class SheetXml {
 
   /** The row element of a 0-based row number, if the sheet has one. */
   row(row: number): RowSpan | undefined {
-    const rows = this.rows();
-    let lo = 0;
-    let hi = rows.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const r = rows[mid]!;
-      if (r.row === row) return r;
-      if (r.row < row) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return undefined;
+    return this.search((r) => r.row - row);
   }
 
   /** The row element that contains a text position, if any. */
   rowAt(pos: number): RowSpan | undefined {
+    return this.search((r) => (pos < r.start ? 1 : pos >= r.end ? -1 : 0));
+  }
+
+  /** Binary search of the rows (in sheet order): `where` is < 0 for a row before the one sought, > 0 after it. */
+  private search(where: (r: RowSpan) => number): RowSpan | undefined {
     const rows = this.rows();
     let lo = 0;
     let hi = rows.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const r = rows[mid]!;
-      if (pos < r.start) hi = mid - 1;
-      else if (pos >= r.end) lo = mid + 1;
-      else return r;
+      const w = where(r);
+      if (w === 0) return r;
+      if (w < 0) lo = mid + 1;
+      else hi = mid - 1;
     }
     return undefined;
   }
