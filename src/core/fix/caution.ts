@@ -4,10 +4,9 @@
 import type { Finding, Fix } from '../findings';
 import { parseA1 } from '../grid/grid';
 import type { Table } from '../recognize/model';
+import { OTHER_FIGURE_ROLES, RATIO_ROLES } from '../recognize/roles';
 import { SAFE_CONFIDENCE } from './safe';
 
-/** Roles of columns whose cells a fix may change only when the user says so. */
-const NOT_OWN = new Set(['prior', 'reference', 'change', 'change-pct', 'ratio']);
 
 /** The highest confidence a fix on such a column may carry: below the safe threshold. */
 export const CAUTIOUS_CONFIDENCE = 0.6;
@@ -24,7 +23,7 @@ function caution(tables: readonly Table[], sheet: string, address: string): stri
     if (t.sheet !== sheet || cell.r0 < t.rect.r0 || cell.r0 > t.rect.r1) continue;
     const column = t.columns.find((c) => c.col === cell.c0);
     if (!column) continue;
-    if (NOT_OWN.has(column.role)) return column.role === 'change-pct' || column.role === 'ratio' ? 'percentage' : column.role === 'prior' ? 'prior' : 'other-measure';
+    if (OTHER_FIGURE_ROLES.has(column.role)) return RATIO_ROLES.has(column.role) ? 'percentage' : column.role === 'prior' ? 'prior' : 'other-measure';
     if (column.path.length === 0 && t.headerRows !== undefined) return 'unknown-column';
   }
   return undefined;

@@ -139,7 +139,7 @@ export function ownMeasure(meanings: readonly ColumnMeaning[]): Measure {
 
 /** Whether a column holds the table's own figures: this year, its own measure (or none said). */
 export function isOwn(m: ColumnMeaning, own: Measure): boolean {
-  return m.period === 'current' && (m.measure === undefined || m.measure === own || (own === 'budget' && m.measure === 'budget'));
+  return m.period === 'current' && (m.measure === undefined || m.measure === own);
 }
 
 /** The group a column's sums stay within: same year and measure (`current/budget`, `prior/execution`). */

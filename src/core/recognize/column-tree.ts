@@ -2,7 +2,7 @@
 import { labelKey } from '../text';
 import type { Column, Table } from './model';
 import { groupKey, ownMeasure } from './column-meaning';
-import { ADDITIVE_ROLES } from './tables';
+import { ADDITIVE_ROLES } from './roles';
 
 /** One additive identity between the columns of a row: `total` = Σ `parts`. */
 export interface ColumnIdentity {

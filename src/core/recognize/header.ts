@@ -3,6 +3,7 @@ import { cellAt, cellText, type Rect, type Sheet } from '../grid/grid';
 import { halfWidth, labelKey, squash } from '../text';
 import { budgetYearOf, isOwn, meaningOf, ownMeasure, type ColumnMeaning } from './column-meaning';
 import type { Column, ColumnRole } from './model';
+import { OWN_AMOUNT_ROLES } from './roles';
 
 const MERGES_BY_ROW = new WeakMap<Sheet, Map<number, Rect[]>>();
 
@@ -179,7 +180,7 @@ export function readColumns(sheet: Sheet, header: { first: number; last: number 
   const provisional = meanings.map((m, i) => (mine[i] ? itemRole(m.item, paths[i]!) : otherRole(m)));
   const items = withoutCaption(
     meanings.map((m) => m.item),
-    provisional.map((r, i) => mine[i]! && AMOUNT_LIKE.has(r)),
+    provisional.map((r, i) => mine[i]! && OWN_AMOUNT_ROLES.has(r)),
   );
   return paths.map((path, i) => {
     const meaning = { ...meanings[i]!, item: items[i]! };
@@ -188,8 +189,4 @@ export function readColumns(sheet: Sheet, header: { first: number; last: number 
   });
 }
 
-/** Roles of amount columns of the table's own figures (what a caption may stand over). */
-const AMOUNT_LIKE: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
-  'total', 'current-year', 'carryover', 'basic', 'basic-personnel', 'basic-public', 'basic-wages', 'basic-household',
-  'basic-goods', 'basic-capital', 'project', 'operating', 'remit-upper', 'subsidy-affiliated', 'amount',
-]);
+

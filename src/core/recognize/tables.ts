@@ -8,16 +8,9 @@ import { readColumns } from './header';
 import { isFinalAccounts, kindFromTitle, type TableKind } from './kinds';
 import { isMetaText, readCoverLine, readMetaRow, yearIn } from './meta';
 import type { AmountCell, Column, ColumnRole, RecognitionNote, Row, Table, TableMeta } from './model';
+import { AMOUNT_ROLES } from './roles';
 
-/** Roles whose cells are amounts. */
-export const AMOUNT_ROLES: ReadonlySet<ColumnRole> = new Set<ColumnRole>([
-  'total', 'current-year', 'carryover', 'basic', 'basic-personnel', 'basic-public', 'basic-wages',
-  'basic-household', 'basic-goods', 'basic-capital', 'project', 'operating', 'remit-upper',
-  'subsidy-affiliated', 'prior', 'reference', 'change', 'change-pct', 'ratio', 'amount',
-]);
-
-/** Amount roles whose cells add up (parent = Σ children); percentages and ratios do not. */
-export const ADDITIVE_ROLES: ReadonlySet<ColumnRole> = new Set([...AMOUNT_ROLES].filter((r) => r !== 'change-pct' && r !== 'ratio'));
+export { ADDITIVE_ROLES, AMOUNT_ROLES } from './roles';
 
 export interface SheetRecognition {
   tables: Table[];

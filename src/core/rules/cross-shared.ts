@@ -6,6 +6,7 @@ import { amountsOf, cellRef, classifyDifference, countCompared, type CellRef, ty
 import { displayAmount, sum, ZERO, type Money } from '../money/money';
 import type { TableKind } from '../recognize/kinds';
 import { lineItems } from '../recognize/line-items';
+import { OTHER_FIGURE_ROLES } from '../recognize/roles';
 import type { ColumnRole, Row, Table } from '../recognize/model';
 import { isTotalLabel, labelKey, squash } from '../text';
 import type { ConstraintSink } from '../fix/constraints';
@@ -150,12 +151,10 @@ export function colOf(table: Table, role: ColumnRole): number | undefined {
   return table.columns.find((c) => c.role === role)?.col;
 }
 
-/** Roles of columns that hold another year's or measure's figures, or comparisons: never the table's own figures. */
-export const OTHER_FIGURES: ReadonlySet<ColumnRole> = new Set<ColumnRole>(['prior', 'reference', 'change', 'change-pct', 'ratio']);
 
 /** The columns of the table's own figures whose header path has a label (compared by labelKey) matching `re`. */
 export function colsLabelled(table: Table, re: RegExp): number[] {
-  return table.columns.filter((c) => !OTHER_FIGURES.has(c.role) && c.path.some((p) => re.test(labelKey(p)))).map((c) => c.col);
+  return table.columns.filter((c) => !OTHER_FIGURE_ROLES.has(c.role) && c.path.some((p) => re.test(labelKey(p)))).map((c) => c.col);
 }
 
 /** The last word of a column's header path, for matching columns between tables (`编制预算`, `上年结转`). */

@@ -5,9 +5,9 @@ import { amountsOf, cellRef, classifyDifference, countCompared, type Finding } f
 import { cellKey } from '../fix/constraints';
 import { displayAmount, sum, ZERO, type Money } from '../money/money';
 import type { Column, Table } from '../recognize/model';
+import { OTHER_FIGURE_ROLES } from '../recognize/roles';
 import { labelKey } from '../text';
 import type { Rule } from './rule';
-import { OTHER_FIGURES } from './cross-shared';
 import { ROW_SUM_KINDS } from './row-sum';
 import { columnLabel, rowLabel } from './sum-check';
 
@@ -23,7 +23,7 @@ const PARTS = {
 /** The one column of the table's own figures whose item path matches (`本年支出` or `本年支出/合计`). */
 function columnOf(table: Table, re: RegExp): Column | undefined {
   const found = table.columns.filter((c) => {
-    if (OTHER_FIGURES.has(c.role)) return false;
+    if (OTHER_FIGURE_ROLES.has(c.role)) return false;
     const item = (c.meaning?.item ?? c.path).map(labelKey);
     if (item.length === 0) return false;
     const [head, ...rest] = item;

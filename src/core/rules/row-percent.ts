@@ -4,7 +4,8 @@ import { a1 } from '../grid/grid';
 import { cellRef, countCompared, type Finding } from '../findings';
 import { cellKey } from '../fix/constraints';
 import { displayAmount, Money, toHalfWidth } from '../money/money';
-import type { AmountCell, Column, Table } from '../recognize/model';
+import type { AmountCell, Column, ColumnRole, Table } from '../recognize/model';
+import { OWN_AMOUNT_ROLES } from '../recognize/roles';
 import { labelKey } from '../text';
 import type { Rule } from './rule';
 import { ROW_SUM_KINDS } from './row-sum';
@@ -24,18 +25,17 @@ function triples(table: Table): Array<{ pct: Column; current: Column; prior: Col
   const out: Array<{ pct: Column; current: Column; prior: Column }> = [];
   for (const pct of table.columns.filter((c) => c.role === 'change-pct')) {
     const key = itemKey(pct);
-    const pick = (roles: ReadonlySet<string>) => {
+    const pick = (roles: ReadonlySet<ColumnRole>) => {
       const found = table.columns.filter((c) => roles.has(c.role) && itemKey(c) === key);
       return found.length === 1 ? found[0] : undefined;
     };
-    const prior = pick(new Set(['prior']));
-    const current = pick(OWN_AMOUNTS);
+    const prior = pick(new Set<ColumnRole>(['prior']));
+    const current = pick(OWN_AMOUNT_ROLES);
     if (prior && current) out.push({ pct, current, prior });
   }
   return out;
 }
 
-const OWN_AMOUNTS: ReadonlySet<string> = new Set(['total', 'basic', 'project', 'current-year', 'carryover', 'amount', 'basic-personnel', 'basic-public']);
 
 /** A printed percentage as the number of percent (3.1 for a cell 0.031 formatted `0.0%`, or 3.1 typed), and its decimals. */
 export function percentOf(cell: AmountCell): { value: Money; decimals: number } | undefined {
