@@ -198,6 +198,10 @@ export const CROSS_CHECK_MESSAGES: MessageTable = {
     'zh-CN': '{{table}}（{{sheet}}）“{{row}}”的“{{column}}”为 {{actual}}，比{{other}}（{{otherSheet}}）同一科目的 {{expected}} 多 {{difference}}，属于四舍五入误差。',
     'en-US': '{{table}} ({{sheet}}): {{column}} of "{{row}}" is {{actual}}, {{difference}} more than the same subject in the {{other}} ({{otherSheet}}), {{expected}}: within rounding.',
   },
+  'cross-general-budget-vs-summary.code-differs': {
+    'zh-CN': '{{table}}（{{sheet}}）中“{{row}}”（{{actual}}）与{{other}}（{{otherSheet}}）中的“{{otherRow}}”应是同一行，而编码一为 {{code}}、一为 {{otherCode}}：两表中只有一张编码正确，请按目录核对后统一。',
+    'en-US': '"{{row}}" ({{actual}}) in the {{table}} ({{sheet}}) and "{{otherRow}}" in the {{other}} ({{otherSheet}}) are the same row coded {{code}} and {{otherCode}}: only one of the tables codes it right; check the catalog and make them agree.',
+  },
   'cross-general-budget-vs-summary.missing-in-summary': {
     'zh-CN': '{{table}}（{{sheet}}）列有“{{row}}”{{actual}}，而{{other}}（{{otherSheet}}）没有这一科目：支出总表包含全部支出，一般公共预算支出的每个科目都应在其中。',
     'en-US': '{{table}} ({{sheet}}) shows "{{row}}" with {{actual}}, but the {{other}} ({{otherSheet}}) has no such subject; the expenditure summary covers all expenditure, so every general budget subject must appear in it.',

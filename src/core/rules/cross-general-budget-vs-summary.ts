@@ -2,10 +2,12 @@
 // 基本支出 and 项目支出. Equal when all of the department's money is 一般公共预算 money; otherwise the general
 // budget is a part and may not exceed the summary. A row in one table only is reported as well.
 import { cellRef, type Finding } from '../findings';
-import { displayAmount, ZERO } from '../money/money';
+import { displayAmount, ZERO, type Money } from '../money/money';
 import type { ColumnRole, Row, Table } from '../recognize/model';
+import { codeGroups } from '../recognize/tables';
+import { labelKey } from '../text';
 import type { Rule, RuleContext } from './rule';
-import { colOf, crossBound, crossSum, firstTable, funding, hasMoney, label, labelWithCode, notice, rowCodes, tableData, tablesOf, total, unitOf, valueAt, type RowCode } from './cross-shared';
+import { colOf, crossBound, crossSum, firstTable, funding, hasMoney, label, labelWithCode, notice, rowCodes, rowText, tableData, tablesOf, total, unitOf, valueAt, type RowCode } from './cross-shared';
 
 const ID = 'cross-general-budget-vs-summary';
 
@@ -31,6 +33,49 @@ function byKey(ctx: RuleContext, table: Table, codes: Map<Row, RowCode>): Map<st
   return out;
 }
 
+/** A row found in one table only, and its finding (made only when it is not half of a mirrored pair). */
+interface Missing {
+  readonly row: Row;
+  readonly amount: Money;
+  readonly finding: () => Finding;
+}
+
+/**
+ * Rows in one table only, both ways. A row missing from each side with the same name (or, failing that, the same
+ * amount) is one row coded differently in the two tables: one finding at its code, not two mirrored ones.
+ */
+function mirrored(ctx: RuleContext, gbe: Table, es: Table, gbeCodes: Map<Row, RowCode>, esCodes: Map<Row, RowCode>, mine: readonly Missing[], theirs: readonly Missing[]): Finding[] {
+  const out: Finding[] = [];
+  const taken = new Set<Missing>();
+  const unique = (list: readonly Missing[]) => (list.length === 1 ? list[0] : undefined);
+  for (const m of mine) {
+    const free = theirs.filter((t) => !taken.has(t));
+    const twin = unique(free.filter((t) => labelKey(rowText(t.row)) === labelKey(rowText(m.row)) && labelKey(rowText(m.row)).length >= 2)) ?? unique(free.filter((t) => t.amount.eq(m.amount) && !m.amount.isZero()));
+    const a = gbeCodes.get(m.row);
+    const b = twin ? esCodes.get(twin.row) : undefined;
+    if (!twin || !a || !b || a.code === b.code) {
+      out.push(m.finding());
+      continue;
+    }
+    taken.add(twin);
+    // The code's last column (项 of split 类 | 款 | 项 codes: where two codes of one 款 differ), else the name.
+    const codeCol = (t: Table) => codeGroups(t.columns)[0]?.at(-1)?.col ?? t.columns.find((c) => c.role === 'name')?.col ?? t.rect.c0;
+    out.push(
+      notice(ID, a.source === 'cell' && b.source === 'cell' ? 'error' : 'warning', { table: gbe, row: m.row.row, col: codeCol(gbe) }, [cellRef(es.sheet, twin.row.row, codeCol(es), 'evidence')], `${ID}.code-differs`, {
+        ...tableData(gbe, 'table'),
+        ...tableData(es, 'other'),
+        row: labelWithCode(ctx, m.row, a.code),
+        otherRow: label(twin.row),
+        code: a.code,
+        otherCode: b.code,
+        actual: displayAmount(m.amount),
+      }),
+    );
+  }
+  for (const t of theirs) if (!taken.has(t)) out.push(t.finding());
+  return out;
+}
+
 export const crossGeneralBudgetVsSummary: Rule = {
   meta: {
     id: ID,
@@ -53,6 +98,7 @@ export const crossGeneralBudgetVsSummary: Rule = {
     const esCodes = rowCodes(es);
     const esRows = byKey(ctx, es, esCodes);
     for (const gbe of tablesOf(ctx, 'general-budget-expenditure')) {
+      const onlyGeneral: Missing[] = [];
       const pairs = ROLES.map((role) => ({ mine: colOf(gbe, role), theirs: colOf(es, role) })).filter(
         (p): p is { mine: number; theirs: number } => p.mine !== undefined && p.theirs !== undefined,
       );
@@ -68,12 +114,15 @@ export const crossGeneralBudgetVsSummary: Rule = {
         if (!other) {
           if (row.isTotal || !hasMoney(row, mineCols)) continue;
           const amount = valueAt({ row, col: mineCols[0]! }) ?? total(mineCols.slice(1).map((col) => ({ row, col })));
-          findings.push(
-            notice(ID, gbeCodes.get(row)?.source === 'cell' ? 'error' : 'warning', { table: gbe, row: row.row, col: mineCols[0]! }, [cellRef(es.sheet, es.titleCell?.row ?? es.rect.r0, es.titleCell?.col ?? es.rect.c0, 'evidence')], `${ID}.missing-in-summary`, {
-              ...data(),
-              actual: displayAmount(amount),
-            }, { actual: amount, expected: ZERO }),
-          );
+          onlyGeneral.push({
+            row,
+            amount,
+            finding: () =>
+              notice(ID, gbeCodes.get(row)?.source === 'cell' ? 'error' : 'warning', { table: gbe, row: row.row, col: mineCols[0]! }, [cellRef(es.sheet, es.titleCell?.row ?? es.rect.r0, es.titleCell?.col ?? es.rect.c0, 'evidence')], `${ID}.missing-in-summary`, {
+                ...data(),
+                actual: displayAmount(amount),
+              }, { actual: amount, expected: ZERO }),
+          });
           continue;
         }
         for (const { mine, theirs } of pairs) {
@@ -85,19 +134,26 @@ export const crossGeneralBudgetVsSummary: Rule = {
           if (f) findings.push(f);
         }
       }
-      if (!equal) continue;
-      for (const [key, other] of esRows) {
-        if (gbeRows.has(key) || other.isTotal || !hasMoney(other, theirCols)) continue;
-        findings.push(
-          notice(ID, esCodes.get(other)?.source === 'cell' && !gbe.rows.some((r) => r.code === undefined && !r.isTotal && r.unitCode === undefined) ? 'error' : 'warning', { table: es, row: other.row, col: theirCols[0]! }, [cellRef(gbe.sheet, gbe.titleCell?.row ?? gbe.rect.r0, gbe.titleCell?.col ?? gbe.rect.c0, 'evidence')], `${ID}.missing-in-general`, {
-            ...tableData(es, 'table'),
-            ...tableData(gbe, 'other'),
-            row: label(other),
-            actual: displayAmount(valueAt({ row: other, col: theirCols[0]! }) ?? ZERO),
-            basis,
-          }, { actual: valueAt({ row: other, col: theirCols[0]! }) ?? ZERO, expected: ZERO }),
-        );
+      const onlySummary: Missing[] = [];
+      if (equal) {
+        for (const [key, other] of esRows) {
+          if (gbeRows.has(key) || other.isTotal || !hasMoney(other, theirCols)) continue;
+          const amount = valueAt({ row: other, col: theirCols[0]! }) ?? ZERO;
+          onlySummary.push({
+            row: other,
+            amount,
+            finding: () =>
+              notice(ID, esCodes.get(other)?.source === 'cell' && !gbe.rows.some((r) => r.code === undefined && !r.isTotal && r.unitCode === undefined) ? 'error' : 'warning', { table: es, row: other.row, col: theirCols[0]! }, [cellRef(gbe.sheet, gbe.titleCell?.row ?? gbe.rect.r0, gbe.titleCell?.col ?? gbe.rect.c0, 'evidence')], `${ID}.missing-in-general`, {
+                ...tableData(es, 'table'),
+                ...tableData(gbe, 'other'),
+                row: label(other),
+                actual: displayAmount(amount),
+                basis,
+              }, { actual: amount, expected: ZERO }),
+          });
+        }
       }
+      findings.push(...mirrored(ctx, gbe, es, gbeCodes, esCodes, onlyGeneral, onlySummary));
     }
     return findings;
   },
