@@ -35,6 +35,9 @@ const MAX_SPREAD = 64;
 /** Most starting points tried, and most of them combined. */
 const MAX_OPTIONS = 16;
 const MAX_COMBINED = 3;
+/** Most filled parts of a row's total tried one by one, and most ways one starting point may spread. */
+const MAX_PARTS = 6;
+const MAX_WAYS = 8;
 
 type Deltas = Map<CellKey, Money>;
 
@@ -107,33 +110,60 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
     return v !== undefined && !v.isZero();
   };
 
-  /**
-   * Moves `origin` by `delta` and carries it through every holding identity of its sheet; undefined when the
-   * way is not unique. `start`: where the difference begins — below `origin` when `origin` is a total whose
-   * only filled part had to move with it (a row's 合计 over its one filled column).
-   */
-  function spread(origin: CellKey, delta: Money): { deltas: Deltas; start: CellKey } | undefined {
-    const deltas: Deltas = new Map([[origin, delta]]);
-    const queue = [origin];
-    let start = origin;
-    while (queue.length > 0) {
-      const y = queue.pop()!;
-      for (const c of carriers.get(y) ?? []) {
-        let next: CellKey | undefined;
-        if (c.total === y) {
-          if (c.terms.some((t) => deltas.has(t))) continue;
-          const parts = c.terms.filter(filled);
-          if (parts.length !== 1) return undefined; // which part moved is not known
-          next = parts[0];
-          if (y === start) start = next!;
-        } else if (!deltas.has(c.total)) next = c.total;
-        if (next === undefined || deltas.has(next)) continue;
-        deltas.set(next, delta);
-        if (deltas.size > MAX_SPREAD) return undefined;
-        queue.push(next);
-      }
+  /** An identity inside one row (a row's 合计 over its columns): which of its parts moved can be tried one by one. */
+  const rowSums = new Map<Constraint, boolean>();
+  const inOneRow = (c: Constraint) => {
+    let v = rowSums.get(c);
+    if (v === undefined) {
+      const row = (k: CellKey) => splitKey(k).address.replace(/^[A-Z]+/, '');
+      const r = row(c.total);
+      rowSums.set(c, (v = c.terms.every((t) => row(t) === r)));
     }
-    return { deltas, start };
+    return v;
+  };
+
+  /**
+   * Moves `origin` by `delta` and carries it through every holding identity of its sheet. Where a row's total
+   * moves and more than one of its parts is filled, each part is tried in turn (the columns are few, and the
+   * evidence between tables tells them apart, or they stay balanced); a total over several rows whose parts are
+   * not known to move ends the way. `start`: where the difference begins — below `origin` when `origin` is a
+   * total whose part had to move with it (a row's 合计 over the column that holds the slip).
+   */
+  function spread(origin: CellKey, delta: Money): Array<{ deltas: Deltas; start: CellKey }> {
+    const out: Array<{ deltas: Deltas; start: CellKey }> = [];
+    const walk = (deltas: Deltas, queue: CellKey[], start: CellKey): void => {
+      while (queue.length > 0) {
+        const y = queue.pop()!;
+        for (const c of carriers.get(y) ?? []) {
+          let next: CellKey | undefined;
+          if (c.total === y) {
+            if (c.terms.some((t) => deltas.has(t))) continue;
+            const parts = c.terms.filter(filled);
+            if (parts.length === 0) return; // nothing below can have moved
+            if (parts.length > 1) {
+              if (!inOneRow(c) || parts.length > MAX_PARTS) return; // which part moved is not known
+              // Each part in turn, the rest of the way walked for each.
+              for (const part of parts) {
+                if (out.length >= MAX_WAYS) return;
+                if (deltas.has(part)) continue;
+                const mine = new Map(deltas).set(part, delta);
+                walk(mine, [...queue, y, part], y === start ? part : start);
+              }
+              return;
+            }
+            next = parts[0];
+            if (y === start) start = next!;
+          } else if (!deltas.has(c.total)) next = c.total;
+          if (next === undefined || deltas.has(next)) continue;
+          deltas.set(next, delta);
+          if (deltas.size > MAX_SPREAD) return;
+          queue.push(next);
+        }
+      }
+      out.push({ deltas, start });
+    };
+    walk(new Map([[origin, delta]]), [origin], origin);
+    return out;
   }
 
   // Starting points: both ends of every failing soft correspondence, and of every failing identity across sheets.
@@ -148,13 +178,13 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
       const key = `${origin}:${delta.toString()}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const moved = spread(origin, delta);
-      if (!moved) continue;
-      // Both ends of a row's 合计 lead to the same change: keep it once.
-      const signature = [...moved.deltas].map(([k, d]) => `${k}:${d.toString()}`).sort().join('|');
-      if (changes.has(signature)) continue;
-      changes.add(signature);
-      options.push({ origin: moved.start, deltas: moved.deltas });
+      for (const moved of spread(origin, delta)) {
+        // Both ends of a row's 合计 lead to the same change: keep it once.
+        const signature = [...moved.deltas].map(([k, d]) => `${k}:${d.toString()}`).sort().join('|');
+        if (changes.has(signature)) continue;
+        changes.add(signature);
+        options.push({ origin: moved.start, deltas: moved.deltas });
+      }
     }
   };
   for (const c of constraints) if (c.soft && !set.holds(c)) consider(c);
