@@ -9,6 +9,7 @@
 import { parseA1 } from '../grid/grid';
 import { ZERO, type Money } from '../money/money';
 import type { Message } from '../findings';
+import { boundHolds, boundsOf, excess, type Bound } from './bounds';
 import { difference, holds, overlay, splitKey, type CellKey, type Constraint, type ConstraintSet, type Values } from './constraints';
 
 /** One cell of a repair. */
@@ -71,8 +72,10 @@ interface Scored {
   readonly deltas: Deltas;
   readonly hardFixed: readonly Constraint[];
   readonly softFixed: readonly Constraint[];
-  /** Soft constraints made to hold, minus those made to fail. */
+  /** Soft constraints and inequalities made to hold, minus those made to fail. */
   readonly softGain: number;
+  /** Inequalities between tables made to hold. */
+  readonly boundFixed: number;
 }
 
 /**
@@ -170,25 +173,57 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
   const options: Option[] = [];
   const seen = new Set<string>();
   const changes = new Set<string>();
+  const tryStart = (origin: CellKey, delta: Money) => {
+    const key = `${origin}:${delta.toString()}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const moved of spread(origin, delta)) {
+      // Both ends of a row's 合计 lead to the same change: keep it once.
+      const signature = [...moved.deltas].map(([k, d]) => `${k}:${d.toString()}`).sort().join('|');
+      if (changes.has(signature)) continue;
+      changes.add(signature);
+      options.push({ origin: moved.start, deltas: moved.deltas });
+    }
+  };
   const consider = (c: Constraint) => {
     const d = difference(c, values);
-    const ends: Array<[CellKey, Money]> = [[c.total, d.negated()]];
-    if (c.terms.length === 1) ends.push([c.terms[0]!, d]);
-    for (const [origin, delta] of ends) {
-      const key = `${origin}:${delta.toString()}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      for (const moved of spread(origin, delta)) {
-        // Both ends of a row's 合计 lead to the same change: keep it once.
-        const signature = [...moved.deltas].map(([k, d]) => `${k}:${d.toString()}`).sort().join('|');
-        if (changes.has(signature)) continue;
-        changes.add(signature);
-        options.push({ origin: moved.start, deltas: moved.deltas });
-      }
-    }
+    tryStart(c.total, d.negated());
+    if (c.terms.length === 1) tryStart(c.terms[0]!, d);
   };
   for (const c of constraints) if (c.soft && !set.holds(c)) consider(c);
   for (const c of failingHard) if (!local(c)) consider(c);
+
+  // Inequalities between tables: a violated one (一般公共预算 above 支出总表 on a row) names rows that may carry
+  // the slip; by how much, only a failing identity across tables says. Tried after the correspondences.
+  const bounds = boundsOf(set);
+  const boundsAt = new Map<CellKey, Bound[]>();
+  const violated = new Set<Bound>();
+  for (const b of bounds) {
+    if (!boundHolds(b, values)) violated.add(b);
+    for (const k of [b.cell, ...b.terms]) {
+      let list = boundsAt.get(k);
+      if (!list) boundsAt.set(k, (list = []));
+      list.push(b);
+    }
+  }
+  if (violated.size > 0) {
+    const sizes = new Map<string, Money>();
+    for (const c of failingHard) {
+      if (local(c)) continue;
+      const d = difference(c, values).abs();
+      sizes.set(d.toString(), d);
+    }
+    for (const b of violated) {
+      const over = excess(b, values);
+      for (const size of sizes.values()) {
+        if (size.lt(over.minus(b.tolerance))) continue; // too small to end the violation
+        // The bounded cell moves down (at-most) or up (at-least); a single bounding cell the other way.
+        const down = b.relation === 'at-most' ? size.negated() : size;
+        tryStart(b.cell, down);
+        if (b.terms.length === 1) tryStart(b.terms[0]!, down.negated());
+      }
+    }
+  }
   if (options.length === 0) return out;
   options.splice(MAX_OPTIONS);
 
@@ -202,6 +237,16 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
     const hardFixed: Constraint[] = [];
     const softFixed: Constraint[] = [];
     let softGain = 0;
+    let boundFixed = 0;
+    const near = new Set<Bound>();
+    for (const k of deltas.keys()) for (const b of boundsAt.get(k) ?? []) near.add(b);
+    for (const b of near) {
+      const was = !violated.has(b);
+      const is = boundHolds(b, after);
+      if (was === is) continue;
+      if (is) boundFixed++;
+      softGain += is ? 1 : -1;
+    }
     for (const c of touched) {
       const was = set.holds(c);
       const is = holds(c, after);
@@ -214,7 +259,7 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
         softFixed.push(c);
       } else softGain--;
     }
-    return hardFixed.length > 0 ? { options: chosen, deltas, hardFixed, softGain, softFixed } : undefined;
+    return hardFixed.length > 0 ? { options: chosen, deltas, hardFixed, softGain, softFixed, boundFixed } : undefined;
   }
 
   const scored: Scored[] = [];
@@ -246,7 +291,7 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
       f.findingId,
       mine.slice(0, 3).map((s, i): Repair => {
         // Sure only when each starting row is backed by its own correspondence and nothing else fits as well.
-        const backed = s.softFixed.length >= s.options.length;
+        const backed = s.softFixed.length + s.boundFixed >= s.options.length;
         // Or one row explains several failing identities at once, and nothing else explains them as well.
         const explains = s.options.length === 1 && s.hardFixed.length >= 2;
         let confidence: number;
