@@ -5,7 +5,10 @@
 // that sum it (or that it sums, when only one of them is filled) and every total above, found by walking
 // the table's own identities. Which rows moved is read from the soft constraints (correspondences
 // that usually hold, such as 30108 ↔ 2080505): when the differences of some rows against their
-// counterparts add up to exactly the difference of a total, those rows are the culprits.
+// counterparts add up to exactly the difference of a total, those rows are the culprits. Inequalities between
+// tables (bounds.ts: 一般公共预算 ≤ 支出总表 row by row) are evidence too: a violated one names a row that may carry
+// the slip, and a repair that ends it is likelier than one that leaves it. Where a row's 合计 sums several filled
+// columns (基本 + 项目), each column is tried: the other tables tell them apart, or the repairs stay balanced.
 import { parseA1 } from '../grid/grid';
 import { ZERO, type Money } from '../money/money';
 import type { Message } from '../findings';
@@ -169,7 +172,8 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
     return out;
   }
 
-  // Starting points: both ends of every failing soft correspondence, and of every failing identity across sheets.
+  // Starting points: both ends of every failing soft correspondence, and of every failing identity across sheets
+  // (then the cells of violated inequalities, below).
   const options: Option[] = [];
   const seen = new Set<string>();
   const changes = new Set<string>();
