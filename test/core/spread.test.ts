@@ -1,5 +1,6 @@
 // localizeSpread: a difference carried from a row into every total above it, found through the correspondences.
 import { ConstraintSet, type Constraint } from '../../src/core/fix/constraints';
+import { recordBound } from '../../src/core/fix/bounds';
 import { localizeSpread } from '../../src/core/fix/spread';
 import { Money } from '../../src/core/money/money';
 
@@ -68,5 +69,63 @@ describe('localizeSpread', () => {
   it('offers nothing confident when no correspondence says which row moved', () => {
     const repairs = localizeSpread(set(VALUES, TABLE)).get('f@A!T') ?? [];
     for (const r of repairs) expect(r.confidence).toBeLessThan(0.75);
+  });
+});
+
+// Sheet A, one table with a 合计 column B = 基本 C + 项目 D and a total row 1 over rows 2 and 3. Row 2's 项目 was
+// 4 and was typed 2, carried into B2, D1 and B1 (as formulas would); sheet S states the true total 17 and, row by
+// row, 9 and 8.
+const GRID = { 'A!B1': 15, 'A!C1': 7, 'A!D1': 8, 'A!B2': 7, 'A!C2': 5, 'A!D2': 2, 'A!B3': 8, 'A!C3': 2, 'A!D3': 6, 'S!B1': 17, 'S!B2': 9, 'S!B3': 8 };
+const GRID_TABLE: Array<[string, string[], boolean?]> = [
+  ['A!B1', ['A!C1', 'A!D1']],
+  ['A!B2', ['A!C2', 'A!D2']],
+  ['A!B3', ['A!C3', 'A!D3']],
+  ['A!B1', ['A!B2', 'A!B3']],
+  ['A!C1', ['A!C2', 'A!C3']],
+  ['A!D1', ['A!D2', 'A!D3']],
+  ['A!B1', ['S!B1']],
+  ['A!B2', ['S!B2'], true],
+  ['A!B3', ['S!B3'], true],
+];
+
+describe('localizeSpread, a row whose 合计 sums several filled columns', () => {
+  it('tries each column; with nothing to tell them apart, both are offered as balanced', () => {
+    const repairs = localizeSpread(set(GRID, GRID_TABLE)).get('f@A!B1')!;
+    expect(repairs.slice(0, 2).map((r) => shown(r)[0]).sort()).toEqual(['A!C2:5→7', 'A!D2:2→4']);
+    for (const r of repairs) expect(r.confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it('takes the column another table confirms', () => {
+    // S also states the 项目 total, 10: only the 项目 column fits it.
+    const s = set({ ...GRID, 'S!D1': 10 }, [...GRID_TABLE, ['A!D1', ['S!D1']]]);
+    const [best] = localizeSpread(s).get('f@A!B1')!;
+    expect(shown(best!)[0]).toBe('A!D2:2→4');
+    expect(shown(best!).slice(1).sort()).toEqual(['A!B1:15→17', 'A!B2:7→9', 'A!D1:8→10'].sort());
+    expect(best!.confidence).toBe(0.8);
+  });
+
+  it('takes the column an inequality between tables points at', () => {
+    // A general-budget table G says its 项目 spending on row 2 is 4, which may not exceed A's: A's 2 is too small.
+    const s = set({ ...GRID, 'G!D2': 4 }, GRID_TABLE);
+    recordBound(s, { rule: 'b', findingId: 'b@G!D2', cell: 'G!D2', terms: ['A!D2'], relation: 'at-most', tolerance: new Money('0.01'), values: new Map([['G!D2', new Money(4)], ['A!D2', new Money(2)]]) });
+    const [best, ...others] = localizeSpread(s).get('f@A!B1')!;
+    expect(shown(best!)[0]).toBe('A!D2:2→4');
+    expect(best!.confidence).toBe(0.8);
+    for (const r of others) expect(r.confidence).toBeLessThan(0.5);
+  });
+
+  it('starts from the row an inequality names when no correspondence does, by the difference of the total', () => {
+    const values = { ...GRID, 'G!D2': 4 };
+    const s = set(values, GRID_TABLE.filter(([, , soft]) => !soft));
+    recordBound(s, { rule: 'b', findingId: 'b@G!D2', cell: 'G!D2', terms: ['A!D2'], relation: 'at-most', tolerance: new Money('0.01'), values: new Map([['G!D2', new Money(4)], ['A!D2', new Money(2)]]) });
+    const [best] = localizeSpread(s).get('f@A!B1')!;
+    expect(shown(best!)[0]).toBe('A!D2:2→4');
+    expect(best!.confidence).toBe(0.8);
+  });
+
+  it('an inequality that holds is no evidence', () => {
+    const s = set({ ...GRID, 'G!D2': 1 }, GRID_TABLE);
+    recordBound(s, { rule: 'b', findingId: 'b@G!D2', cell: 'G!D2', terms: ['A!D2'], relation: 'at-most', tolerance: new Money('0.01'), values: new Map([['G!D2', new Money(1)], ['A!D2', new Money(2)]]) });
+    for (const r of localizeSpread(s).get('f@A!B1')!) expect(r.confidence).toBeLessThanOrEqual(0.5);
   });
 });

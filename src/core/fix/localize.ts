@@ -1,6 +1,7 @@
 // Error localization (Fellegi–Holt style): the fewest cells whose change makes every identity hold.
 import { sum, type Money } from '../money/money';
 import type { Message } from '../findings';
+import { boundHolds, boundsOf, type Bound } from './bounds';
 import { holds, overlay, valueOf, type CellKey, type Constraint, type ConstraintSet, type Values } from './constraints';
 import { typoOf, type Typo } from './typos';
 
@@ -36,6 +37,8 @@ interface Candidate {
   fixes: Constraint[];
   /** The cell is the total of some identity (a subtotal), not only a term (hand-entered data). */
   derived: boolean;
+  /** Correspondences the change makes hold, minus those it makes fail. */
+  backing: number;
 }
 
 /**
@@ -50,6 +53,27 @@ export function localize(set: ConstraintSet): Map<string, Suspect[]> {
   const near = set.failingCells();
   const around = set.around(near);
   const constraints = around.constraints.filter((c) => !c.soft);
+  // Correspondences that usually hold (30108 ↔ 2080505): never a reason to suspect a cell, but between cells that
+  // explain a difference equally well, the one whose change also makes its counterpart agree is the likelier.
+  const softAt = new Map<CellKey, Constraint[]>();
+  // So are inequalities between tables (一般公共预算 ≤ 支出总表 by row, 三公 ≥ 30217) a change ends or starts violating.
+  const boundsAt = new Map<CellKey, Bound[]>();
+  for (const b of boundsOf(set)) {
+    for (const k of [b.cell, ...b.terms]) {
+      if (!near.has(k)) continue;
+      let list = boundsAt.get(k);
+      if (!list) boundsAt.set(k, (list = []));
+      list.push(b);
+    }
+  }
+  for (const c of around.constraints) {
+    if (!c.soft) continue;
+    for (const k of [c.total, ...c.terms]) {
+      let list = softAt.get(k);
+      if (!list) softAt.set(k, (list = []));
+      list.push(c);
+    }
+  }
   const failing = constraints.filter((c) => !set.holds(c));
   if (failing.length === 0) return new Map();
   const { values } = around;
@@ -87,7 +111,18 @@ export function localize(set: ConstraintSet): Map<string, Suspect[]> {
       if (mine.some((c) => set.holds(c) && !holds(c, trial))) continue; // would break a holding identity
       const fixes = mine.filter((c) => !set.holds(c) && holds(c, trial));
       if (fixes.length === 0) continue;
-      candidates.push({ cell: x, after: best.value, fixes, derived: mine.some((c) => c.total === x) });
+      let backing = 0;
+      for (const c of softAt.get(x) ?? []) {
+        const was = set.holds(c);
+        const is = holds(c, trial);
+        if (was !== is) backing += is ? 1 : -1;
+      }
+      for (const b of boundsAt.get(x) ?? []) {
+        const was = boundHolds(b, values);
+        const is = boundHolds(b, trial);
+        if (was !== is) backing += is ? 1 : -1;
+      }
+      candidates.push({ cell: x, after: best.value, fixes, derived: mine.some((c) => c.total === x), backing });
     }
   }
   candidates.sort((a, b) => b.fixes.length - a.fixes.length || Number(b.derived) - Number(a.derived));
@@ -106,6 +141,13 @@ export function localize(set: ConstraintSet): Map<string, Suspect[]> {
       mine.unshift(filled[0]!);
       tied = [filled[0]!];
     }
+    // Equals, but one of them alone also settles a correspondence with another table: that one.
+    const most = Math.max(...tied.map((c) => c.backing));
+    const backed = !blankWins && tied.length > 1 && most > 0 ? tied.filter((c) => c.backing === most) : [];
+    if (backed.length === 1) {
+      mine.splice(mine.indexOf(backed[0]!), 1);
+      mine.unshift(backed[0]!);
+    }
     const suspects = mine.map((c, i): Suspect => {
       const typo = typoOf(values.get(c.cell), c.after);
       let confidence: number;
@@ -119,6 +161,12 @@ export function localize(set: ConstraintSet): Map<string, Suspect[]> {
       } else if (blankWins) {
         confidence = 0.2;
         reason = { id: 'fix.reason.erase', data: {} };
+      } else if (backed.length === 1 && i === 0) {
+        confidence = 0.8;
+        reason = { id: 'fix.reason.backed', data: { n: String(tied.length) } };
+      } else if (backed.length === 1) {
+        confidence = 0.2;
+        reason = { id: 'fix.reason.unbacked', data: {} };
       } else if (tied.length > 1) {
         confidence = Math.min(0.5, 1 / tied.length);
         reason = { id: 'fix.reason.balanced', data: { n: String(tied.length) } };

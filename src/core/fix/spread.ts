@@ -5,10 +5,14 @@
 // that sum it (or that it sums, when only one of them is filled) and every total above, found by walking
 // the table's own identities. Which rows moved is read from the soft constraints (correspondences
 // that usually hold, such as 30108 ↔ 2080505): when the differences of some rows against their
-// counterparts add up to exactly the difference of a total, those rows are the culprits.
+// counterparts add up to exactly the difference of a total, those rows are the culprits. Inequalities between
+// tables (bounds.ts: 一般公共预算 ≤ 支出总表 row by row) are evidence too: a violated one names a row that may carry
+// the slip, and a repair that ends it is likelier than one that leaves it. Where a row's 合计 sums several filled
+// columns (基本 + 项目), each column is tried: the other tables tell them apart, or the repairs stay balanced.
 import { parseA1 } from '../grid/grid';
 import { ZERO, type Money } from '../money/money';
 import type { Message } from '../findings';
+import { boundHolds, boundsOf, excess, type Bound } from './bounds';
 import { difference, holds, overlay, splitKey, type CellKey, type Constraint, type ConstraintSet, type Values } from './constraints';
 
 /** One cell of a repair. */
@@ -35,6 +39,9 @@ const MAX_SPREAD = 64;
 /** Most starting points tried, and most of them combined. */
 const MAX_OPTIONS = 16;
 const MAX_COMBINED = 3;
+/** Most filled parts of a row's total tried one by one, and most ways one starting point may spread. */
+const MAX_PARTS = 6;
+const MAX_WAYS = 8;
 
 type Deltas = Map<CellKey, Money>;
 
@@ -68,8 +75,10 @@ interface Scored {
   readonly deltas: Deltas;
   readonly hardFixed: readonly Constraint[];
   readonly softFixed: readonly Constraint[];
-  /** Soft constraints made to hold, minus those made to fail. */
+  /** Soft constraints and inequalities made to hold, minus those made to fail. */
   readonly softGain: number;
+  /** Inequalities between tables made to hold. */
+  readonly boundFixed: number;
 }
 
 /**
@@ -107,49 +116,72 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
     return v !== undefined && !v.isZero();
   };
 
-  /**
-   * Moves `origin` by `delta` and carries it through every holding identity of its sheet; undefined when the
-   * way is not unique. `start`: where the difference begins — below `origin` when `origin` is a total whose
-   * only filled part had to move with it (a row's 合计 over its one filled column).
-   */
-  function spread(origin: CellKey, delta: Money): { deltas: Deltas; start: CellKey } | undefined {
-    const deltas: Deltas = new Map([[origin, delta]]);
-    const queue = [origin];
-    let start = origin;
-    while (queue.length > 0) {
-      const y = queue.pop()!;
-      for (const c of carriers.get(y) ?? []) {
-        let next: CellKey | undefined;
-        if (c.total === y) {
-          if (c.terms.some((t) => deltas.has(t))) continue;
-          const parts = c.terms.filter(filled);
-          if (parts.length !== 1) return undefined; // which part moved is not known
-          next = parts[0];
-          if (y === start) start = next!;
-        } else if (!deltas.has(c.total)) next = c.total;
-        if (next === undefined || deltas.has(next)) continue;
-        deltas.set(next, delta);
-        if (deltas.size > MAX_SPREAD) return undefined;
-        queue.push(next);
-      }
+  /** An identity inside one row (a row's 合计 over its columns): which of its parts moved can be tried one by one. */
+  const rowSums = new Map<Constraint, boolean>();
+  const inOneRow = (c: Constraint) => {
+    let v = rowSums.get(c);
+    if (v === undefined) {
+      const row = (k: CellKey) => splitKey(k).address.replace(/^[A-Z]+/, '');
+      const r = row(c.total);
+      rowSums.set(c, (v = c.terms.every((t) => row(t) === r)));
     }
-    return { deltas, start };
+    return v;
+  };
+
+  /**
+   * Moves `origin` by `delta` and carries it through every holding identity of its sheet. Where a row's total
+   * moves and more than one of its parts is filled, each part is tried in turn (the columns are few, and the
+   * evidence between tables tells them apart, or they stay balanced); a total over several rows whose parts are
+   * not known to move ends the way. `start`: where the difference begins — below `origin` when `origin` is a
+   * total whose part had to move with it (a row's 合计 over the column that holds the slip).
+   */
+  function spread(origin: CellKey, delta: Money): Array<{ deltas: Deltas; start: CellKey }> {
+    const out: Array<{ deltas: Deltas; start: CellKey }> = [];
+    const walk = (deltas: Deltas, queue: CellKey[], start: CellKey): void => {
+      while (queue.length > 0) {
+        const y = queue.pop()!;
+        for (const c of carriers.get(y) ?? []) {
+          let next: CellKey | undefined;
+          if (c.total === y) {
+            if (c.terms.some((t) => deltas.has(t))) continue;
+            const parts = c.terms.filter(filled);
+            if (parts.length === 0) return; // nothing below can have moved
+            if (parts.length > 1) {
+              if (!inOneRow(c) || parts.length > MAX_PARTS) return; // which part moved is not known
+              // Each part in turn, the rest of the way walked for each.
+              for (const part of parts) {
+                if (out.length >= MAX_WAYS) return;
+                if (deltas.has(part)) continue;
+                const mine = new Map(deltas).set(part, delta);
+                walk(mine, [...queue, y, part], y === start ? part : start);
+              }
+              return;
+            }
+            next = parts[0];
+            if (y === start) start = next!;
+          } else if (!deltas.has(c.total)) next = c.total;
+          if (next === undefined || deltas.has(next)) continue;
+          deltas.set(next, delta);
+          if (deltas.size > MAX_SPREAD) return;
+          queue.push(next);
+        }
+      }
+      out.push({ deltas, start });
+    };
+    walk(new Map([[origin, delta]]), [origin], origin);
+    return out;
   }
 
-  // Starting points: both ends of every failing soft correspondence, and of every failing identity across sheets.
+  // Starting points: both ends of every failing soft correspondence, and of every failing identity across sheets
+  // (then the cells of violated inequalities, below).
   const options: Option[] = [];
   const seen = new Set<string>();
   const changes = new Set<string>();
-  const consider = (c: Constraint) => {
-    const d = difference(c, values);
-    const ends: Array<[CellKey, Money]> = [[c.total, d.negated()]];
-    if (c.terms.length === 1) ends.push([c.terms[0]!, d]);
-    for (const [origin, delta] of ends) {
-      const key = `${origin}:${delta.toString()}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const moved = spread(origin, delta);
-      if (!moved) continue;
+  const tryStart = (origin: CellKey, delta: Money) => {
+    const key = `${origin}:${delta.toString()}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    for (const moved of spread(origin, delta)) {
       // Both ends of a row's 合计 lead to the same change: keep it once.
       const signature = [...moved.deltas].map(([k, d]) => `${k}:${d.toString()}`).sort().join('|');
       if (changes.has(signature)) continue;
@@ -157,8 +189,45 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
       options.push({ origin: moved.start, deltas: moved.deltas });
     }
   };
+  const consider = (c: Constraint) => {
+    const d = difference(c, values);
+    tryStart(c.total, d.negated());
+    if (c.terms.length === 1) tryStart(c.terms[0]!, d);
+  };
   for (const c of constraints) if (c.soft && !set.holds(c)) consider(c);
   for (const c of failingHard) if (!local(c)) consider(c);
+
+  // Inequalities between tables: a violated one (一般公共预算 above 支出总表 on a row) names rows that may carry
+  // the slip; by how much, only a failing identity across tables says. Tried after the correspondences.
+  const bounds = boundsOf(set);
+  const boundsAt = new Map<CellKey, Bound[]>();
+  const violated = new Set<Bound>();
+  for (const b of bounds) {
+    if (!boundHolds(b, values)) violated.add(b);
+    for (const k of [b.cell, ...b.terms]) {
+      let list = boundsAt.get(k);
+      if (!list) boundsAt.set(k, (list = []));
+      list.push(b);
+    }
+  }
+  if (violated.size > 0) {
+    const sizes = new Map<string, Money>();
+    for (const c of failingHard) {
+      if (local(c)) continue;
+      const d = difference(c, values).abs();
+      sizes.set(d.toString(), d);
+    }
+    for (const b of violated) {
+      const over = excess(b, values);
+      for (const size of sizes.values()) {
+        if (size.lt(over.minus(b.tolerance))) continue; // too small to end the violation
+        // The bounded cell moves down (at-most) or up (at-least); a single bounding cell the other way.
+        const down = b.relation === 'at-most' ? size.negated() : size;
+        tryStart(b.cell, down);
+        if (b.terms.length === 1) tryStart(b.terms[0]!, down.negated());
+      }
+    }
+  }
   if (options.length === 0) return out;
   options.splice(MAX_OPTIONS);
 
@@ -172,6 +241,16 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
     const hardFixed: Constraint[] = [];
     const softFixed: Constraint[] = [];
     let softGain = 0;
+    let boundFixed = 0;
+    const near = new Set<Bound>();
+    for (const k of deltas.keys()) for (const b of boundsAt.get(k) ?? []) near.add(b);
+    for (const b of near) {
+      const was = !violated.has(b);
+      const is = boundHolds(b, after);
+      if (was === is) continue;
+      if (is) boundFixed++;
+      softGain += is ? 1 : -1;
+    }
     for (const c of touched) {
       const was = set.holds(c);
       const is = holds(c, after);
@@ -184,7 +263,7 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
         softFixed.push(c);
       } else softGain--;
     }
-    return hardFixed.length > 0 ? { options: chosen, deltas, hardFixed, softGain, softFixed } : undefined;
+    return hardFixed.length > 0 ? { options: chosen, deltas, hardFixed, softGain, softFixed, boundFixed } : undefined;
   }
 
   const scored: Scored[] = [];
@@ -216,7 +295,7 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
       f.findingId,
       mine.slice(0, 3).map((s, i): Repair => {
         // Sure only when each starting row is backed by its own correspondence and nothing else fits as well.
-        const backed = s.softFixed.length >= s.options.length;
+        const backed = s.softFixed.length + s.boundFixed >= s.options.length;
         // Or one row explains several failing identities at once, and nothing else explains them as well.
         const explains = s.options.length === 1 && s.hardFixed.length >= 2;
         let confidence: number;

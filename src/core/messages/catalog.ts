@@ -235,6 +235,14 @@ export const MESSAGES: MessageTable = {
     'zh-CN': '有 {{n}} 个单元格都能解释这一差异，现有证据不足以判断哪个有误，请核对原始数据后选择。',
     'en-US': '{{n}} cells could each explain this difference and the evidence does not single one out: check the source and choose.',
   },
+  'fix.reason.backed': {
+    'zh-CN': '有 {{n}} 个单元格都能消除这一差异，只有改这一个同时使它与另一张表的对应数相符。',
+    'en-US': '{{n}} cells could each remove this difference; only this one also makes it agree with its counterpart in another table.',
+  },
+  'fix.reason.unbacked': {
+    'zh-CN': '改动此单元格也能消除这一差异，但另一个单元格的改动同时与另一张表的对应数相符，可能性更大。',
+    'en-US': 'Changing this cell also removes the difference, but another cell\'s change also agrees with its counterpart in another table: that one is likelier.',
+  },
   'fix.reason.spread-backed': {
     'zh-CN': '这 {{n}} 行与各自对应表的差额之和正好等于合计的差额：改这几行，并随之调整其上各级合计，所有核对都相符。',
     'en-US': 'The differences of these {{n}} rows against their counterparts add up to exactly the total\'s difference: corrected there, with the totals above them, every check holds.',

@@ -45,7 +45,17 @@ export const crossIncomeByCode: Rule = {
       const total = totalRowOf(income);
       const a = total && valueAt({ row: total, col });
       const b = esTotal && valueAt({ row: esTotal, col: esCol });
-      if (a === undefined || b === undefined || classifyDifference(a.minus(b), 2, ctx.rounding) === 'real') continue;
+      if (a === undefined || b === undefined) continue;
+      if (classifyDifference(a.minus(b), 2, ctx.rounding) === 'real') {
+        // Money carried to next year, or a slip carried into one of the totals: nothing to report, but the subjects
+        // that still balance and the ones that do not are evidence of which row carries the slip (soft, unreported).
+        const evidence = { perTerm: ctx.rounding.perTerm, ...(ctx.rounding.sink ? { sink: ctx.rounding.sink } : {}) };
+        for (const [key, row] of rows) {
+          const other = esRows.get(key);
+          if (other) crossSum({ rule: ID, ctx, checked: { table: income, row, col }, terms: [{ row: other, col: esCol, table: es }], messageId: `${ID}.mismatch`, data: {}, severity: 'warning', policy: evidence });
+        }
+        continue;
+      }
       for (const [key, row] of rows) {
         const other = esRows.get(key);
         const data = { ...tableData(income, 'table'), ...tableData(es, 'other'), row: label(row), otherRow: other ? label(other) : '' };
