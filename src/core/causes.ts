@@ -127,9 +127,14 @@ export function foldCauses(findings: readonly Finding[]): Finding[] {
     if (g === null) continue;
     causes.push(g ?? f);
   }
-  // Ids stay unique: a cause moved to its culprit may meet a finding of the same rule there (then it is that one).
-  const ids = new Set<string>();
-  const unique = causes.filter((f) => (ids.has(f.id) ? false : (ids.add(f.id), true)));
+  // Ids stay unique: a cause moved to its culprit may meet another finding of the same rule there; it keeps its
+  // place with a numbered id (nothing is dropped).
+  const ids = new Map<string, number>();
+  const unique = causes.map((f) => {
+    const n = (ids.get(f.id) ?? 0) + 1;
+    ids.set(f.id, n);
+    return n === 1 ? f : { ...f, id: `${f.id}#${n}` };
+  });
   return groupClasses(unique);
 }
 
