@@ -1,6 +1,6 @@
 // Finds the tables on a sheet (by their titles) and reads each into a Table.
 import { cellAt, cellText, hasContent, isBlankRow, rectA1, type Cell, type Rect, type Sheet } from '../grid/grid';
-import { amountOf, parseAmount } from '../money/money';
+import { amountOf, Money, parseAmount, type ParsedAmount } from '../money/money';
 import { halfWidth, isTotalLabel, squash } from '../text';
 import { readFormFields } from './fields';
 import { budgetYearOf } from './column-meaning';
@@ -366,17 +366,74 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
   };
 }
 
+/**
+ * An amount cell read from a grid cell. Its formula, text and number format are the grid cell's, read when asked
+ * (a large workbook has hundreds of thousands of amount cells, and few are ever asked for their text): no string
+ * or object is made per cell beyond the cell itself and its amount.
+ */
+abstract class GridAmountCell {
+  abstract readonly parsed: ParsedAmount;
+  constructor(
+    readonly col: number,
+    readonly value: Money | undefined,
+    /** The grid cell read (undefined for an empty cell: then it has a formula… never; see readAmountCell). */
+    protected readonly cell: Cell | undefined,
+  ) {}
+
+  /** The cell's formula without `=`, when it has one. */
+  get formula(): string | undefined {
+    return this.cell?.formula;
+  }
+
+  /** The cell's value as stored, as text. */
+  get text(): string | undefined {
+    return this.cell ? cellText(this.cell) : undefined;
+  }
+
+  /** The number format, only when it shows a percentage. */
+  get numFmt(): string | undefined {
+    const f = this.cell?.numFmt;
+    return f !== undefined && f.includes('%') ? f : undefined;
+  }
+}
+
+/** An amount cell of any value but a finite number: its parsed form kept as parseAmount made it. */
+class ParsedAmountCell extends GridAmountCell {
+  constructor(
+    col: number,
+    readonly parsed: ParsedAmount,
+    cell: Cell | undefined,
+  ) {
+    super(col, amountOf(parsed), cell);
+  }
+}
+
+/**
+ * An amount cell holding a finite number (most cells of a large workbook). It is its own parsed form: `kind`,
+ * `storage` and `normalized` are the class's constants and `value` its own, so that no ParsedAmount is made per cell.
+ */
+class NumberAmountCell extends GridAmountCell {
+  declare readonly kind: 'amount';
+  declare readonly storage: 'number';
+  declare readonly normalized: false;
+  get parsed(): ParsedAmount {
+    return this as unknown as ParsedAmount;
+  }
+}
+Object.defineProperties(NumberAmountCell.prototype, {
+  kind: { value: 'amount', enumerable: true },
+  storage: { value: 'number', enumerable: true },
+  normalized: { value: false, enumerable: true },
+});
+
 /** The amount cell a cell of an amount column makes; undefined for an empty cell without a formula. */
 export function readAmountCell(cell: Cell | undefined, col: number): AmountCell | undefined {
-  const parsed = parseAmount(cell?.value ?? null);
+  const v = cell?.value;
+  // A finite number: its amount as parseAmount makes it (the number's shortest decimal form), and no other object.
+  if (typeof v === 'number' && Number.isFinite(v)) return new NumberAmountCell(col, new Money(v), cell);
+  const parsed = parseAmount(v ?? null);
   if (parsed.kind === 'absent' && cell?.formula === undefined) return undefined;
-  // Built field by field (same fields, same order as spreading them in): no temporary objects per cell.
-  const amount: { -readonly [K in keyof AmountCell]: AmountCell[K] } = { col, parsed, value: amountOf(parsed) };
-  if (cell?.formula !== undefined) amount.formula = cell.formula;
-  if (cell) amount.text = cellText(cell);
-  // Kept only for a percentage (0.031 formatted 0.0% reads 3.1%).
-  if (cell?.numFmt !== undefined && cell.numFmt.includes('%')) amount.numFmt = cell.numFmt;
-  return amount;
+  return new ParsedAmountCell(col, parsed, cell);
 }
 
 /** 类 (3) + 款 (2) + 项 (2) columns → one code; a part given in full (`20103`) is taken as is. */
