@@ -287,51 +287,113 @@ function codeGroupsOf(columns: readonly Column[]): Column[][] {
   return groups;
 }
 
+/** Which columns a row of a table reads for what, in column order: made once per table (every row asks). */
+interface RowPlan {
+  readonly groups: Column[][];
+  readonly names: readonly number[];
+  readonly amounts: readonly number[];
+  /** 二级 project, 一级 project and type columns, in the order a row's name is looked for. */
+  readonly projectNames: ReadonlyArray<readonly number[]>;
+  readonly texts: readonly number[];
+  /** Columns that are not amounts (where a 合计 label may sit). */
+  readonly labels: readonly number[];
+  readonly projectL1: readonly number[];
+  readonly projectL2: readonly number[];
+  readonly seq: number | undefined;
+}
+
+const ROW_PLANS = new WeakMap<readonly Column[], RowPlan>();
+
+function rowPlanOf(columns: readonly Column[]): RowPlan {
+  let plan = ROW_PLANS.get(columns);
+  if (!plan) {
+    const cols = (keep: (c: Column) => boolean) => columns.filter(keep).map((c) => c.col);
+    plan = {
+      groups: codeGroupsOf(columns),
+      names: cols((c) => c.role === 'name'),
+      amounts: cols((c) => c.role !== 'name' && AMOUNT_ROLES.has(c.role)),
+      projectNames: (['project-l2', 'project-l1', 'project-type'] as const).map((role) => cols((c) => c.role === role)),
+      texts: cols((c) => c.role === 'text'),
+      labels: cols((c) => !AMOUNT_ROLES.has(c.role)),
+      projectL1: cols((c) => c.role === 'project-l1'),
+      projectL2: cols((c) => c.role === 'project-l2'),
+      seq: columns.find((c) => c.role === 'seq')?.col,
+    };
+    ROW_PLANS.set(columns, plan);
+  }
+  return plan;
+}
+
+/** The trimmed text of a cell of a row, made once per row (`texts` is the row's). */
+function textAt(line: ReadonlyArray<Cell | undefined> | undefined, texts: string[], col: number): string {
+  return (texts[col] ??= cellText(line?.[col]).trim());
+}
+
+/** Whether some of these columns hold text in the row. */
+function anyFilled(line: ReadonlyArray<Cell | undefined> | undefined, texts: string[], cols: readonly number[]): boolean {
+  for (const col of cols) if (textAt(line, texts, col) !== '') return true;
+  return false;
+}
+
 /** Reads one data row. Split 类/款/项 code cells are completed from the rows above (carry). */
 function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: Array<{ lei: string; kuan: string }>): Row | undefined {
   // Each cell's text made once (several questions are asked of the same cells).
   const line = sheet.cells[r];
   const texts: string[] = [];
-  const text = (col: number) => (texts[col] ??= cellText(line?.[col]).trim());
+  const plan = rowPlanOf(columns);
   let labelInCode = '';
-  const amounts = new Map<number, AmountCell>();
-  const codes = codeGroupsOf(columns).map((group, i) => {
+  let code: string | undefined;
+  let secondary: string | undefined;
+  for (let i = 0; i < plan.groups.length; i++) {
+    const group = plan.groups[i]!;
     const carry = (carries[i] ??= { lei: '', kuan: '' });
     const parts: Partial<Record<'lei' | 'kuan' | 'xiang', string>> = {};
-    let code: string | undefined;
+    let groupCode: string | undefined;
     for (const col of group) {
-      const t = text(col.col);
+      const t = textAt(line, texts, col.col);
       const digits = codeText(t);
       if (digits === undefined) {
         // A label in the code column (合计, or a name where the code should be).
         if (t !== '' && labelInCode === '' && i === 0) labelInCode = t;
         continue;
       }
-      if (col.role === 'code') code = digits;
+      if (col.role === 'code') groupCode = digits;
       else parts[col.role === 'code-lei' ? 'lei' : col.role === 'code-kuan' ? 'kuan' : 'xiang'] = digits;
     }
-    return code ?? (parts.lei || parts.kuan || parts.xiang ? joinSplitCode(parts, carry) : undefined);
-  });
-  let code = codes[0];
+    const c = groupCode ?? (parts.lei || parts.kuan || parts.xiang ? joinSplitCode(parts, carry) : undefined);
+    if (i === 0) code = c;
+    else if (i === 1) secondary = c;
+  }
   let name = '';
-  for (const col of columns) {
-    if (col.role === 'name') {
-      if (name === '') name = text(col.col);
-    } else if (AMOUNT_ROLES.has(col.role)) {
-      const amount = readAmountCell(cellAt(sheet, r, col.col), col.col);
-      if (amount) amounts.set(col.col, amount);
-    }
+  for (const col of plan.names) {
+    name = textAt(line, texts, col);
+    if (name !== '') break;
+  }
+  const amounts = new Map<number, AmountCell>();
+  for (const col of plan.amounts) {
+    const amount = readAmountCell(line?.[col], col);
+    if (amount) amounts.set(col, amount);
   }
   if (name === '') name = labelInCode;
   // Project tables: a row is named by its 二级 project, else its 一级 project, else its type.
-  for (const role of ['project-l2', 'project-l1', 'project-type'] as const) {
+  for (const cols of plan.projectNames) {
     if (name !== '') break;
-    const col = columns.find((c) => c.role === role && text(c.col) !== '' && codeText(text(c.col)) === undefined);
-    if (name === '' && col) name = text(col.col);
+    for (const col of cols) {
+      const t = textAt(line, texts, col);
+      if (t !== '' && codeText(t) === undefined) {
+        name = t;
+        break;
+      }
+    }
   }
   if (name === '') {
-    const firstText = columns.find((c) => c.role === 'text' && text(c.col) !== '');
-    if (firstText) name = text(firstText.col);
+    for (const col of plan.texts) {
+      const t = textAt(line, texts, col);
+      if (t !== '') {
+        name = t;
+        break;
+      }
+    }
   }
   // "2010301 行政运行" in one cell.
   const inline = code === undefined ? /^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$/.exec(name) : null;
@@ -341,19 +403,19 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
   }
   if (code === undefined && name === '' && amounts.size === 0) return undefined;
   // A 合计 row whose label sits in another text column (项目单位 in a project table) is a total too.
-  const labelled = () => columns.some((c) => !AMOUNT_ROLES.has(c.role) && isTotalLabel(text(c.col)));
-  const isTotal = code === undefined && (isTotalLabel(name) || (labelled() && !columns.some((c) => (c.role === 'project-l1' || c.role === 'project-l2') && text(c.col) !== '')));
-  if (isTotal && !isTotalLabel(name)) name = columns.map((c) => text(c.col)).find(isTotalLabel) ?? name;
+  let isTotal = false;
+  if (code === undefined) {
+    if (isTotalLabel(name)) isTotal = true;
+    else if (plan.labels.some((col) => isTotalLabel(textAt(line, texts, col))) && !anyFilled(line, texts, plan.projectL1) && !anyFilled(line, texts, plan.projectL2)) isTotal = true;
+  }
+  if (isTotal && !isTotalLabel(name)) name = columns.map((c) => textAt(line, texts, c.col)).find(isTotalLabel) ?? name;
   let level = isTotal ? 0 : code !== undefined ? levelOfCode(code) : undefined;
   // Project tables: 1 = type (类别) row, 2 = 一级项目, 3 = 二级项目, by the column that names the row.
-  const filled = (role: ColumnRole) => columns.some((c) => c.role === role && text(c.col) !== '');
-  if (!isTotal && columns.some((c) => c.role === 'project-l1')) {
+  if (!isTotal && plan.projectL1.length > 0) {
     // A row with amounts and no project name is a type row, even when its type cell is blank.
-    level = filled('project-l2') ? 3 : filled('project-l1') ? 2 : 1;
+    level = anyFilled(line, texts, plan.projectL2) ? 3 : anyFilled(line, texts, plan.projectL1) ? 2 : 1;
   }
-  const secondary = codes[1];
-  const seqCol = columns.find((c) => c.role === 'seq');
-  const seq = seqCol ? text(seqCol.col) : '';
+  const seq = plan.seq !== undefined ? textAt(line, texts, plan.seq) : '';
   return {
     row: r,
     ...(seq !== '' ? { seq } : {}),
