@@ -287,6 +287,66 @@ function codeGroupsOf(columns: readonly Column[]): Column[][] {
   return groups;
 }
 
+/**
+ * A row's amount cells by column, in column order, as a ReadonlyMap over one small array of the cells (each
+ * knows its column): a Map per data row costs some 200 bytes, and a row has a handful of amount cells.
+ */
+export class AmountCells implements ReadonlyMap<number, AmountCell> {
+  constructor(private readonly cells: AmountCell[]) {}
+
+  private indexOf(col: number): number {
+    const cells = this.cells;
+    for (let i = 0; i < cells.length; i++) if (cells[i]!.col === col) return i;
+    return -1;
+  }
+
+  get(col: number): AmountCell | undefined {
+    const i = this.indexOf(col);
+    return i < 0 ? undefined : this.cells[i];
+  }
+
+  has(col: number): boolean {
+    return this.indexOf(col) >= 0;
+  }
+
+  get size(): number {
+    return this.cells.length;
+  }
+
+  /** Replaces the cell of a column, or adds it at the end (as Map.set). */
+  set(col: number, cell: AmountCell): this {
+    const i = this.indexOf(col);
+    if (i >= 0) this.cells[i] = cell;
+    else this.cells.push(cell);
+    return this;
+  }
+
+  keys(): MapIterator<number> {
+    return this.cells.map((c) => c.col).values();
+  }
+
+  values(): MapIterator<AmountCell> {
+    return this.cells.values();
+  }
+
+  entries(): MapIterator<[number, AmountCell]> {
+    return this.cells.map((c): [number, AmountCell] => [c.col, c]).values();
+  }
+
+  [Symbol.iterator](): MapIterator<[number, AmountCell]> {
+    return this.entries();
+  }
+
+  forEach(callback: (value: AmountCell, key: number, map: ReadonlyMap<number, AmountCell>) => void, thisArg?: unknown): void {
+    for (const c of this.cells.slice()) callback.call(thisArg, c, c.col, this);
+  }
+
+  /** A copy (the cells are shared). */
+  copy(): AmountCells {
+    return new AmountCells(this.cells.slice());
+  }
+}
+
 /** Which columns a row of a table reads for what, in column order: made once per table (every row asks). */
 interface RowPlan {
   readonly groups: Column[][];
@@ -369,11 +429,15 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
     name = textAt(line, texts, col);
     if (name !== '') break;
   }
-  const amounts = new Map<number, AmountCell>();
+  // Sized once: most amount columns of a data row hold a cell.
+  let found: AmountCell[] = new Array<AmountCell>(plan.amounts.length);
+  let k = 0;
   for (const col of plan.amounts) {
     const amount = readAmountCell(line?.[col], col);
-    if (amount) amounts.set(col, amount);
+    if (amount) found[k++] = amount;
   }
+  if (k < found.length) found = found.slice(0, k);
+  const amounts = new AmountCells(found);
   if (name === '') name = labelInCode;
   // Project tables: a row is named by its 二级 project, else its 一级 project, else its type.
   for (const cols of plan.projectNames) {
