@@ -102,52 +102,77 @@ export interface ConstraintSink {
   recordSum?(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, totalValue: Money | undefined, held: boolean, soft?: boolean): void;
 }
 
+/** What the sums one rule records on one sheet share (one object for all of them, not four fields each). */
+interface SumSource {
+  readonly rule: string;
+  readonly sheet: string;
+  readonly perTerm: Money;
+  readonly soft: true | undefined;
+}
+
+/** What a recorded sum makes the first time someone reads it (most are never read). */
+interface SumLazy {
+  key?: CellKey;
+  id?: string;
+  keys?: CellKey[];
+  limit?: Money;
+}
+
 /**
  * A constraint recorded from a checked sum. Most sums of a large workbook hold and are never looked at again:
- * the keys of their terms, their finding id and their bound are made the first time someone reads them.
+ * the keys of their terms, their finding id and their bound are made the first time someone reads them, and
+ * what the sums of one rule on one sheet share is held once (a large workbook records some 400,000 sums).
  */
 class RecordedSum implements Constraint {
-  /** A correspondence that usually holds (see Constraint.soft); absent for an identity. */
-  readonly soft?: true;
-  private key: CellKey | undefined;
-  private id: string | undefined;
-  private keys: CellKey[] | undefined;
-  private limit: Money | undefined;
+  private lazy: SumLazy | undefined;
 
   constructor(
-    readonly rule: string,
-    private readonly sheet: string,
+    private readonly source: SumSource,
     private readonly row: SumRow,
     private readonly col: number,
     readonly cells: SumTerms,
-    private readonly perTerm: Money,
     readonly totalValue: Money | undefined,
     readonly held: boolean,
-    soft?: boolean,
-  ) {
-    if (soft) this.soft = true;
+  ) {}
+
+  get rule(): string {
+    return this.source.rule;
+  }
+
+  /** A correspondence that usually holds (see Constraint.soft); undefined for an identity. */
+  get soft(): true | undefined {
+    return this.source.soft;
+  }
+
+  private get sheet(): string {
+    return this.source.sheet;
+  }
+
+  private get made(): SumLazy {
+    return (this.lazy ??= {});
   }
 
   get total(): CellKey {
-    return (this.key ??= rowCellKey(this.sheet, this.row, this.col));
+    return (this.made.key ??= rowCellKey(this.sheet, this.row, this.col));
   }
 
   get findingId(): string {
-    return (this.id ??= `${this.rule}@${this.total}`);
+    return (this.made.id ??= `${this.rule}@${this.total}`);
   }
 
   get terms(): readonly CellKey[] {
-    if (this.keys === undefined) {
+    const made = this.made;
+    if (made.keys === undefined) {
       const n = termCount(this.cells);
       const keys: CellKey[] = new Array(n);
       for (let k = 0; k < n; k++) keys[k] = termKey(this.cells, k, this.sheet);
-      this.keys = keys;
+      made.keys = keys;
     }
-    return this.keys;
+    return made.keys;
   }
 
   get bound(): Money {
-    return (this.limit ??= this.perTerm.times(Math.max(1, termCount(this.cells))));
+    return (this.made.limit ??= this.source.perTerm.times(Math.max(1, termCount(this.cells))));
   }
 
   /** The checked cell and every term, by row object and column. */
@@ -188,6 +213,8 @@ export class ConstraintSet implements ConstraintSink {
   private paired = false;
   /** The kept constraints by their total cell, to drop one recorded twice (by two rules). */
   private readonly byTotal = new Map<CellKey, Constraint | Constraint[]>();
+  /** The source of the last sum recorded (see recordSum). */
+  private source: SumSource | undefined;
 
   /** The constraints, each identity once, in the order recorded. */
   get constraints(): readonly Constraint[] {
@@ -223,8 +250,12 @@ export class ConstraintSet implements ConstraintSink {
   }
 
   recordSum(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, totalValue: Money | undefined, held: boolean, soft?: boolean): void {
+    // What the sums of one rule on one sheet share: one object, made again only when it changes.
+    let source = this.source;
+    const isSoft = soft ? (true as const) : undefined;
+    if (source === undefined || source.rule !== rule || source.sheet !== sheet || source.perTerm !== perTerm || source.soft !== isSoft) this.source = source = { rule, sheet, perTerm, soft: isSoft };
     // The checked cell kept as its row and column (the caller's object is let go).
-    this.raw.push(new RecordedSum(rule, sheet, checked.row, checked.col, terms, perTerm, totalValue, held, soft));
+    this.raw.push(new RecordedSum(source, checked.row, checked.col, terms, totalValue, held));
     this.rawPairs.push(undefined);
   }
 
