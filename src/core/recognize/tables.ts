@@ -38,6 +38,11 @@ function rowCells(sheet: Sheet, row: number): Array<{ text: string; row: number;
 
 /** A title row: one text (or a few cells that read as one) naming a table kind. */
 function titleOf(sheet: Sheet, row: number): { kind: TableKind; title: string; col: number } | undefined {
+  // A row of more than two cells is no title: counted without making text of its cells (data rows are most rows).
+  const line = sheet.cells[row];
+  if (!line) return undefined;
+  let filled = 0;
+  for (let c = 0; c < line.length; c++) if (hasContent(line[c]) && ++filled > 2) return undefined;
   const cells = rowCells(sheet, row);
   if (cells.length === 0 || cells.length > 2) return undefined;
   const title = cells.map((c) => c.text).join('');
@@ -480,16 +485,39 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
     level = anyFilled(line, texts, plan.projectL2) ? 3 : anyFilled(line, texts, plan.projectL1) ? 2 : 1;
   }
   const seq = plan.seq !== undefined ? textAt(line, texts, plan.seq) : '';
-  return {
-    row: r,
-    ...(seq !== '' ? { seq } : {}),
-    ...(code !== undefined ? { code, codeSource: 'cell' as const } : {}),
-    ...(secondary !== undefined ? { secondaryCode: secondary } : {}),
-    name,
-    level,
-    isTotal,
-    amounts,
-  };
+  return new DataRow(r, seq, code, secondary, name, level, isTotal, amounts);
+}
+
+/**
+ * A row as read: the fields of Row in the same order as an object literal would hold them, the optional ones
+ * only when present. Made by a constructor so that the engine builds every row's fields in place (rows given a
+ * unit afterwards keep it in place too), rather than spreading a literal per row.
+ */
+class DataRow {
+  declare readonly row: number;
+  declare readonly seq?: string;
+  declare readonly code?: string;
+  declare readonly codeSource?: 'cell';
+  declare readonly secondaryCode?: string;
+  declare readonly name: string;
+  declare readonly level: number | undefined;
+  declare readonly isTotal: boolean;
+  declare readonly amounts: ReadonlyMap<number, AmountCell>;
+
+  constructor(r: number, seq: string, code: string | undefined, secondary: string | undefined, name: string, level: number | undefined, isTotal: boolean, amounts: ReadonlyMap<number, AmountCell>) {
+    const self = this as { -readonly [K in keyof DataRow]: DataRow[K] };
+    self.row = r;
+    if (seq !== '') self.seq = seq;
+    if (code !== undefined) {
+      self.code = code;
+      self.codeSource = 'cell';
+    }
+    if (secondary !== undefined) self.secondaryCode = secondary;
+    self.name = name;
+    self.level = level;
+    self.isTotal = isTotal;
+    self.amounts = amounts;
+  }
 }
 
 /**
