@@ -297,9 +297,23 @@ function codeGroupsOf(columns: readonly Column[]): Column[][] {
  * knows its column): a Map per data row costs some 200 bytes, and a row has a handful of amount cells.
  */
 export class AmountCells implements ReadonlyMap<number, AmountCell> {
-  constructor(private readonly cells: AmountCell[]) {}
+  /**
+   * The columns held, as the bits of one small integer, while they are all below 31 and the cells are in
+   * increasing column order (as recognition reads them): then a cell is found by counting bits, not by a
+   * search. -1 otherwise (the cells are searched).
+   */
+  private mask: number;
+
+  constructor(private readonly cells: AmountCell[]) {
+    this.mask = maskOf(cells);
+  }
 
   private indexOf(col: number): number {
+    const mask = this.mask;
+    if (mask !== -1) {
+      if (col < 0 || col > 30 || (mask & (1 << col)) === 0) return -1;
+      return bitCount(mask & ((1 << col) - 1));
+    }
     const cells = this.cells;
     for (let i = 0; i < cells.length; i++) if (cells[i]!.col === col) return i;
     return -1;
@@ -322,7 +336,10 @@ export class AmountCells implements ReadonlyMap<number, AmountCell> {
   set(col: number, cell: AmountCell): this {
     const i = this.indexOf(col);
     if (i >= 0) this.cells[i] = cell;
-    else this.cells.push(cell);
+    else {
+      this.cells.push(cell);
+      this.mask = maskOf(this.cells);
+    }
     return this;
   }
 
@@ -335,11 +352,11 @@ export class AmountCells implements ReadonlyMap<number, AmountCell> {
   }
 
   entries(): MapIterator<[number, AmountCell]> {
-    return this.cells.map((c): [number, AmountCell] => [c.col, c]).values();
+    return amountEntries(this.cells);
   }
 
   [Symbol.iterator](): MapIterator<[number, AmountCell]> {
-    return this.entries();
+    return amountEntries(this.cells);
   }
 
   forEach(callback: (value: AmountCell, key: number, map: ReadonlyMap<number, AmountCell>) => void, thisArg?: unknown): void {
@@ -349,6 +366,33 @@ export class AmountCells implements ReadonlyMap<number, AmountCell> {
   /** A copy (the cells are shared). */
   copy(): AmountCells {
     return new AmountCells(this.cells.slice());
+  }
+}
+
+/** The bit mask of AmountCells.mask for these cells, or -1 when they do not allow one. */
+function maskOf(cells: readonly AmountCell[]): number {
+  let mask = 0;
+  let last = -1;
+  for (const c of cells) {
+    if (!(c.col > last && c.col <= 30)) return -1;
+    mask |= 1 << c.col;
+    last = c.col;
+  }
+  return mask;
+}
+
+/** How many bits of a 31-bit integer are set. */
+function bitCount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** The entries of AmountCells, [column, cell], in order (as a Map's entries iterator, without copying the cells). */
+function* amountEntries(cells: readonly AmountCell[]): MapIterator<[number, AmountCell]> {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    yield [c.col, c];
   }
 }
 
