@@ -126,14 +126,39 @@ interface SumLazy {
 class RecordedSum implements Constraint {
   private lazy: SumLazy | undefined;
 
+  /**
+   * The terms, kept without the object that named their shape: the rows of one column (`b` the column), the
+   * columns of one row (`b` the columns), or any cells (`b` undefined).
+   */
+  private readonly a: readonly SumRow[] | SumRow | readonly SumCell[];
+  private readonly b: number | readonly number[] | undefined;
+
   constructor(
     private readonly source: SumSource,
     private readonly row: SumRow,
     private readonly col: number,
-    readonly cells: SumTerms,
+    terms: SumTerms,
     readonly totalValue: Money | undefined,
     readonly held: boolean,
-  ) {}
+  ) {
+    if ('cells' in terms) {
+      this.a = terms.cells;
+      this.b = undefined;
+    } else if ('rows' in terms) {
+      this.a = terms.rows;
+      this.b = terms.col;
+    } else {
+      this.a = terms.row;
+      this.b = terms.cols;
+    }
+  }
+
+  /** The terms as the checked sum gave them. */
+  get cells(): SumTerms {
+    const b = this.b;
+    if (b === undefined) return { cells: this.a as readonly SumCell[] };
+    return typeof b === 'number' ? { rows: this.a as readonly SumRow[], col: b } : { row: this.a as SumRow, cols: b };
+  }
 
   get rule(): string {
     return this.source.rule;
@@ -163,27 +188,38 @@ class RecordedSum implements Constraint {
   get terms(): readonly CellKey[] {
     const made = this.made;
     if (made.keys === undefined) {
-      const n = termCount(this.cells);
+      const terms = this.cells;
+      const n = termCount(terms);
       const keys: CellKey[] = new Array(n);
-      for (let k = 0; k < n; k++) keys[k] = termKey(this.cells, k, this.sheet);
+      for (let k = 0; k < n; k++) keys[k] = termKey(terms, k, this.sheet);
       made.keys = keys;
     }
     return made.keys;
   }
 
   get bound(): Money {
-    return (this.made.limit ??= this.source.perTerm.times(Math.max(1, termCount(this.cells))));
+    return (this.made.limit ??= this.source.perTerm.times(Math.max(1, this.termCount)));
+  }
+
+  /** How many terms. */
+  get termCount(): number {
+    const b = this.b;
+    return b === undefined ? (this.a as readonly SumCell[]).length : typeof b === 'number' ? (this.a as readonly SumRow[]).length : b.length;
   }
 
   /** The checked cell and every term, by row object and column. */
   eachCell(cell: (row: SumRow, col: number) => void): void {
     cell(this.row, this.col);
-    const n = termCount(this.cells);
-    for (let k = 0; k < n; k++) {
-      const t = this.cells;
-      if ('cells' in t) cell(t.cells[k]!.row, t.cells[k]!.col);
-      else if ('rows' in t) cell(t.rows[k]!, t.col);
-      else cell(t.row, t.cols[k]!);
+    const b = this.b;
+    if (b === undefined) {
+      const cells = this.a as readonly SumCell[];
+      for (let k = 0; k < cells.length; k++) cell(cells[k]!.row, cells[k]!.col);
+    } else if (typeof b === 'number') {
+      const rows = this.a as readonly SumRow[];
+      for (let k = 0; k < rows.length; k++) cell(rows[k]!, b);
+    } else {
+      const row = this.a as SumRow;
+      for (let k = 0; k < b.length; k++) cell(row, b[k]!);
     }
   }
 
@@ -361,15 +397,16 @@ function setValues(map: Map<CellKey, Money | undefined>, c: Constraint, pairs: R
   const r = c as RecordedSum;
   map.set(r.total, r.totalValue);
   const keys = r.terms;
+  const terms = r.cells;
   for (let k = 0; k < keys.length; k++) {
-    map.set(keys[k]!, termValue(r.cells, k));
+    map.set(keys[k]!, termValue(terms, k));
   }
 }
 
 /** Same total, same terms (in any order), both soft or both hard. */
 function sameIdentity(a: Constraint, b: Constraint): boolean {
   if (Boolean(a.soft) !== Boolean(b.soft)) return false;
-  if (a instanceof RecordedSum && b instanceof RecordedSum && termCount(a.cells) !== termCount(b.cells)) return false;
+  if (a instanceof RecordedSum && b instanceof RecordedSum && a.termCount !== b.termCount) return false;
   const x = a.terms;
   const y = b.terms;
   if (x.length !== y.length) return false;
