@@ -239,7 +239,8 @@ export class ConstraintSet implements ConstraintSink {
   readonly touched = new Set<CellKey>();
   /** Everything recorded, in order, duplicates included, with the pairs given to add (none for a recorded sum). */
   private readonly raw: Constraint[] = [];
-  private readonly rawPairs: Array<ReadonlyArray<[CellKey, Money | undefined]> | undefined> = [];
+  /** The value pairs given to add, by index in `raw` (a recorded sum has none: most entries have none). */
+  private readonly rawPairs = new Map<number, ReadonlyArray<[CellKey, Money | undefined]>>();
   /** How many of `raw` are sorted into `kept` so far. */
   private sorted = 0;
   private readonly kept: Constraint[] = [];
@@ -257,7 +258,7 @@ export class ConstraintSet implements ConstraintSink {
     for (; this.sorted < this.raw.length; this.sorted++) {
       const c = this.raw[this.sorted]!;
       if (!this.adds(c)) continue;
-      const pairs = this.rawPairs[this.sorted];
+      const pairs = this.rawPairs.get(this.sorted);
       this.keptPairs.push(pairs);
       if (this.map !== undefined) setValues(this.map, c, pairs);
     }
@@ -280,8 +281,8 @@ export class ConstraintSet implements ConstraintSink {
   }
 
   add(c: Constraint, values: ReadonlyArray<[CellKey, Money | undefined]>): void {
+    this.rawPairs.set(this.raw.length, values);
     this.raw.push(c);
-    this.rawPairs.push(values);
     this.paired = true;
   }
 
@@ -292,7 +293,6 @@ export class ConstraintSet implements ConstraintSink {
     if (source === undefined || source.rule !== rule || source.sheet !== sheet || source.perTerm !== perTerm || source.soft !== isSoft) this.source = source = { rule, sheet, perTerm, soft: isSoft };
     // The checked cell kept as its row and column (the caller's object is let go).
     this.raw.push(new RecordedSum(source, checked.row, checked.col, terms, totalValue, held));
-    this.rawPairs.push(undefined);
   }
 
   /**
