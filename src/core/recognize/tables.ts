@@ -55,7 +55,35 @@ function titleOf(sheet: Sheet, row: number): { kind: TableKind; title: string; c
  * (narratives run to the end of the sheet). Content before the first title, or a sheet without
  * titles, is reported as a note, never thrown.
  */
-export function recognizeSheet(sheet: Sheet): SheetRecognition {
+export function recognizeSheet(sheet: Sheet, amounts: Map<number, Money> = new Map()): SheetRecognition {
+  // The amounts made while this sheet is read (recognition is synchronous: nothing else reads meanwhile).
+  const outer = moneys;
+  moneys = amounts;
+  try {
+    return readSheet(sheet);
+  } finally {
+    moneys = outer;
+  }
+}
+
+/**
+ * The amounts of number cells made during the recognition under way, by number: a workbook repeats its figures
+ * (a row of the expenditure summary is a row of the general budget table; 275,000 amount cells of a large
+ * workbook hold 36,000 numbers), and an amount is immutable, so one serves them all. Set only while a sheet is
+ * recognized (recognizeWorkbook shares one across its sheets): nothing stays alive after.
+ */
+let moneys: Map<number, Money> | undefined;
+
+/** The amount of a finite number cell, shared with every cell of the same number read in the same recognition. */
+function moneyOf(v: number): Money {
+  // −0 is its own amount (a Map takes it for 0).
+  if (moneys === undefined || (v === 0 && 1 / v < 0)) return new Money(v);
+  let m = moneys.get(v);
+  if (m === undefined) moneys.set(v, (m = new Money(v)));
+  return m;
+}
+
+function readSheet(sheet: Sheet): SheetRecognition {
   const notes: RecognitionNote[] = [];
   const starts: Array<{ row: number; kind: TableKind; title: string; col: number }> = [];
   let inNarrative = false;
@@ -628,7 +656,7 @@ Object.defineProperties(NumberAmountCell.prototype, {
 export function readAmountCell(cell: Cell | undefined, col: number): AmountCell | undefined {
   const v = cell?.value;
   // A finite number: its amount as parseAmount makes it (the number's shortest decimal form), and no other object.
-  if (typeof v === 'number' && Number.isFinite(v)) return new NumberAmountCell(col, new Money(v), cell);
+  if (typeof v === 'number' && Number.isFinite(v)) return new NumberAmountCell(col, moneyOf(v), cell);
   const parsed = parseAmount(v ?? null);
   if (parsed.kind === 'absent' && cell?.formula === undefined) return undefined;
   return new ParsedAmountCell(col, parsed, cell);
