@@ -138,7 +138,6 @@ class RecordedSum implements Constraint {
     private readonly row: SumRow,
     private readonly col: number,
     terms: SumTerms,
-    readonly totalValue: Money | undefined,
     readonly held: boolean,
   ) {
     if ('cells' in terms) {
@@ -151,6 +150,11 @@ class RecordedSum implements Constraint {
       this.a = terms.row;
       this.b = terms.cols;
     }
+  }
+
+  /** The checked cell's value, as the check saw it (the row is the recognized row: its cells never change). */
+  get totalValue(): Money | undefined {
+    return this.row.amounts.get(this.col)?.value;
   }
 
   /** The terms as the checked sum gave them. */
@@ -286,13 +290,14 @@ export class ConstraintSet implements ConstraintSink {
     this.paired = true;
   }
 
-  recordSum(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, totalValue: Money | undefined, held: boolean, soft?: boolean): void {
+  recordSum(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, _totalValue: Money | undefined, held: boolean, soft?: boolean): void {
     // What the sums of one rule on one sheet share: one object, made again only when it changes.
     let source = this.source;
     const isSoft = soft ? (true as const) : undefined;
     if (source === undefined || source.rule !== rule || source.sheet !== sheet || source.perTerm !== perTerm || source.soft !== isSoft) this.source = source = { rule, sheet, perTerm, soft: isSoft };
     // The checked cell kept as its row and column (the caller's object is let go).
-    this.raw.push(new RecordedSum(source, checked.row, checked.col, terms, totalValue, held));
+    // The total's value is the checked cell's own (`totalValue`): read from the row when asked.
+    this.raw.push(new RecordedSum(source, checked.row, checked.col, terms, held));
   }
 
   /**
