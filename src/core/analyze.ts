@@ -142,12 +142,14 @@ function seedRecognition(wb: Workbook, edited: Workbook, edits: readonly Edit[])
 export function recognizeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): { tables: Table[]; notes: RecognitionNote[]; meta: WorkbookMeta } {
   let tables: Table[] = [];
   const notes: RecognitionNote[] = [];
+  // One amount per number for the whole workbook (its tables repeat their figures): see recognizeSheet.
+  const amounts = new Map<number, Money>();
   for (const sheet of wb.sheets) {
     try {
       // Sheets are immutable: a sheet already read (a copy with edits elsewhere) is not read again.
       let r = recognized.get(sheet);
       if (!r) {
-        r = recognizeSheet(sheet);
+        r = recognizeSheet(sheet, amounts);
         recognized.set(sheet, r);
       }
       tables.push(...r.tables);

@@ -27,13 +27,11 @@ export interface CellsRead {
  * a large workbook checked for its findings alone pays for a mark per cell, not for an identity each).
  */
 export class CoverageSink implements ConstraintSink, CellsRead {
-  private readonly cols = new Map<SumRow, Set<number>>();
+  private readonly cols = new RowMarks();
   private readonly keys = new Set<CellKey>();
 
   private mark(row: SumRow, col: number): void {
-    let cols = this.cols.get(row);
-    if (!cols) this.cols.set(row, (cols = new Set()));
-    cols.add(col);
+    this.cols.add(row, col);
   }
 
   recordSum(_rule: string, sheet: string, checked: SumCell, terms: SumTerms): void {
@@ -55,21 +53,47 @@ export class CoverageSink implements ConstraintSink, CellsRead {
   }
 
   eachCell(cell: (row: SumRow, col: number) => void, key: (k: CellKey) => void): void {
-    for (const [row, cols] of this.cols) for (const col of cols) cell(row, col);
+    this.cols.each(cell);
     for (const k of this.keys) key(k);
+  }
+}
+
+/** Columns < 30 of a row kept as the bits of one small integer (no Set per row); other columns in a Set. */
+const BITS = 30;
+
+/** Marked cells as row objects and columns: a bit mask per row (a large workbook has a mark on every row). */
+class RowMarks {
+  private readonly low = new Map<SumRow, number>();
+  private readonly high = new Map<SumRow, Set<number>>();
+
+  add(row: SumRow, col: number): void {
+    if (col >= 0 && col < BITS) {
+      this.low.set(row, (this.low.get(row) ?? 0) | (1 << col));
+      return;
+    }
+    let cols = this.high.get(row);
+    if (!cols) this.high.set(row, (cols = new Set()));
+    cols.add(col);
+  }
+
+  has(row: SumRow, col: number): boolean {
+    if (col >= 0 && col < BITS) return ((this.low.get(row) ?? 0) & (1 << col)) !== 0;
+    return this.high.get(row)?.has(col) ?? false;
+  }
+
+  /** Each marked cell once (rows in the order first marked; per row the low columns first). */
+  each(cell: (row: SumRow, col: number) => void): void {
+    for (const [row, bits] of this.low) for (let col = 0; col < BITS; col++) if ((bits & (1 << col)) !== 0) cell(row, col);
+    for (const [row, cols] of this.high) for (const col of cols) cell(row, col);
   }
 }
 
 export function coverageOf(tables: readonly Table[], constraints: CellsRead): TableCoverage[] {
   // Rows and columns the recorded sums read (row objects of the recognized tables), and keys of the rest.
-  const readCols = new Map<object, Set<number>>();
+  const readCols = new RowMarks();
   const readKeys = new Set<string>();
   constraints.eachCell(
-    (row, col) => {
-      let cols = readCols.get(row);
-      if (!cols) readCols.set(row, (cols = new Set()));
-      cols.add(col);
-    },
+    (row, col) => readCols.add(row, col),
     (k) => readKeys.add(k),
   );
   const byPrinted = new Map<string, { table: Table; cells: number; covered: number }>();
@@ -79,11 +103,10 @@ export function coverageOf(tables: readonly Table[], constraints: CellsRead): Ta
     const entry = byPrinted.get(key) ?? { table: t, cells: 0, covered: 0 };
     byPrinted.set(key, entry);
     for (const row of t.rows) {
-      const cols = readCols.get(row);
       for (const [col, cell] of row.amounts) {
         if (cell.value === undefined) continue;
         entry.cells++;
-        if (cols?.has(col) || (readKeys.size > 0 && readKeys.has(cellKey(t.sheet, a1(row.row, col))))) entry.covered++;
+        if (readCols.has(row, col) || (readKeys.size > 0 && readKeys.has(cellKey(t.sheet, a1(row.row, col))))) entry.covered++;
       }
     }
   }

@@ -52,6 +52,8 @@ const HALF_TOTAL = /^(人员经费|公用经费|基本支出)合计$/;
 
 /** Whether a label is a grand total or subtotal label (合计, 总计, 小计, 本年支出合计 …). */
 export function isTotalLabel(s: string): boolean {
+  // Every such label ends in 计, which labelKey keeps as it is: most labels are ruled out without a key.
+  if (!s.includes('计')) return false;
   const k = labelKey(s);
   // 人员经费合计 | 公用经费合计 close the two halves of a basic expenditure list printed side by side.
   return TOTAL.test(k) || HALF_TOTAL.test(k);

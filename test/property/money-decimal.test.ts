@@ -3,7 +3,7 @@
 // strings included. Differential property tests against decimal.js itself.
 import DecimalBase from 'decimal.js';
 import fc from 'fast-check';
-import { Money } from '../../src/core/money/money';
+import { Money, newSum } from '../../src/core/money/money';
 
 const Dec = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });
 type Dec = InstanceType<typeof Dec>;
@@ -131,5 +131,23 @@ describe('Money behaves exactly as decimal.js', () => {
     expect(total.toString()).toBe('1');
     expect(new Money('9007199254740991').plus(2).toString()).toBe('9007199254740993');
     expect(new Money('0.1').times('0.2').toString()).toBe('0.02');
+  });
+  it('sums with addTo exactly as adding one by one with plus (signed zeros, past the safe range, decimal values)', () => {
+    fc.assert(
+      fc.property(fc.array(decimalText, { maxLength: 12 }), (texts) => {
+        const terms = texts.map((t) => new Money(t));
+        let chain = new Money(0);
+        const acc = newSum();
+        for (const t of terms) {
+          chain = chain.plus(t);
+          Money.addTo(acc, t);
+        }
+        const got = Money.sumValue(acc);
+        expect(got.toString()).toBe(chain.toString());
+        expect(got.isNegative()).toBe(chain.isNegative());
+        expect(got.decimalPlaces()).toBe(chain.decimalPlaces());
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -102,63 +102,128 @@ export interface ConstraintSink {
   recordSum?(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, totalValue: Money | undefined, held: boolean, soft?: boolean): void;
 }
 
+/** What the sums one rule records on one sheet share (one object for all of them, not four fields each). */
+interface SumSource {
+  readonly rule: string;
+  readonly sheet: string;
+  readonly perTerm: Money;
+  readonly soft: true | undefined;
+}
+
+/** What a recorded sum makes the first time someone reads it (most are never read). */
+interface SumLazy {
+  key?: CellKey;
+  id?: string;
+  keys?: CellKey[];
+  limit?: Money;
+}
+
 /**
  * A constraint recorded from a checked sum. Most sums of a large workbook hold and are never looked at again:
- * the keys of their terms, their finding id and their bound are made the first time someone reads them.
+ * the keys of their terms, their finding id and their bound are made the first time someone reads them, and
+ * what the sums of one rule on one sheet share is held once (a large workbook records some 400,000 sums).
  */
 class RecordedSum implements Constraint {
-  /** A correspondence that usually holds (see Constraint.soft); absent for an identity. */
-  readonly soft?: true;
-  private key: CellKey | undefined;
-  private id: string | undefined;
-  private keys: CellKey[] | undefined;
-  private limit: Money | undefined;
+  private lazy: SumLazy | undefined;
+
+  /**
+   * The terms, kept without the object that named their shape: the rows of one column (`b` the column), the
+   * columns of one row (`b` the columns), or any cells (`b` undefined).
+   */
+  private readonly a: readonly SumRow[] | SumRow | readonly SumCell[];
+  private readonly b: number | readonly number[] | undefined;
 
   constructor(
-    readonly rule: string,
-    private readonly sheet: string,
+    private readonly source: SumSource,
     private readonly row: SumRow,
     private readonly col: number,
-    readonly cells: SumTerms,
-    private readonly perTerm: Money,
-    readonly totalValue: Money | undefined,
+    terms: SumTerms,
     readonly held: boolean,
-    soft?: boolean,
   ) {
-    if (soft) this.soft = true;
+    if ('cells' in terms) {
+      this.a = terms.cells;
+      this.b = undefined;
+    } else if ('rows' in terms) {
+      this.a = terms.rows;
+      this.b = terms.col;
+    } else {
+      this.a = terms.row;
+      this.b = terms.cols;
+    }
+  }
+
+  /** The checked cell's value, as the check saw it (the row is the recognized row: its cells never change). */
+  get totalValue(): Money | undefined {
+    return this.row.amounts.get(this.col)?.value;
+  }
+
+  /** The terms as the checked sum gave them. */
+  get cells(): SumTerms {
+    const b = this.b;
+    if (b === undefined) return { cells: this.a as readonly SumCell[] };
+    return typeof b === 'number' ? { rows: this.a as readonly SumRow[], col: b } : { row: this.a as SumRow, cols: b };
+  }
+
+  get rule(): string {
+    return this.source.rule;
+  }
+
+  /** A correspondence that usually holds (see Constraint.soft); undefined for an identity. */
+  get soft(): true | undefined {
+    return this.source.soft;
+  }
+
+  private get sheet(): string {
+    return this.source.sheet;
+  }
+
+  private get made(): SumLazy {
+    return (this.lazy ??= {});
   }
 
   get total(): CellKey {
-    return (this.key ??= rowCellKey(this.sheet, this.row, this.col));
+    return (this.made.key ??= rowCellKey(this.sheet, this.row, this.col));
   }
 
   get findingId(): string {
-    return (this.id ??= `${this.rule}@${this.total}`);
+    return (this.made.id ??= `${this.rule}@${this.total}`);
   }
 
   get terms(): readonly CellKey[] {
-    if (this.keys === undefined) {
-      const n = termCount(this.cells);
+    const made = this.made;
+    if (made.keys === undefined) {
+      const terms = this.cells;
+      const n = termCount(terms);
       const keys: CellKey[] = new Array(n);
-      for (let k = 0; k < n; k++) keys[k] = termKey(this.cells, k, this.sheet);
-      this.keys = keys;
+      for (let k = 0; k < n; k++) keys[k] = termKey(terms, k, this.sheet);
+      made.keys = keys;
     }
-    return this.keys;
+    return made.keys;
   }
 
   get bound(): Money {
-    return (this.limit ??= this.perTerm.times(Math.max(1, termCount(this.cells))));
+    return (this.made.limit ??= this.source.perTerm.times(Math.max(1, this.termCount)));
+  }
+
+  /** How many terms. */
+  get termCount(): number {
+    const b = this.b;
+    return b === undefined ? (this.a as readonly SumCell[]).length : typeof b === 'number' ? (this.a as readonly SumRow[]).length : b.length;
   }
 
   /** The checked cell and every term, by row object and column. */
   eachCell(cell: (row: SumRow, col: number) => void): void {
     cell(this.row, this.col);
-    const n = termCount(this.cells);
-    for (let k = 0; k < n; k++) {
-      const t = this.cells;
-      if ('cells' in t) cell(t.cells[k]!.row, t.cells[k]!.col);
-      else if ('rows' in t) cell(t.rows[k]!, t.col);
-      else cell(t.row, t.cols[k]!);
+    const b = this.b;
+    if (b === undefined) {
+      const cells = this.a as readonly SumCell[];
+      for (let k = 0; k < cells.length; k++) cell(cells[k]!.row, cells[k]!.col);
+    } else if (typeof b === 'number') {
+      const rows = this.a as readonly SumRow[];
+      for (let k = 0; k < rows.length; k++) cell(rows[k]!, b);
+    } else {
+      const row = this.a as SumRow;
+      for (let k = 0; k < b.length; k++) cell(row, b[k]!);
     }
   }
 
@@ -178,7 +243,8 @@ export class ConstraintSet implements ConstraintSink {
   readonly touched = new Set<CellKey>();
   /** Everything recorded, in order, duplicates included, with the pairs given to add (none for a recorded sum). */
   private readonly raw: Constraint[] = [];
-  private readonly rawPairs: Array<ReadonlyArray<[CellKey, Money | undefined]> | undefined> = [];
+  /** The value pairs given to add, by index in `raw` (a recorded sum has none: most entries have none). */
+  private readonly rawPairs = new Map<number, ReadonlyArray<[CellKey, Money | undefined]>>();
   /** How many of `raw` are sorted into `kept` so far. */
   private sorted = 0;
   private readonly kept: Constraint[] = [];
@@ -188,13 +254,15 @@ export class ConstraintSet implements ConstraintSink {
   private paired = false;
   /** The kept constraints by their total cell, to drop one recorded twice (by two rules). */
   private readonly byTotal = new Map<CellKey, Constraint | Constraint[]>();
+  /** The source of the last sum recorded (see recordSum). */
+  private source: SumSource | undefined;
 
   /** The constraints, each identity once, in the order recorded. */
   get constraints(): readonly Constraint[] {
     for (; this.sorted < this.raw.length; this.sorted++) {
       const c = this.raw[this.sorted]!;
       if (!this.adds(c)) continue;
-      const pairs = this.rawPairs[this.sorted];
+      const pairs = this.rawPairs.get(this.sorted);
       this.keptPairs.push(pairs);
       if (this.map !== undefined) setValues(this.map, c, pairs);
     }
@@ -217,15 +285,19 @@ export class ConstraintSet implements ConstraintSink {
   }
 
   add(c: Constraint, values: ReadonlyArray<[CellKey, Money | undefined]>): void {
+    this.rawPairs.set(this.raw.length, values);
     this.raw.push(c);
-    this.rawPairs.push(values);
     this.paired = true;
   }
 
-  recordSum(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, totalValue: Money | undefined, held: boolean, soft?: boolean): void {
+  recordSum(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, _totalValue: Money | undefined, held: boolean, soft?: boolean): void {
+    // What the sums of one rule on one sheet share: one object, made again only when it changes.
+    let source = this.source;
+    const isSoft = soft ? (true as const) : undefined;
+    if (source === undefined || source.rule !== rule || source.sheet !== sheet || source.perTerm !== perTerm || source.soft !== isSoft) this.source = source = { rule, sheet, perTerm, soft: isSoft };
     // The checked cell kept as its row and column (the caller's object is let go).
-    this.raw.push(new RecordedSum(rule, sheet, checked.row, checked.col, terms, perTerm, totalValue, held, soft));
-    this.rawPairs.push(undefined);
+    // The total's value is the checked cell's own (`totalValue`): read from the row when asked.
+    this.raw.push(new RecordedSum(source, checked.row, checked.col, terms, held));
   }
 
   /**
@@ -330,15 +402,16 @@ function setValues(map: Map<CellKey, Money | undefined>, c: Constraint, pairs: R
   const r = c as RecordedSum;
   map.set(r.total, r.totalValue);
   const keys = r.terms;
+  const terms = r.cells;
   for (let k = 0; k < keys.length; k++) {
-    map.set(keys[k]!, termValue(r.cells, k));
+    map.set(keys[k]!, termValue(terms, k));
   }
 }
 
 /** Same total, same terms (in any order), both soft or both hard. */
 function sameIdentity(a: Constraint, b: Constraint): boolean {
   if (Boolean(a.soft) !== Boolean(b.soft)) return false;
-  if (a instanceof RecordedSum && b instanceof RecordedSum && termCount(a.cells) !== termCount(b.cells)) return false;
+  if (a instanceof RecordedSum && b instanceof RecordedSum && a.termCount !== b.termCount) return false;
   const x = a.terms;
   const y = b.terms;
   if (x.length !== y.length) return false;

@@ -9,7 +9,7 @@
 import type { Finding } from '../findings';
 import { hasContent, type CellValue, type Sheet } from '../grid/grid';
 import type { Table } from '../recognize/model';
-import { readAmountCell, type SheetRecognition } from '../recognize/tables';
+import { AmountCells, readAmountCell, type SheetRecognition } from '../recognize/tables';
 
 /** What one rule found in a check, and which tables it read (indexes into the check's tables). */
 export interface RuleResult<O> {
@@ -118,7 +118,9 @@ export function patchRecognition(old: SheetRecognition, after: Sheet, edits: Rea
     for (const [row, cols] of inside) {
       const i = rows.findIndex((r) => r.row === row);
       if (i < 0) return undefined;
-      const amounts = new Map(rows[i]!.amounts);
+      // The same kind of map as recognition makes (a copy: the cells not edited are shared).
+      const before = rows[i]!.amounts;
+      const amounts = before instanceof AmountCells ? before.copy() : new Map(before);
       for (const col of cols) {
         // A cell of the other side of a two-sided summary (same rectangle, other columns) is not this table's.
         if (!t.columns.some((c) => c.col === col)) continue;

@@ -89,6 +89,29 @@ export class Money {
     this.d = d;
   }
 
+  /**
+   * Adds `y` to a running sum, exactly as `sum = sum.plus(y)` would, without making an amount per term while
+   * every partial sum is a scaled safe integer (`acc` starts as newSum(); read it with sumValue).
+   */
+  static addTo(acc: MoneySum, y: Money): void {
+    if (acc.m === undefined && y.d === undefined) {
+      const s = acc.s >= y.s ? acc.s : y.s;
+      const k = s - acc.s;
+      const r = (k === 0 ? acc.i : acc.i * POW10[k]!) + scaleTo(y, s);
+      if (Number.isSafeInteger(r)) {
+        acc.i = r;
+        acc.s = s;
+        return;
+      }
+    }
+    acc.m = (acc.m ?? new Money(acc.i, acc.s)).plus(y);
+  }
+
+  /** The value of a running sum (see addTo). */
+  static sumValue(acc: MoneySum): Money {
+    return acc.m ?? new Money(acc.i, acc.s);
+  }
+
   /** The largest (as decimal.js: NaN wins, and of equal values a positive one). */
   static max(...values: MoneyValue[]): Money {
     return maxOrMin(values, -1);
@@ -362,6 +385,18 @@ function maxOrMin(values: readonly MoneyValue[], n: number): Money {
 }
 
 /** An amount from anything decimal.js would take, reusing it when it is one. */
+/** A running sum of amounts (Money.addTo): a scaled integer i / 10^s, or an amount once it no longer fits. */
+export interface MoneySum {
+  i: number;
+  s: number;
+  m: Money | undefined;
+}
+
+/** An empty running sum: zero, as ZERO is. */
+export function newSum(): MoneySum {
+  return { i: 0, s: 0, m: undefined };
+}
+
 function of(v: MoneyValue): Money {
   return v instanceof Money ? v : new Money(v);
 }

@@ -73,10 +73,13 @@ export function columnIdentities(table: Table): ColumnIdentity[] {
     const key = c.meaning ? groupKey(c.meaning, own) : '';
     groups.set(key, [...(groups.get(key) ?? []), c]);
   }
-  return [...groups.values()].flatMap((cols) => identitiesOf({ ...table, columns: cols }));
+  // The columns that hold amounts, found once for every group (a scan of every row).
+  const holdsAmounts = new Set<number>();
+  for (const row of table.rows) for (const [col, cell] of row.amounts) if (cell.value !== undefined) holdsAmounts.add(col);
+  return [...groups.values()].flatMap((cols) => identitiesOf(cols, holdsAmounts));
 }
 
-function identitiesOf(table: Table): ColumnIdentity[] {
+function identitiesOf(columns: readonly Column[], holdsAmounts: ReadonlySet<number>): ColumnIdentity[] {
   const out: ColumnIdentity[] = [];
   const visit = (node: Node) => {
     const totals = node.children.filter((c) => isTotalHeader(c.label) && c.col !== undefined && c.children.length === 0);
@@ -87,8 +90,6 @@ function identitiesOf(table: Table): ColumnIdentity[] {
     }
     node.children.forEach(visit);
   };
-  const holdsAmounts = new Set<number>();
-  for (const row of table.rows) for (const [col, cell] of row.amounts) if (cell.value !== undefined) holdsAmounts.add(col);
-  visit(buildTree(table.columns, holdsAmounts));
+  visit(buildTree(columns, holdsAmounts));
   return out;
 }

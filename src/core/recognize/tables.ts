@@ -1,6 +1,6 @@
 // Finds the tables on a sheet (by their titles) and reads each into a Table.
 import { cellAt, cellText, hasContent, isBlankRow, rectA1, type Cell, type Rect, type Sheet } from '../grid/grid';
-import { amountOf, parseAmount } from '../money/money';
+import { amountOf, Money, parseAmount, type ParsedAmount } from '../money/money';
 import { halfWidth, isTotalLabel, squash } from '../text';
 import { readFormFields } from './fields';
 import { budgetYearOf } from './column-meaning';
@@ -31,6 +31,11 @@ function rowCells(sheet: Sheet, row: number): Array<{ text: string; row: number;
 
 /** A title row: one text (or a few cells that read as one) naming a table kind. */
 function titleOf(sheet: Sheet, row: number): { kind: TableKind; title: string; col: number } | undefined {
+  // A row of more than two cells is no title: counted without making text of its cells (data rows are most rows).
+  const line = sheet.cells[row];
+  if (!line) return undefined;
+  let filled = 0;
+  for (let c = 0; c < line.length; c++) if (hasContent(line[c]) && ++filled > 2) return undefined;
   const cells = rowCells(sheet, row);
   if (cells.length === 0 || cells.length > 2) return undefined;
   const title = cells.map((c) => c.text).join('');
@@ -43,7 +48,35 @@ function titleOf(sheet: Sheet, row: number): { kind: TableKind; title: string; c
  * (narratives run to the end of the sheet). Content before the first title, or a sheet without
  * titles, is reported as a note, never thrown.
  */
-export function recognizeSheet(sheet: Sheet): SheetRecognition {
+export function recognizeSheet(sheet: Sheet, amounts: Map<number, Money> = new Map()): SheetRecognition {
+  // The amounts made while this sheet is read (recognition is synchronous: nothing else reads meanwhile).
+  const outer = moneys;
+  moneys = amounts;
+  try {
+    return readSheet(sheet);
+  } finally {
+    moneys = outer;
+  }
+}
+
+/**
+ * The amounts of number cells made during the recognition under way, by number: a workbook repeats its figures
+ * (a row of the expenditure summary is a row of the general budget table; 275,000 amount cells of a large
+ * workbook hold 36,000 numbers), and an amount is immutable, so one serves them all. Set only while a sheet is
+ * recognized (recognizeWorkbook shares one across its sheets): nothing stays alive after.
+ */
+let moneys: Map<number, Money> | undefined;
+
+/** The amount of a finite number cell, shared with every cell of the same number read in the same recognition. */
+function moneyOf(v: number): Money {
+  // −0 is its own amount (a Map takes it for 0).
+  if (moneys === undefined || (v === 0 && 1 / v < 0)) return new Money(v);
+  let m = moneys.get(v);
+  if (m === undefined) moneys.set(v, (m = new Money(v)));
+  return m;
+}
+
+function readSheet(sheet: Sheet): SheetRecognition {
   const notes: RecognitionNote[] = [];
   const starts: Array<{ row: number; kind: TableKind; title: string; col: number }> = [];
   let inNarrative = false;
@@ -280,51 +313,221 @@ function codeGroupsOf(columns: readonly Column[]): Column[][] {
   return groups;
 }
 
+/**
+ * A row's amount cells by column, in column order, as a ReadonlyMap over one small array of the cells (each
+ * knows its column): a Map per data row costs some 200 bytes, and a row has a handful of amount cells.
+ */
+export class AmountCells implements ReadonlyMap<number, AmountCell> {
+  /**
+   * The columns held, as the bits of one small integer, while they are all below 31 and the cells are in
+   * increasing column order (as recognition reads them): then a cell is found by counting bits, not by a
+   * search. -1 otherwise (the cells are searched).
+   */
+  private mask: number;
+
+  constructor(private readonly cells: AmountCell[]) {
+    this.mask = maskOf(cells);
+  }
+
+  private indexOf(col: number): number {
+    const mask = this.mask;
+    if (mask !== -1) {
+      if (col < 0 || col > 30 || (mask & (1 << col)) === 0) return -1;
+      return bitCount(mask & ((1 << col) - 1));
+    }
+    const cells = this.cells;
+    for (let i = 0; i < cells.length; i++) if (cells[i]!.col === col) return i;
+    return -1;
+  }
+
+  get(col: number): AmountCell | undefined {
+    const i = this.indexOf(col);
+    return i < 0 ? undefined : this.cells[i];
+  }
+
+  has(col: number): boolean {
+    return this.indexOf(col) >= 0;
+  }
+
+  get size(): number {
+    return this.cells.length;
+  }
+
+  /** Replaces the cell of a column, or adds it at the end (as Map.set). */
+  set(col: number, cell: AmountCell): this {
+    const i = this.indexOf(col);
+    if (i >= 0) this.cells[i] = cell;
+    else {
+      this.cells.push(cell);
+      this.mask = maskOf(this.cells);
+    }
+    return this;
+  }
+
+  keys(): MapIterator<number> {
+    return this.cells.map((c) => c.col).values();
+  }
+
+  values(): MapIterator<AmountCell> {
+    return this.cells.values();
+  }
+
+  entries(): MapIterator<[number, AmountCell]> {
+    return amountEntries(this.cells);
+  }
+
+  [Symbol.iterator](): MapIterator<[number, AmountCell]> {
+    return amountEntries(this.cells);
+  }
+
+  forEach(callback: (value: AmountCell, key: number, map: ReadonlyMap<number, AmountCell>) => void, thisArg?: unknown): void {
+    for (const c of this.cells.slice()) callback.call(thisArg, c, c.col, this);
+  }
+
+  /** A copy (the cells are shared). */
+  copy(): AmountCells {
+    return new AmountCells(this.cells.slice());
+  }
+}
+
+/** The bit mask of AmountCells.mask for these cells, or -1 when they do not allow one. */
+function maskOf(cells: readonly AmountCell[]): number {
+  let mask = 0;
+  let last = -1;
+  for (const c of cells) {
+    if (!(c.col > last && c.col <= 30)) return -1;
+    mask |= 1 << c.col;
+    last = c.col;
+  }
+  return mask;
+}
+
+/** How many bits of a 31-bit integer are set. */
+function bitCount(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** The entries of AmountCells, [column, cell], in order (as a Map's entries iterator, without copying the cells). */
+function* amountEntries(cells: readonly AmountCell[]): MapIterator<[number, AmountCell]> {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    yield [c.col, c];
+  }
+}
+
+/** Which columns a row of a table reads for what, in column order: made once per table (every row asks). */
+interface RowPlan {
+  readonly groups: Column[][];
+  readonly names: readonly number[];
+  readonly amounts: readonly number[];
+  /** 二级 project, 一级 project and type columns, in the order a row's name is looked for. */
+  readonly projectNames: ReadonlyArray<readonly number[]>;
+  readonly texts: readonly number[];
+  /** Columns that are not amounts (where a 合计 label may sit). */
+  readonly labels: readonly number[];
+  readonly projectL1: readonly number[];
+  readonly projectL2: readonly number[];
+  readonly seq: number | undefined;
+}
+
+const ROW_PLANS = new WeakMap<readonly Column[], RowPlan>();
+
+function rowPlanOf(columns: readonly Column[]): RowPlan {
+  let plan = ROW_PLANS.get(columns);
+  if (!plan) {
+    const cols = (keep: (c: Column) => boolean) => columns.filter(keep).map((c) => c.col);
+    plan = {
+      groups: codeGroupsOf(columns),
+      names: cols((c) => c.role === 'name'),
+      amounts: cols((c) => c.role !== 'name' && AMOUNT_ROLES.has(c.role)),
+      projectNames: (['project-l2', 'project-l1', 'project-type'] as const).map((role) => cols((c) => c.role === role)),
+      texts: cols((c) => c.role === 'text'),
+      labels: cols((c) => !AMOUNT_ROLES.has(c.role)),
+      projectL1: cols((c) => c.role === 'project-l1'),
+      projectL2: cols((c) => c.role === 'project-l2'),
+      seq: columns.find((c) => c.role === 'seq')?.col,
+    };
+    ROW_PLANS.set(columns, plan);
+  }
+  return plan;
+}
+
+/** The trimmed text of a cell of a row, made once per row (`texts` is the row's). */
+function textAt(line: ReadonlyArray<Cell | undefined> | undefined, texts: string[], col: number): string {
+  return (texts[col] ??= cellText(line?.[col]).trim());
+}
+
+/** Whether some of these columns hold text in the row. */
+function anyFilled(line: ReadonlyArray<Cell | undefined> | undefined, texts: string[], cols: readonly number[]): boolean {
+  for (const col of cols) if (textAt(line, texts, col) !== '') return true;
+  return false;
+}
+
 /** Reads one data row. Split 类/款/项 code cells are completed from the rows above (carry). */
 function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: Array<{ lei: string; kuan: string }>): Row | undefined {
   // Each cell's text made once (several questions are asked of the same cells).
   const line = sheet.cells[r];
   const texts: string[] = [];
-  const text = (col: number) => (texts[col] ??= cellText(line?.[col]).trim());
+  const plan = rowPlanOf(columns);
   let labelInCode = '';
-  const amounts = new Map<number, AmountCell>();
-  const codes = codeGroupsOf(columns).map((group, i) => {
+  let code: string | undefined;
+  let secondary: string | undefined;
+  for (let i = 0; i < plan.groups.length; i++) {
+    const group = plan.groups[i]!;
     const carry = (carries[i] ??= { lei: '', kuan: '' });
     const parts: Partial<Record<'lei' | 'kuan' | 'xiang', string>> = {};
-    let code: string | undefined;
+    let groupCode: string | undefined;
     for (const col of group) {
-      const t = text(col.col);
+      const t = textAt(line, texts, col.col);
       const digits = codeText(t);
       if (digits === undefined) {
         // A label in the code column (合计, or a name where the code should be).
         if (t !== '' && labelInCode === '' && i === 0) labelInCode = t;
         continue;
       }
-      if (col.role === 'code') code = digits;
+      if (col.role === 'code') groupCode = digits;
       else parts[col.role === 'code-lei' ? 'lei' : col.role === 'code-kuan' ? 'kuan' : 'xiang'] = digits;
     }
-    return code ?? (parts.lei || parts.kuan || parts.xiang ? joinSplitCode(parts, carry) : undefined);
-  });
-  let code = codes[0];
-  let name = '';
-  for (const col of columns) {
-    if (col.role === 'name') {
-      if (name === '') name = text(col.col);
-    } else if (AMOUNT_ROLES.has(col.role)) {
-      const amount = readAmountCell(cellAt(sheet, r, col.col), col.col);
-      if (amount) amounts.set(col.col, amount);
-    }
+    const c = groupCode ?? (parts.lei || parts.kuan || parts.xiang ? joinSplitCode(parts, carry) : undefined);
+    if (i === 0) code = c;
+    else if (i === 1) secondary = c;
   }
+  let name = '';
+  for (const col of plan.names) {
+    name = textAt(line, texts, col);
+    if (name !== '') break;
+  }
+  // Sized once: most amount columns of a data row hold a cell.
+  let found: AmountCell[] = new Array<AmountCell>(plan.amounts.length);
+  let k = 0;
+  for (const col of plan.amounts) {
+    const amount = readAmountCell(line?.[col], col);
+    if (amount) found[k++] = amount;
+  }
+  if (k < found.length) found = found.slice(0, k);
+  const amounts = new AmountCells(found);
   if (name === '') name = labelInCode;
   // Project tables: a row is named by its 二级 project, else its 一级 project, else its type.
-  for (const role of ['project-l2', 'project-l1', 'project-type'] as const) {
+  for (const cols of plan.projectNames) {
     if (name !== '') break;
-    const col = columns.find((c) => c.role === role && text(c.col) !== '' && codeText(text(c.col)) === undefined);
-    if (name === '' && col) name = text(col.col);
+    for (const col of cols) {
+      const t = textAt(line, texts, col);
+      if (t !== '' && codeText(t) === undefined) {
+        name = t;
+        break;
+      }
+    }
   }
   if (name === '') {
-    const firstText = columns.find((c) => c.role === 'text' && text(c.col) !== '');
-    if (firstText) name = text(firstText.col);
+    for (const col of plan.texts) {
+      const t = textAt(line, texts, col);
+      if (t !== '') {
+        name = t;
+        break;
+      }
+    }
   }
   // "2010301 行政运行" in one cell.
   const inline = code === undefined ? /^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$/.exec(name) : null;
@@ -334,42 +537,122 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
   }
   if (code === undefined && name === '' && amounts.size === 0) return undefined;
   // A 合计 row whose label sits in another text column (项目单位 in a project table) is a total too.
-  const labelled = () => columns.some((c) => !AMOUNT_ROLES.has(c.role) && isTotalLabel(text(c.col)));
-  const isTotal = code === undefined && (isTotalLabel(name) || (labelled() && !columns.some((c) => (c.role === 'project-l1' || c.role === 'project-l2') && text(c.col) !== '')));
-  if (isTotal && !isTotalLabel(name)) name = columns.map((c) => text(c.col)).find(isTotalLabel) ?? name;
+  let isTotal = false;
+  if (code === undefined) {
+    if (isTotalLabel(name)) isTotal = true;
+    else if (plan.labels.some((col) => isTotalLabel(textAt(line, texts, col))) && !anyFilled(line, texts, plan.projectL1) && !anyFilled(line, texts, plan.projectL2)) isTotal = true;
+  }
+  if (isTotal && !isTotalLabel(name)) name = columns.map((c) => textAt(line, texts, c.col)).find(isTotalLabel) ?? name;
   let level = isTotal ? 0 : code !== undefined ? levelOfCode(code) : undefined;
   // Project tables: 1 = type (类别) row, 2 = 一级项目, 3 = 二级项目, by the column that names the row.
-  const filled = (role: ColumnRole) => columns.some((c) => c.role === role && text(c.col) !== '');
-  if (!isTotal && columns.some((c) => c.role === 'project-l1')) {
+  if (!isTotal && plan.projectL1.length > 0) {
     // A row with amounts and no project name is a type row, even when its type cell is blank.
-    level = filled('project-l2') ? 3 : filled('project-l1') ? 2 : 1;
+    level = anyFilled(line, texts, plan.projectL2) ? 3 : anyFilled(line, texts, plan.projectL1) ? 2 : 1;
   }
-  const secondary = codes[1];
-  const seqCol = columns.find((c) => c.role === 'seq');
-  const seq = seqCol ? text(seqCol.col) : '';
-  return {
-    row: r,
-    ...(seq !== '' ? { seq } : {}),
-    ...(code !== undefined ? { code, codeSource: 'cell' as const } : {}),
-    ...(secondary !== undefined ? { secondaryCode: secondary } : {}),
-    name,
-    level,
-    isTotal,
-    amounts,
-  };
+  const seq = plan.seq !== undefined ? textAt(line, texts, plan.seq) : '';
+  return new DataRow(r, seq, code, secondary, name, level, isTotal, amounts);
 }
+
+/**
+ * A row as read: the fields of Row in the same order as an object literal would hold them, the optional ones
+ * only when present. Made by a constructor so that the engine builds every row's fields in place (rows given a
+ * unit afterwards keep it in place too), rather than spreading a literal per row.
+ */
+class DataRow {
+  declare readonly row: number;
+  declare readonly seq?: string;
+  declare readonly code?: string;
+  declare readonly codeSource?: 'cell';
+  declare readonly secondaryCode?: string;
+  declare readonly name: string;
+  declare readonly level: number | undefined;
+  declare readonly isTotal: boolean;
+  declare readonly amounts: ReadonlyMap<number, AmountCell>;
+
+  constructor(r: number, seq: string, code: string | undefined, secondary: string | undefined, name: string, level: number | undefined, isTotal: boolean, amounts: ReadonlyMap<number, AmountCell>) {
+    const self = this as { -readonly [K in keyof DataRow]: DataRow[K] };
+    self.row = r;
+    if (seq !== '') self.seq = seq;
+    if (code !== undefined) {
+      self.code = code;
+      self.codeSource = 'cell';
+    }
+    if (secondary !== undefined) self.secondaryCode = secondary;
+    self.name = name;
+    self.level = level;
+    self.isTotal = isTotal;
+    self.amounts = amounts;
+  }
+}
+
+/**
+ * An amount cell read from a grid cell. Its formula, text and number format are the grid cell's, read when asked
+ * (a large workbook has hundreds of thousands of amount cells, and few are ever asked for their text): no string
+ * or object is made per cell beyond the cell itself and its amount.
+ */
+abstract class GridAmountCell {
+  abstract readonly parsed: ParsedAmount;
+  constructor(
+    readonly col: number,
+    readonly value: Money | undefined,
+    /** The grid cell read (undefined for an empty cell: then it has a formula… never; see readAmountCell). */
+    protected readonly cell: Cell | undefined,
+  ) {}
+
+  /** The cell's formula without `=`, when it has one. */
+  get formula(): string | undefined {
+    return this.cell?.formula;
+  }
+
+  /** The cell's value as stored, as text. */
+  get text(): string | undefined {
+    return this.cell ? cellText(this.cell) : undefined;
+  }
+
+  /** The number format, only when it shows a percentage. */
+  get numFmt(): string | undefined {
+    const f = this.cell?.numFmt;
+    return f !== undefined && f.includes('%') ? f : undefined;
+  }
+}
+
+/** An amount cell of any value but a finite number: its parsed form kept as parseAmount made it. */
+class ParsedAmountCell extends GridAmountCell {
+  constructor(
+    col: number,
+    readonly parsed: ParsedAmount,
+    cell: Cell | undefined,
+  ) {
+    super(col, amountOf(parsed), cell);
+  }
+}
+
+/**
+ * An amount cell holding a finite number (most cells of a large workbook). It is its own parsed form: `kind`,
+ * `storage` and `normalized` are the class's constants and `value` its own, so that no ParsedAmount is made per cell.
+ */
+class NumberAmountCell extends GridAmountCell {
+  declare readonly kind: 'amount';
+  declare readonly storage: 'number';
+  declare readonly normalized: false;
+  get parsed(): ParsedAmount {
+    return this as unknown as ParsedAmount;
+  }
+}
+Object.defineProperties(NumberAmountCell.prototype, {
+  kind: { value: 'amount', enumerable: true },
+  storage: { value: 'number', enumerable: true },
+  normalized: { value: false, enumerable: true },
+});
 
 /** The amount cell a cell of an amount column makes; undefined for an empty cell without a formula. */
 export function readAmountCell(cell: Cell | undefined, col: number): AmountCell | undefined {
-  const parsed = parseAmount(cell?.value ?? null);
+  const v = cell?.value;
+  // A finite number: its amount as parseAmount makes it (the number's shortest decimal form), and no other object.
+  if (typeof v === 'number' && Number.isFinite(v)) return new NumberAmountCell(col, moneyOf(v), cell);
+  const parsed = parseAmount(v ?? null);
   if (parsed.kind === 'absent' && cell?.formula === undefined) return undefined;
-  // Built field by field (same fields, same order as spreading them in): no temporary objects per cell.
-  const amount: { -readonly [K in keyof AmountCell]: AmountCell[K] } = { col, parsed, value: amountOf(parsed) };
-  if (cell?.formula !== undefined) amount.formula = cell.formula;
-  if (cell) amount.text = cellText(cell);
-  // Kept only for a percentage (0.031 formatted 0.0% reads 3.1%).
-  if (cell?.numFmt !== undefined && cell.numFmt.includes('%')) amount.numFmt = cell.numFmt;
-  return amount;
+  return new ParsedAmountCell(col, parsed, cell);
 }
 
 /** 类 (3) + 款 (2) + 项 (2) columns → one code; a part given in full (`20103`) is taken as is. */

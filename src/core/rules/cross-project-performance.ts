@@ -341,10 +341,12 @@ export const crossProjectPerformance: Rule = {
         continue;
       }
       const { project: p, exact, sim } = m;
-      const data = { ...tableData(b.table, 'table'), ...tableData(projectTable, 'other'), name: squash(b.name!), otherName: squash(p.name), row: squash(b.name!), otherRow: squash(p.name) };
+      // Made only for a finding (most projects agree): labels cost time on every project.
+      let made: Record<string, string> | undefined;
+      const data = () => (made ??= { ...tableData(b.table, 'table'), ...tableData(projectTable, 'other'), name: squash(b.name!), otherName: squash(p.name), row: squash(b.name!), otherRow: squash(p.name) });
       if (!exact) {
         const f = notice(ID, 'warning', { table: b.table, ...where }, projectName(p), sameAmount(b, p) ? `${ID}.name` : `${ID}.name-amount`, {
-          ...data,
+          ...data(),
           similarity: String(Math.round(sim * 100)),
           amount: displayAmount(amountOfCells(p.annual)),
         });
@@ -355,7 +357,7 @@ export const crossProjectPerformance: Rule = {
         if (/[一二]级/.test(b.level) && labelKey(b.level) !== expected) {
           findings.push(
             notice(ID, 'warning', { table: b.table, ...(b.levelCell ?? where) }, projectName(p), `${ID}.level`, {
-              ...data,
+              ...data(),
               level: squash(b.level),
               otherLevel: expected,
             }),
@@ -370,13 +372,13 @@ export const crossProjectPerformance: Rule = {
       };
       let amountFinding: Finding | undefined;
       if (b.total && p.annual.length > 0) {
-        amountFinding = crossSum({ rule: ID, ctx, checked: b.total, terms: filled(p.annual), messageId, data: { ...data, what: `@${ID}.what.total`, otherWhat: `@${ID}.what.annual` }, severity, policy, fix: { confidence: 0.4, reason: `${ID}.fix.reason` } });
+        amountFinding = crossSum({ rule: ID, ctx, checked: b.total, terms: filled(p.annual), messageId, data: () => ({ ...data(), what: `@${ID}.what.total`, otherWhat: `@${ID}.what.annual` }), severity, policy, fix: { confidence: 0.4, reason: `${ID}.fix.reason` } });
         if (amountFinding) findings.push(amountFinding);
       }
       const bf = b.fiscal && valueAt(b.fiscal);
       const bt = b.total && valueAt(b.total);
       if (!amountFinding && b.fiscal && bf !== undefined && (bt === undefined || !bf.eq(bt)) && p.fiscal.length > 0) {
-        const f = crossSum({ rule: ID, ctx, checked: b.fiscal, terms: filled(p.fiscal), messageId, data: { ...data, what: `@${ID}.what.fiscal`, otherWhat: `@${ID}.what.fiscal-current` }, severity, policy, fix: { confidence: 0.4, reason: `${ID}.fix.reason` } });
+        const f = crossSum({ rule: ID, ctx, checked: b.fiscal, terms: filled(p.fiscal), messageId, data: () => ({ ...data(), what: `@${ID}.what.fiscal`, otherWhat: `@${ID}.what.fiscal-current` }), severity, policy, fix: { confidence: 0.4, reason: `${ID}.fix.reason` } });
         if (f) findings.push(f);
       }
     }

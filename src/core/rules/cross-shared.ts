@@ -2,7 +2,7 @@
 // total rows, what money the department has, and the equality / inequality findings between tables.
 import type { Catalog } from '../catalog/catalog';
 import { a1 } from '../grid/grid';
-import { amountsOf, cellRef, classifyDifference, countCompared, type CellRef, type Finding, type RoundingPolicy, type Severity } from '../findings';
+import { amountsOf, cellRef, classifyDifference, countCompared, type CellRef, type Finding, type Message, type RoundingPolicy, type Severity } from '../findings';
 import { displayAmount, sum, ZERO, type Money } from '../money/money';
 import type { TableKind } from '../recognize/kinds';
 import { lineItems } from '../recognize/line-items';
@@ -445,10 +445,28 @@ export type LazyData = Readonly<Record<string, string>> | (() => Readonly<Record
 
 const dataOf = (d: LazyData): Readonly<Record<string, string>> => (typeof d === 'function' ? d() : d);
 
+/** comparable() of two tables, without an array for them (a cross-table rule compares one pair per row). */
+function sameUnits(a: Table | undefined, b: Table | undefined): boolean {
+  const x = a?.meta.unit;
+  const y = b?.meta.unit;
+  return x === undefined || y === undefined || x === y;
+}
+
+const NO_FIX = { confidence: 0, reason: 'cross.fix.reason.other-table' };
+const DEFAULT_FIX = { confidence: 0.4, reason: 'cross.fix.reason.other-table' };
+/** The fix reasons of cross-table sums, one object per reason (every checked sum names one). */
+const REASONS = new Map<string, Message>();
+
+function reasonOf(id: string): Message {
+  let m = REASONS.get(id);
+  if (!m) REASONS.set(id, (m = { id, data: {} }));
+  return m;
+}
+
 /** checked = Σ terms across tables, through checkSum; real differences at the given severity. */
 export function crossSum(c: CrossSum): Finding | undefined {
-  if (!comparable(c.terms.length === 1 ? [c.checked.table, c.terms[0]!.table] : [c.checked.table, ...c.terms.map((t) => t.table)])) return undefined;
-  const fix = c.fix === false ? { confidence: 0, reason: 'cross.fix.reason.other-table' } : (c.fix ?? { confidence: 0.4, reason: 'cross.fix.reason.other-table' });
+  if (c.terms.length === 1 ? !sameUnits(c.checked.table, c.terms[0]!.table) : !comparable([c.checked.table, ...c.terms.map((t) => t.table)])) return undefined;
+  const fix = c.fix === false ? NO_FIX : (c.fix ?? DEFAULT_FIX);
   const f = checkSum({
     rule: c.rule,
     table: c.checked.table,
@@ -458,7 +476,7 @@ export function crossSum(c: CrossSum): Finding | undefined {
     messageId: c.messageId,
     data: c.data,
     fixConfidence: fix.confidence,
-    fixReason: { id: fix.reason, data: {} },
+    fixReason: reasonOf(fix.reason),
   });
   if (!f) return undefined;
   let out: Finding = f;

@@ -10,6 +10,8 @@ import { checkSum, columnLabel, rowLabel } from './sum-check';
 /** Kinds whose columns add up; performance tables and narratives do not. */
 export const ROW_SUM_KINDS: readonly TableKind[] = TABLE_KINDS.filter((k) => k !== 'project-performance' && k !== 'department-performance' && k !== 'narrative');
 
+const TOTAL_FROM_PARTS = { id: 'fix.reason.total-from-parts', data: {} };
+
 export const rowSum: Rule = {
   meta: {
     id: 'row-sum',
@@ -27,13 +29,16 @@ export const rowSum: Rule = {
     for (const table of ctx.tables) {
       if (!ROW_SUM_KINDS.includes(table.kind)) continue;
       for (const identity of columnIdentities(table)) {
-        for (const row of table.rows) {
-          // Name only the parts this row fills, so the sentence stays short (made only when the sum fails).
-          const data = () => {
-            const filled = identity.parts.filter((c) => row.amounts.get(c)?.value !== undefined);
-            const parts = (filled.length > 0 ? filled : identity.parts).map((c) => columnLabel(table, c)).join(' + ');
-            return { row: rowLabel(row), parts };
-          };
+        // The row being checked: `data` is called, only when a sum fails, within checkSum of that row (one
+        // function per identity, not one per row).
+        let row = table.rows[0]!;
+        // Name only the parts this row fills, so the sentence stays short (made only when the sum fails).
+        const data = () => {
+          const filled = identity.parts.filter((c) => row.amounts.get(c)?.value !== undefined);
+          const parts = (filled.length > 0 ? filled : identity.parts).map((c) => columnLabel(table, c)).join(' + ');
+          return { row: rowLabel(row), parts };
+        };
+        for (row of table.rows) {
           const f = checkSum({
             rule: 'row-sum',
             table,
@@ -43,7 +48,7 @@ export const rowSum: Rule = {
             messageId: 'row-sum.mismatch',
             data,
             fixConfidence: 0.5,
-            fixReason: { id: 'fix.reason.total-from-parts', data: {} },
+            fixReason: TOTAL_FROM_PARTS,
           });
           if (f) findings.push(f);
         }

@@ -2,7 +2,7 @@
 import { a1 } from '../grid/grid';
 import { amountsOf, cellRef, classifyDifference, countCompared, type Finding, type Message, type RoundingPolicy } from '../findings';
 import { rowCellKey, termAt, termCount, type CellKey } from '../fix/constraints';
-import { displayAmount, ZERO, type Money } from '../money/money';
+import { displayAmount, Money, newSum, ZERO } from '../money/money';
 import type { AmountCell, Column, Row, Table } from '../recognize/model';
 import { amountColumns } from './hierarchy';
 
@@ -58,17 +58,19 @@ export function checkSum(c: SumCheck): Finding | undefined {
   const terms: Terms = isCells(c.terms) ? { cells: c.terms } : c.terms;
   const n = termCount(terms);
   let blank = stated?.value === undefined;
-  let expected = ZERO;
+  // Σ terms, exactly as adding them one by one (no amount made per term).
+  const sum = newSum();
   for (let k = 0; k < n; k++) {
     const cell = 'cells' in terms ? amountAt(terms.cells[k]!) : 'rows' in terms ? terms.rows[k]!.amounts.get(terms.col) : terms.row.amounts.get(terms.cols[k]!);
     if (cell !== undefined) {
       if (cell.parsed.kind === 'text') return undefined;
       if (cell.value !== undefined) {
         blank = false;
-        expected = expected.plus(cell.value);
+        Money.addTo(sum, cell.value);
       }
     }
   }
+  const expected = Money.sumValue(sum);
   const sheet = c.table.sheet;
   const actual = stated?.value ?? ZERO;
   const difference = actual.minus(expected);

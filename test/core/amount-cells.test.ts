@@ -1,0 +1,36 @@
+// AmountCells, a row's amount cells by column, answers as the Map it replaces, whatever the columns.
+import fc from 'fast-check';
+import { AmountCells } from '../../src/core/recognize/tables';
+import type { AmountCell } from '../../src/core/recognize/model';
+import { parseAmount } from '../../src/core/money/money';
+
+const cell = (col: number): AmountCell => ({ col, parsed: parseAmount(col), value: undefined });
+
+describe('AmountCells', () => {
+  it('gets, has, sets and iterates as a Map (columns in order or not, below 31 or not)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 12 }), fc.array(fc.integer({ min: -1, max: 42 }), { maxLength: 6 }), fc.boolean(), (cols, more, sorted) => {
+        const order = sorted ? [...cols].sort((a, b) => a - b) : cols;
+        const cells = order.map(cell);
+        const mine = new AmountCells(cells.slice());
+        const map = new Map(cells.map((c) => [c.col, c]));
+        for (const col of more) {
+          const c = cell(col);
+          mine.set(col, c);
+          map.set(col, c);
+        }
+        for (let col = -2; col <= 44; col++) {
+          expect(mine.get(col)).toBe(map.get(col));
+          expect(mine.has(col)).toBe(map.has(col));
+        }
+        expect(mine.size).toBe(map.size);
+        expect([...mine]).toEqual([...map]);
+        expect([...mine.keys()]).toEqual([...map.keys()]);
+        expect([...mine.values()]).toEqual([...map.values()]);
+        expect([...mine.entries()]).toEqual([...map.entries()]);
+        expect([...mine.copy()]).toEqual([...map]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
