@@ -59,11 +59,10 @@ function culpritAmounts(fix: Fix): Pick<Finding, 'expected' | 'actual' | 'differ
 }
 
 /**
- * Folds findings into causes. Input and output are in report order (errors first); a cause keeps the place of its
- * most severe finding.
+ * Folds findings into causes. Input and output are in report order (errors first); a cause takes the place of the
+ * first of its findings (the most severe, the input being sorted).
  */
 export function foldCauses(findings: readonly Finding[]): Finding[] {
-  // 1. Findings whose clear first fix is the same edit are one cause.
   // Findings whose first fix is the same edit are one cause (the same suggestion twice is one suggestion).
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -73,6 +72,8 @@ export function foldCauses(findings: readonly Finding[]): Finding[] {
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
   const folded = new Map<Finding, Finding | null>();
+  /** The primary finding each folded one went into. */
+  const into = new Map<Finding, Finding>();
   for (const group of groups.values()) {
     const fix = group[0]!.fixes[0]!;
     const edited = new Set(fix.edits.map(cellOf));
@@ -103,7 +104,10 @@ export function foldCauses(findings: readonly Finding[]): Finding[] {
       cause = { ...cause, severity: worst, cells: causeCells(cause.cells[0]!, [cause, ...others]), consequences: [...(cause.consequences ?? []), ...others.map(symptom)] };
     }
     folded.set(primary, cause);
-    for (const o of others) folded.set(o, null);
+    for (const o of others) {
+      folded.set(o, null);
+      into.set(o, primary);
+    }
   }
   // A finding no fix of its own settles, whose cells a sure cause changes (其中 above a 小计 that is the typo), is
   // that cause's consequence too.
@@ -120,12 +124,16 @@ export function foldCauses(findings: readonly Finding[]): Finding[] {
     const cause = folded.get(primary)!;
     folded.set(primary, { ...cause, cells: causeCells(cause.cells[0]!, [cause, f]), consequences: [...(cause.consequences ?? []), symptom(f)] });
     folded.set(f, null);
+    into.set(f, primary);
   }
+  // Each cause at the place of the first of its findings.
   const causes: Finding[] = [];
+  const placed = new Set<Finding>();
   for (const f of findings) {
-    const g = folded.get(f);
-    if (g === null) continue;
-    causes.push(g ?? f);
+    const primary = into.get(f) ?? f;
+    if (placed.has(primary)) continue;
+    placed.add(primary);
+    causes.push(folded.get(primary) ?? primary);
   }
   // Ids stay unique: a cause moved to its culprit may meet another finding of the same rule there; it keeps its
   // place with a numbered id (nothing is dropped).

@@ -21,6 +21,14 @@ describe.each(STEMS)('%s', (stem) => {
     }
   });
 
+  it('keeps the report in severity order, a cause at the place of its most severe finding', async () => {
+    const wb = await loadFixture(stem);
+    for (const variant of [wb, inYuan(wb)]) {
+      const order = analyzeWorkbook(variant, options).findings.map((f) => ({ error: 0, warning: 1, info: 2 })[f.severity]);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    }
+  });
+
   it('a cause with a sure fix is told at the cell it changes, with that cell\'s numbers', async () => {
     const { findings } = analyzeWorkbook(await loadFixture(stem), options);
     for (const f of findings) {
