@@ -1,7 +1,8 @@
 // The package patcher on small hand-made packages: what a cell becomes, where new cells and rows go,
 // shared formulas, notes on a sheet that has none, and the formula tools under it.
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { formulaRefs, plainSum, shiftFormula } from '../../src/file/patch/formula';
+import { formulaRefs, plainSum } from '../../src/file/patch/formula';
+import { translateFormula } from '../../src/file/read/formula';
 import { patchWorkbook } from '../../src/file/patch/patch';
 import { SheetXml } from '../../src/file/patch/sheet-xml';
 import { readWorkbookBytes } from '../../src/file/xlsx';
@@ -129,7 +130,7 @@ describe('formulas', () => {
   });
 
   it('moves a shared formula to another cell, anchored parts kept', () => {
-    expect(shiftFormula('SUM(A1:B1)+$C$1+C$2+"A1"', 2, 1)).toBe('SUM(B3:C3)+$C$1+D$2+"A1"');
+    expect(translateFormula('SUM(A1:B1)+$C$1+C$2+"A1"', 2, 1)).toBe('SUM(B3:C3)+$C$1+D$2+"A1"');
   });
 
   it('reads plain sums only', () => {

@@ -1,7 +1,7 @@
 // Formulas as the copy writer needs them: which cells a formula reads, a shared formula moved to another
 // cell, and the value of a plain sum (SUM over cells and ranges, or A1+B1−C1) computed in exact decimals.
 import Decimal from 'decimal.js';
-import { columnIndex, columnLetters } from '../../core/grid/grid';
+import { columnIndex } from '../../core/grid/grid';
 
 /** Last row and column of a sheet (0-based), for whole-column and whole-row references. */
 const MAX_ROW = 1048575;
@@ -117,34 +117,6 @@ export function formulaRefs(formula: string): Ref[] {
     }
   }
   return out;
-}
-
-/** A shared formula written for its master cell, as it reads in a cell `dr` rows and `dc` columns away. */
-export function shiftFormula(formula: string, dr: number, dc: number): string {
-  if (dr === 0 && dc === 0) return formula;
-  return codeParts(formula)
-    .map((part) => {
-      if (!part.code) return part.text;
-      let text = part.text;
-      for (const t of refTokens(part.text).reverse()) {
-        const body = t.body
-          .split(':')
-          .map((s) => {
-            const m = /^(\$?)([A-Za-z]{1,3})?(\$?)(\d+)?$/.exec(s)!;
-            if (m[2] !== undefined && m[4] !== undefined) {
-              const col = m[1] === '$' ? m[2] : columnLetters(columnIndex(m[2]) + dc);
-              const row = m[3] === '$' ? m[4] : String(Number(m[4]) + dr);
-              return `${m[1]}${col}${m[3]}${row}`;
-            }
-            if (m[2] !== undefined) return m[1] === '$' ? s : `${columnLetters(columnIndex(m[2]) + dc)}`;
-            return m[1] === '$' ? s : String(Number(m[4]) + dr);
-          })
-          .join(':');
-        text = text.slice(0, t.bodyStart) + body + text.slice(t.end);
-      }
-      return text;
-    })
-    .join('');
 }
 
 /** A term of a plain sum: a SUM over cells and ranges (and numbers), one cell, or a number, with its sign. */

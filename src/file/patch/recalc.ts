@@ -3,7 +3,8 @@
 // recalculate on open (fullCalcOnLoad, no calcChain).
 import Decimal from 'decimal.js';
 import { attributes } from '../package/package';
-import { evaluateSum, formulaRefs, plainSum, shiftFormula, type Ref, type SumInput } from './formula';
+import { translateFormula } from '../read/formula';
+import { evaluateSum, formulaRefs, plainSum, type Ref, type SumInput } from './formula';
 import { cellContent, refOf, type CellSpan, type SheetXml } from './sheet-xml';
 
 /** A formula that reads an edited cell (or a formula that does). */
@@ -60,7 +61,7 @@ export function formulaCells(sheet: SheetXml): FormulaCell[] {
     if (f.attrs['t'] === 'shared' && formula === '') {
       const m = masters.get(f.attrs['si'] ?? '');
       if (!m) continue;
-      formula = shiftFormula(m.text, x.row - m.row, x.col - m.col);
+      formula = translateFormula(m.text, x.row - m.row, x.col - m.col);
     }
     if (formula === '') continue;
     out.push({
