@@ -16,7 +16,6 @@ export interface TableCoverage {
 /** Below this share of covered amount cells a table is flagged: its layout may not have been understood. */
 export const LOW_COVERAGE = 0.5;
 
-/** Per printed table (the two sides of a summary counted together), the amount cells and those covered. */
 /** What coverage reads: every cell a check read, as a row object and column, or as a key. */
 export interface CellsRead {
   eachCell(cell: (row: SumRow, col: number) => void, key: (k: CellKey) => void): void;
@@ -30,16 +29,12 @@ export class CoverageSink implements ConstraintSink, CellsRead {
   private readonly cols = new RowMarks();
   private readonly keys = new Set<CellKey>();
 
-  private mark(row: SumRow, col: number): void {
-    this.cols.add(row, col);
-  }
-
   recordSum(_rule: string, sheet: string, checked: SumCell, terms: SumTerms): void {
-    this.mark(checked.row, checked.col);
+    this.cols.add(checked.row, checked.col);
     const n = termCount(terms);
     for (let k = 0; k < n; k++) {
       const t = termAt(terms, k, sheet);
-      this.mark(t.row, t.col);
+      this.cols.add(t.row, t.col);
     }
   }
 
@@ -88,6 +83,10 @@ class RowMarks {
   }
 }
 
+/**
+ * Per printed table (the two sides of a summary, or the two halves of a list, counted together), the amount
+ * cells and those covered.
+ */
 export function coverageOf(tables: readonly Table[], constraints: CellsRead): TableCoverage[] {
   // Rows and columns the recorded sums read (row objects of the recognized tables), and keys of the rest.
   const readCols = new RowMarks();
