@@ -41,7 +41,8 @@ export function suggestFixes(findings: readonly Finding[], set: ConstraintSet, v
             title: { id: 'fix.set-value', data: { address: sheet === checkedSheet ? address : `${sheet}!${address}`, after: displayAmount(s.after, decimals) } },
             confidence: s.confidence,
             reason: s.reason,
-            ...(s.typo ? { note: { id: `fix.typo.${s.typo}`, data: { before: edit.before, after: edit.after } } } : {}),
+            // A blank cell whose reason already says it is blank needs no second sentence saying so.
+            ...(s.typo && !(s.typo === 'blank' && s.reason.id === 'fix.reason.blank') ? { note: { id: `fix.typo.${s.typo}`, data: { before: edit.before, after: edit.after } } } : {}),
             edits: [edit],
           };
         })
