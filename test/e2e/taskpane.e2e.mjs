@@ -683,6 +683,8 @@ async function narrowPane() {
   const focused = await page.waitForFunction(() => document.activeElement?.closest('[data-testid="finding"]')?.getAttribute('data-key'), null, { timeout: 5_000 }).then((h) => h.jsonValue());
   if (focused !== nextKey) fail(`${name}: after 应用 the focus is on ${focused}, not the next finding ${nextKey}`);
   if (!(await inWindow(page.locator(`[data-testid="finding"][data-key="${focused}"] [data-testid="locate"]`)))) fail(`${name}: the finding the focus went to is not in view`);
+  // The buttons the re-check disabled fade back in (a colour transition): axe measures the settled colours.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 5_000 });
   const axeFixed = await axeViolations(page);
   if (serious(axeFixed).length > 0) fail(`${name}: axe after 应用:\n  ${serious(axeFixed).join('\n  ')}`);
   await still(page);

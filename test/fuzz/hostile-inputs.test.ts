@@ -246,6 +246,19 @@ describe('broken files', () => {
     expect(read).toBeGreaterThanOrEqual(0);
   });
 
+  it('a _rels/.rels that names a missing workbook part falls back to xl/workbook.xml, or is refused in words', async () => {
+    // Found by the byte-changing property: one changed byte in the target name made the package layer throw its
+    // own error instead of the reader's.
+    const renamed = await editZip(fixtureBytes[2]!, '_rels/.rels', (xml) => xml.replace('xl/workbook.xml', 'xl/workbooq.xml'));
+    const out = await readAndCheck(renamed);
+    expect(out.read).toBe(true);
+    if (out.read) expect(out.report.tables.length).toBeGreaterThan(0);
+    const zip = await JSZip.loadAsync(renamed);
+    zip.remove('xl/workbook.xml');
+    const gone = await readAndCheck(await zip.generateAsync({ type: 'uint8array' }));
+    expect(gone.read).toBe(false);
+  });
+
   it('a zip that holds no workbook, and a workbook with garbage sheet XML, are handled', async () => {
     const zip = new JSZip();
     zip.file('hello.txt', 'not a workbook');

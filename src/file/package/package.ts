@@ -179,9 +179,10 @@ export class XlsxPackage {
 
   /** The main workbook part (`xl/workbook.xml` in practice), found through `_rels/.rels`. */
   workbookPart(): string {
-    const rel = this.relationships('').find((r) => /\/officeDocument$/.test(r.type));
-    const part = rel?.part ?? (this.has('xl/workbook.xml') ? 'xl/workbook.xml' : undefined);
-    if (!part || !this.has(part)) throw new PackageError('文件中没有工作簿内容（缺少 workbook 部件），不是 Excel 工作簿', 'the file holds no workbook part: it is not an Excel workbook');
+    // A relationship that points at no part (a damaged _rels/.rels) falls back to the usual name, as Excel does.
+    const named = this.relationships('').find((r) => /\/officeDocument$/.test(r.type) && !r.external)?.part;
+    const part = [named, 'xl/workbook.xml'].find((p) => p !== undefined && this.has(p));
+    if (part === undefined) throw new PackageError('文件中没有工作簿内容（缺少 workbook 部件），不是 Excel 工作簿', 'the file holds no workbook part: it is not an Excel workbook');
     return part;
   }
 

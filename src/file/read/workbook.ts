@@ -2,7 +2,7 @@
 // reads (relationships, workbook, shared strings, styles, then one worksheet at a time, dropped once
 // scanned), and says in plain words why a file that is not a readable workbook cannot be opened.
 import type { Sheet, Workbook } from '../../core/grid/grid';
-import { attributes, rawMembers, tagsOf, XlsxPackage, type Inflater } from '../package/package';
+import { attributes, PackageError, rawMembers, tagsOf, XlsxPackage, type Inflater } from '../package/package';
 import { cannotOpen, MAX_PART_BYTES, WorkbookReadError } from './errors';
 import { scanSheet, type ScanContext } from './sheet-scan';
 import { readSharedStrings } from './shared-strings';
@@ -74,7 +74,16 @@ function openPackage(bytes: Uint8Array, file: string, options: ReadOptions): Xls
 export function readWorkbook(bytes: Uint8Array, file: string, options: ReadOptions = {}): Workbook {
   if (bytes.length === 0) throw cannotOpen(file, EMPTY);
   if (!looksLikeZip(bytes)) throw cannotOpen(file, describeNotZip(bytes));
-  const pkg = openPackage(bytes, file, options);
+  try {
+    return readPackage(openPackage(bytes, file, options), file);
+  } catch (e) {
+    // The package layer's own refusals (a part its relationships name is not there …) mean a damaged file.
+    if (e instanceof PackageError) throw cannotOpen(file, DAMAGED);
+    throw e;
+  }
+}
+
+function readPackage(pkg: XlsxPackage, file: string): Workbook {
   const names = pkg.entries.map((e) => e.name);
   const named = pkg.relationships('').find((r) => /\/officeDocument$/.test(r.type) && !r.external)?.part;
   const main = named !== undefined && names.includes(named) ? named : names.includes('xl/workbook.xml') ? 'xl/workbook.xml' : undefined;
