@@ -3,6 +3,7 @@
 import { a1 } from './grid/grid';
 import { cellKey, termAt, termCount, type CellKey, type ConstraintSink, type SumCell, type SumRow, type SumTerms } from './fix/constraints';
 import type { Table } from './recognize/model';
+import { amountList } from './recognize/tables';
 
 export interface TableCoverage {
   /** The table (the income side, for a two-sided summary read as two). */
@@ -102,7 +103,8 @@ export function coverageOf(tables: readonly Table[], constraints: CellsRead): Ta
     const entry = byPrinted.get(key) ?? { table: t, cells: 0, covered: 0 };
     byPrinted.set(key, entry);
     for (const row of t.rows) {
-      for (const [col, cell] of row.amounts) {
+      for (const cell of amountList(row.amounts)) {
+        const col = cell.col;
         if (cell.value === undefined) continue;
         entry.cells++;
         if (readCols.has(row, col) || (readKeys.size > 0 && readKeys.has(cellKey(t.sheet, a1(row.row, col))))) entry.covered++;

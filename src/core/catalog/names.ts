@@ -2,7 +2,7 @@
 import type { Catalogs, WorkbookMeta } from '../analyze';
 import type { TableKind } from '../recognize/kinds';
 import type { Column, Row, Table } from '../recognize/model';
-import { codeGroups as columnCodeGroups, parentCode } from '../recognize/tables';
+import { amountList, codeGroups as columnCodeGroups, parentCode } from '../recognize/tables';
 import { halfWidth, labelKey, squash } from '../text';
 import type { CatalogSet } from './builtin';
 import type { Catalog, CatalogFamily, Rename } from './catalog';
@@ -271,7 +271,7 @@ function dataRows(table: Table): Row[] {
 const DATA_ROWS = new WeakMap<Table, Row[]>();
 
 function holdsAmount(r: Row): boolean {
-  for (const a of r.amounts.values()) if (a.value !== undefined) return true;
+  for (const a of amountList(r.amounts)) if (a.value !== undefined) return true;
   return false;
 }
 

@@ -1,5 +1,6 @@
 // Small table helpers the metadata and cell rules share.
 import type { Table } from '../recognize/model';
+import { amountList } from '../recognize/tables';
 
 /** The tables as people see them: a two-sided summary is read as two tables but printed as one. */
 export function printedTables(tables: readonly Table[]): Table[] {
@@ -28,5 +29,5 @@ export function metaTexts(t: Table): MetaTexts {
 
 /** Does a table hold any amount at all? (Empty templates: 本表无数据.) */
 export function hasAmounts(t: Table): boolean {
-  return t.rows.some((r) => [...r.amounts.values()].some((a) => a.value !== undefined));
+  return t.rows.some((r) => amountList(r.amounts).some((a) => a.value !== undefined));
 }

@@ -3,6 +3,7 @@ import { labelKey } from '../text';
 import type { Column, Table } from './model';
 import { groupKey, ownMeasure } from './column-meaning';
 import { ADDITIVE_ROLES } from './roles';
+import { amountList } from './tables';
 
 /** One additive identity between the columns of a row: `total` = Σ `parts`. */
 export interface ColumnIdentity {
@@ -75,7 +76,7 @@ export function columnIdentities(table: Table): ColumnIdentity[] {
   }
   // The columns that hold amounts, found once for every group (a scan of every row).
   const holdsAmounts = new Set<number>();
-  for (const row of table.rows) for (const [col, cell] of row.amounts) if (cell.value !== undefined) holdsAmounts.add(col);
+  for (const row of table.rows) for (const cell of amountList(row.amounts)) if (cell.value !== undefined) holdsAmounts.add(cell.col);
   return [...groups.values()].flatMap((cols) => identitiesOf(cols, holdsAmounts));
 }
 

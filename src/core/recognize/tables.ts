@@ -388,6 +388,19 @@ export class AmountCells implements ReadonlyMap<number, AmountCell> {
   copy(): AmountCells {
     return new AmountCells(this.cells.slice());
   }
+
+  /** The cells in column order, not copied (read only). */
+  list(): readonly AmountCell[] {
+    return this.cells;
+  }
+}
+
+/**
+ * A row's amount cells in column order, each knowing its column. For the engine's loops over every cell of every
+ * row: an array walked in place, where iterating the ReadonlyMap makes an entry and an iterator result per cell.
+ */
+export function amountList(amounts: ReadonlyMap<number, AmountCell>): readonly AmountCell[] {
+  return amounts instanceof AmountCells ? amounts.list() : [...amounts.values()];
 }
 
 /** The bit mask of AmountCells.mask for these cells, or -1 when they do not allow one. */

@@ -5,6 +5,7 @@ import type { TableKind } from '../recognize/kinds';
 import { TABLE_KINDS } from '../recognize/kinds';
 import type { Rule } from './rule';
 import { ERROR_TEXT } from './cell-text-number';
+import { amountList } from '../recognize/tables';
 
 const ID = 'cell-formula-error';
 
@@ -39,7 +40,8 @@ export const cellFormulaError: Rule = {
     for (const t of ctx.tables) {
       if (!KINDS.includes(t.kind)) continue;
       for (const r of t.rows) {
-        for (const [col, cell] of r.amounts) {
+        for (const cell of amountList(r.amounts)) {
+          const col = cell.col;
           countCompared(ctx.rounding);
           if (cell.parsed.kind !== 'text') continue;
           const text = cell.parsed.text.trim();

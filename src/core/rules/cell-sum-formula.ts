@@ -7,6 +7,7 @@ import { hierarchyOf, orderedChildren } from './hierarchy';
 import { CODED_KINDS } from './kinds';
 import type { Rule } from './rule';
 import { columnLabel, rowLabel } from './sum-check';
+import { amountList } from '../recognize/tables';
 
 const ID = 'cell-sum-formula';
 
@@ -76,7 +77,8 @@ export const cellSumFormula: Rule = {
       const families = familiesOf(table);
       if (families.size === 0) continue;
       for (const [parent, children] of families) {
-        for (const [col, cell] of parent.amounts) {
+        for (const cell of amountList(parent.amounts)) {
+          const col = cell.col;
           if (cell.formula === undefined) continue;
           const refs = sumFormulaCells(cell.formula, table.sheet);
           if (!refs) continue;

@@ -6,6 +6,7 @@ import type { TableKind } from '../recognize/kinds';
 import { TABLE_KINDS } from '../recognize/kinds';
 import type { AmountCell, Table } from '../recognize/model';
 import type { Rule } from './rule';
+import { amountList } from '../recognize/tables';
 
 const ID = 'cell-text-number';
 
@@ -29,7 +30,8 @@ export function storedText(cell: AmountCell): string | undefined {
 export function numericColumns(t: Table): Set<number> {
   const counts = new Map<number, { numbers: number; texts: number }>();
   for (const r of t.rows) {
-    for (const [col, a] of r.amounts) {
+    for (const a of amountList(r.amounts)) {
+      const col = a.col;
       const c = counts.get(col) ?? { numbers: 0, texts: 0 };
       if (a.parsed.kind === 'amount' || a.parsed.kind === 'dash' || (a.parsed.kind === 'text' && looksNumeric(a.parsed.text))) c.numbers++;
       else if (a.parsed.kind === 'text' && !ERROR_TEXT.test(a.parsed.text.trim())) c.texts++;
@@ -76,7 +78,8 @@ export const cellTextNumber: Rule = {
       if (!KINDS.includes(t.kind)) continue;
       const numeric = numericColumns(t);
       for (const r of t.rows) {
-        for (const [col, cell] of r.amounts) {
+        for (const cell of amountList(r.amounts)) {
+          const col = cell.col;
           if (!numeric.has(col)) continue;
           countCompared(ctx.rounding);
           // Only text can be a finding here (the same cell reads the same in every table that holds it).

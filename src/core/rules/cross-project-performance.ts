@@ -7,7 +7,7 @@ import { cellRef, type CellRef, type Finding, type Fix, type RoundingPolicy } fr
 import { displayAmount, Money, sum } from '../money/money';
 import { fieldRow, type FormField } from '../recognize/fields';
 import type { Row, Table } from '../recognize/model';
-import { AMOUNT_ROLES } from '../recognize/tables';
+import { AMOUNT_ROLES, amountList } from '../recognize/tables';
 import { labelKey, squash } from '../text';
 import type { Rule, RuleContext } from './rule';
 import { colOf, crossSum, notice, tableData, tablesOf, valueAt, type PlacedCell } from './cross-shared';
@@ -115,8 +115,8 @@ export function projectsOf(ctx: RuleContext, table: Table): Project[] {
 
 /** The first number of a row (left to right), as a cell. */
 function firstNumber(table: Table, row: Row): PlacedCell | undefined {
-  const cols = [...row.amounts.keys()].sort((a, b) => a - b);
-  const col = cols.find((c) => row.amounts.get(c)?.value !== undefined);
+  let col: number | undefined;
+  for (const c of amountList(row.amounts)) if (c.value !== undefined && (col === undefined || c.col < col)) col = c.col;
   return col !== undefined ? { table, row, col } : undefined;
 }
 
@@ -187,7 +187,7 @@ export function blocksOf(ctx: RuleContext, table: Table): Block[] {
   let total: PlacedCell | undefined;
   let fiscal: PlacedCell | undefined;
   for (const row of table.rows) {
-    const texts = [...row.amounts.values()].map((c) => (c.parsed.kind === 'text' ? labelKey(c.parsed.text) : ''));
+    const texts = amountList(row.amounts).map((c) => (c.parsed.kind === 'text' ? labelKey(c.parsed.text) : ''));
     const n = firstNumber(table, row);
     if (n && texts.some((t) => /资金总额/.test(t))) total ??= n;
     else if (n && texts.some((t) => /财政拨款/.test(t))) fiscal ??= n;
@@ -195,7 +195,7 @@ export function blocksOf(ctx: RuleContext, table: Table): Block[] {
   if (!total) {
     const lead: PlacedCell[] = [];
     for (const row of table.rows) {
-      if ([...row.amounts.values()].some((c) => c.parsed.kind === 'text')) break;
+      if (amountList(row.amounts).some((c) => c.parsed.kind === 'text')) break;
       const n = firstNumber(table, row);
       if (n) lead.push(n);
     }

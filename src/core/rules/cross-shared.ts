@@ -14,6 +14,7 @@ import { recordBound } from '../fix/bounds';
 import type { RuleContext } from './rule';
 import { hierarchyOf } from './hierarchy';
 import { amountAt, checkSum, columnLabel, rowLabel, type TableCell } from './sum-check';
+import { amountList } from '../recognize/tables';
 
 /** A cell of a known table (the checked cell of a cross-table comparison). */
 export interface PlacedCell extends TableCell {
@@ -115,7 +116,7 @@ export function tableData(table: Table, prefix: 'table' | 'other'): Record<strin
 /** What a row shows as its label: its name, or the first text cell read among its amounts (a label column read as amounts). */
 export function rowText(row: Row): string {
   if (row.name.trim() !== '') return row.name.trim();
-  for (const cell of row.amounts.values()) if (cell.parsed.kind === 'text') return cell.parsed.text.trim();
+  for (const cell of amountList(row.amounts)) if (cell.parsed.kind === 'text') return cell.parsed.text.trim();
   return '';
 }
 
@@ -212,7 +213,8 @@ export function unreadable(cells: readonly TableCell[]): boolean {
 
 /** Whether a row holds a non-zero amount in any of the columns (all of its amount columns when none are given). */
 export function hasMoney(row: Row, cols?: readonly number[]): boolean {
-  for (const [col, cell] of row.amounts) {
+  for (const cell of amountList(row.amounts)) {
+    const col = cell.col;
     if (cols && !cols.includes(col)) continue;
     if (cell.value !== undefined && !cell.value.isZero()) return true;
   }
@@ -666,7 +668,7 @@ export function sidePairs(a: Table, b: Table): Array<{ a: number[]; b: number[] 
 
 /** Rows that carry data: not 合计, not a unit's row, and coded or holding an amount. */
 function dataRows(table: Table): Row[] {
-  return table.rows.filter((r) => !r.isTotal && r.unitCode === undefined && (r.code !== undefined || [...r.amounts.values()].some((a) => a.value !== undefined)));
+  return table.rows.filter((r) => !r.isTotal && r.unitCode === undefined && (r.code !== undefined || amountList(r.amounts).some((a) => a.value !== undefined)));
 }
 
 /** A row's subject code and where it comes from: printed, inferred by recognition, or aligned with another table. */

@@ -1,6 +1,6 @@
 // The code hierarchy of one table: each coded row's nearest ancestor row present in the table.
 import { RATIO_ROLES } from '../recognize/roles';
-import { parentCode } from '../recognize/tables';
+import { amountList, parentCode } from '../recognize/tables';
 import type { Row, Table } from '../recognize/model';
 
 export interface Hierarchy {
@@ -70,7 +70,7 @@ export function amountColumns(table: Table): readonly number[] {
     const set = new Set<number>();
     // Percentages and ratios never add up.
     const skip = new Set(table.columns.filter((c) => RATIO_ROLES.has(c.role)).map((c) => c.col));
-    for (const row of table.rows) for (const col of row.amounts.keys()) if (!skip.has(col)) set.add(col);
+    for (const row of table.rows) for (const { col } of amountList(row.amounts)) if (!skip.has(col)) set.add(col);
     cols = [...set].sort((a, b) => a - b);
     AMOUNT_COLUMNS.set(table, cols);
   }

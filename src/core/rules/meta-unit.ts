@@ -7,6 +7,7 @@ import type { TableKind } from '../recognize/kinds';
 import { TABLE_KINDS } from '../recognize/kinds';
 import type { Table } from '../recognize/model';
 import type { Rule } from './rule';
+import { amountList } from '../recognize/tables';
 
 const ID = 'meta-unit';
 
@@ -16,7 +17,7 @@ const UNIT_KINDS: readonly TableKind[] = TABLE_KINDS.filter((k) => k !== 'narrat
 /** The non-zero amounts of a table, two decimals. */
 function amountSet(t: Table): Set<string> {
   const out = new Set<string>();
-  for (const r of t.rows) for (const a of r.amounts.values()) if (a.value !== undefined && !a.value.isZero()) out.add(a.value.toFixed(2));
+  for (const r of t.rows) for (const a of amountList(r.amounts)) if (a.value !== undefined && !a.value.isZero()) out.add(a.value.toFixed(2));
   return out;
 }
 

@@ -13,6 +13,7 @@ import type { Rule, RuleContext } from './rule';
 import { ROW_SUM_KINDS } from './row-sum';
 import { LIST_KINDS } from './list-total';
 import { columnLabel, rowLabel } from './sum-check';
+import { amountList } from '../recognize/tables';
 
 const ID = 'of-which';
 
@@ -92,7 +93,7 @@ export const ofWhich: Rule = {
       // A lone 其中 line under an item (a 其中：（1）… enumeration that makes the whole is list-total's).
       for (const item of lineItems(table)) {
         if (!item.ofWhich || !item.parent || numbering(item.row.name).style !== 'none') continue;
-        for (const col of item.row.amounts.keys()) {
+        for (const { col } of amountList(item.row.amounts)) {
           const f = check(ctx, table, { row: item.row, col }, { row: item.parent, col }, () => ({ row: labelKey(item.row.name), column: columnLabel(table, col), whole: rowLabel(item.parent!) }));
           if (f) findings.push(f);
         }
