@@ -73,12 +73,14 @@ export function checkSum(c: SumCheck): Finding | undefined {
   const expected = Money.sumValue(sum);
   const sheet = c.table.sheet;
   const actual = stated?.value ?? ZERO;
-  const difference = actual.minus(expected);
+  // Most sums hold: no difference is made for them.
+  const equal = actual.eq(expected);
+  const difference = equal ? ZERO : actual.minus(expected);
   // Recorded even when every cell is blank: it holds, and filling one of them alone would break it.
   const sink = c.policy.sink;
   if (sink) {
     if (sink.recordSum) {
-      const held = difference.isZero() || classifyDifference(difference, n, c.policy) === 'rounding';
+      const held = equal || classifyDifference(difference, n, c.policy) === 'rounding';
       sink.recordSum(c.rule, sheet, c.checked, terms, c.policy.perTerm, stated?.value, held);
     } else {
       const total = rowCellKey(sheet, c.checked.row, c.checked.col);
@@ -91,7 +93,7 @@ export function checkSum(c: SumCheck): Finding | undefined {
     }
   }
   if (!blank) countCompared(c.policy);
-  if (blank || difference.isZero()) return undefined;
+  if (blank || equal) return undefined;
   const kind = classifyDifference(difference, n, c.policy);
   if (kind === undefined) return undefined;
   const address = a1(c.checked.row.row, c.checked.col);
