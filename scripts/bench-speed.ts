@@ -6,17 +6,19 @@
 // 1. Generates a consistent consolidated workbook (scripts/generate-workbook.ts) and writes it with ExcelJS.
 // 2. The CLI path, each measurement in a fresh process (so that peak memory is that of the measurement):
 //    the unzip floor (fflate unzipSync of the file), the ExcelJS parse (xlsx.load), Gouji's read
-//    (readWorkbookBytes), Gouji's whole check (read + analyzeWorkbook as the CLI runs it, fixes on, + JSON
+//    (readWorkbookBytes with the CLI's read options), Gouji's whole check (read + analyzeWorkbook as the CLI runs it, fixes on, + JSON
 //    report; also with fixes off) and its ratio to the ExcelJS parse, and the fixed copy (writeEdits of the
 //    safe fixes' edits, or of 10 changed amounts when there are none). A measurement still running after
 //    --budget seconds is stopped and reported as such, with how many passes of the rules it had started.
+//    Then the command itself, end to end as a user runs it (node's start included): `node bin/gouji.js check
+//    <file> --format json`, three runs, wall time and peak RSS (scripts/bench-rss-hook.cjs reports it).
 // 3. The engine alone (analyzeWorkbook on a grid already in memory, fixes off) at several sizes up to 200k rows:
 //    ms per 1,000 rows (wall and CPU) at each size, the ratio largest / smallest, and the same per rule
 //    (recognition apart); then fixes on, and fix suggestion with 40 changed amounts, at the smallest size.
 // 4. Recognition of one sheet holding many tables (a Jilin 绩效目标 sheet: one table per project).
 // 5. `gouji check folder/ --format json` on a folder of 100 seed-size workbooks (the fixtures, 20 copies each),
 //    through bin/gouji.js after rebuilding the CLI bundle (so that it runs this commit's code).
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +33,7 @@ import type { Sheet, Workbook } from '../src/core/grid/grid';
 import { workbookJson } from '../src/core/report-json';
 import { RULES, type Rule } from '../src/core/rules';
 import { writeEdits } from '../src/file/write';
+import { readOptions } from '../src/cli/main';
 import { readWorkbookBytes } from '../src/file/xlsx';
 import { dataRowCount, generateConsolidated, layoutToSheet, layoutToWorkbook, performanceBlocksSheet, plantAmounts, writeLayoutXlsx, type GenWorkbook } from './generate-workbook';
 
@@ -135,7 +138,7 @@ async function child(mode: string, file: string): Promise<void> {
     out.readMs = now() - t;
     sample();
   } else {
-    const wb = await readWorkbookBytes(bytes, file.split('/').pop()!);
+    const wb = await readWorkbookBytes(bytes, file.split('/').pop()!, readOptions);
     out.readMs = now() - t;
     sample();
     if (mode !== 'parse') {
@@ -383,6 +386,13 @@ async function main(): Promise<void> {
       `  whole check ${s2(whole)} s = ${f2(whole / parseMs)}× the ExcelJS parse${floor ? ` = ${f2(whole / floor)}× the unzip floor` : ''}; peak RSS ${on.result.peakRssMb.toFixed(0)} MB; fixed copy adds ${copy.result?.copyMs !== undefined ? s2(copy.result.copyMs) : '-'} s`,
     );
   }
+  const built = buildCli();
+  const commandRuns = [0, 1, 2].map(() => command(file));
+  const byTime = [...commandRuns].sort((x, y) => x.ms - y.ms);
+  const mid = byTime[1]!;
+  out(
+    `  the command, end to end (node bin/gouji.js check <file> --format json > /dev/null; node's start included; CLI bundle rebuilt first in ${s2(built)} s): ${commandRuns.map((r) => s2(r.ms)).join(' s, ')} s; median ${s2(mid.ms)} s${parseMs ? ` = ${f2(mid.ms / parseMs)}× the ExcelJS parse` : ''}; peak RSS ${commandRuns.map((r) => r.rssMb.toFixed(0)).join(', ')} MB`,
+  );
   const counts = off.result?.counts ?? on.result?.counts;
   if (counts) {
     const list = Object.entries(counts.byRule).map(([k, n]) => `${k} ×${n}`);
@@ -484,21 +494,37 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--no-folder')) folder(out);
 }
 
+const root = join(__dirname, '..');
+
+/** Rebuilds the CLI bundle (so that bin/gouji.js runs this commit's code); the time it took. */
+function buildCli(): number {
+  const t = now();
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { cwd: root, stdio: 'ignore' });
+  return now() - t;
+}
+
+/** One run of `node bin/gouji.js check <file> --format json`, output thrown away: wall time and peak RSS. */
+function command(file: string): { ms: number; rssMb: number } {
+  const t = now();
+  const r = spawnSync(process.execPath, ['--require', join(root, 'scripts', 'bench-rss-hook.cjs'), join(root, 'bin', 'gouji.js'), 'check', file, '--format', 'json'], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  const ms = now() - t;
+  // The status is 1 when the workbook has an error.
+  if (r.status !== 0 && r.status !== 1) throw new Error(`gouji check exited with ${r.status}: ${r.stderr.toString().slice(-500)}`);
+  const kb = /gouji-bench-peak-rss-kb (\d+)/.exec(r.stderr.toString())?.[1];
+  return { ms, rssMb: kb !== undefined ? Number(kb) / 1024 : NaN };
+}
+
 /** `gouji check folder/ --format json` on 100 seed-size workbooks (the fixtures, 20 copies each). */
 function folder(out: (s?: string) => void): void {
-  const root = join(__dirname, '..');
   const fixtures = join(root, 'test', 'fixtures');
   const files = readdirSync(fixtures).filter((f) => f.endsWith('.xlsx'));
   const dir = mkdtempSync(join(tmpdir(), 'gouji-folder-'));
   const copies = Math.ceil(100 / files.length);
   for (let k = 0; k < copies; k++) for (const f of files) copyFileSync(join(fixtures, f), join(dir, `${String(k).padStart(2, '0')}-${f}`));
   const n = readdirSync(dir).length;
-  let t = now();
-  execFileSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { cwd: root, stdio: 'ignore' });
-  const buildMs = now() - t;
   const runs: number[] = [];
   for (let k = 0; k < 2; k++) {
-    t = now();
+    const t = now();
     // The status is 1 when some workbook has an error (the fixtures have real ones).
     try {
       execFileSync(process.execPath, [join(root, 'bin', 'gouji.js'), 'check', dir, '--format', 'json'], { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
@@ -508,7 +534,7 @@ function folder(out: (s?: string) => void): void {
     runs.push(now() - t);
   }
   rmSync(dir, { recursive: true, force: true });
-  out(`Folder: node bin/gouji.js check <folder of ${n} seed-size workbooks> --format json > /dev/null: ${runs.map(s2).join(' s, ')} s (two runs; CLI bundle rebuilt first in ${s2(buildMs)} s)`);
+  out(`Folder: node bin/gouji.js check <folder of ${n} seed-size workbooks> --format json > /dev/null: ${runs.map(s2).join(' s, ')} s (two runs)`);
 }
 
 if (require.main === module) {

@@ -42,7 +42,7 @@ interface Checked {
 const analyzeOptions = (opts: CliOptions): AnalyzeOptions => ({ catalogs: builtinCatalogs, ...(opts.tolerance !== undefined ? { tolerancePerTerm: opts.tolerance } : {}) });
 
 /** The reader inflates with Node's zlib (several times faster than fflate), never more than the zip's directory says. */
-const readOptions = { inflate: (data: Uint8Array, size: number) => inflateRawSync(data, { maxOutputLength: Math.max(1, size) }) };
+export const readOptions = { inflate: (data: Uint8Array, size: number) => inflateRawSync(data, { maxOutputLength: Math.max(1, size) }) };
 
 async function checkFile(file: string, opts: CliOptions): Promise<Checked> {
   const name = basename(file);
