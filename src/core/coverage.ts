@@ -39,9 +39,10 @@ export class CoverageSink implements ConstraintSink, CellsRead {
     }
   }
 
-  add(c: { total: CellKey; terms: readonly CellKey[] }): void {
+  add(c: { total: CellKey; terms: readonly CellKey[]; minus?: readonly CellKey[] }): void {
     this.keys.add(c.total);
     for (const t of c.terms) this.keys.add(t);
+    if (c.minus) for (const t of c.minus) this.keys.add(t);
   }
 
   touch(keys: readonly CellKey[]): void {

@@ -50,3 +50,35 @@ describe('localize, equals told apart by other tables', () => {
     expect(first!.confidence).toBeLessThanOrEqual(0.5);
   });
 });
+
+describe('localize, with a balance (cells subtracted)', () => {
+  // A row of a 决算: 年末 E = 年初 B + 收入 C − 支出 D, and each column a subtotal over the rows 1 and 2 (P = parent).
+  const values = { 'A!E1': 5, 'A!B1': 12, 'A!C1': 10, 'A!D1': 20, 'A!B2': 0, 'A!BP': 9, 'A!EP': 5, 'A!E2': 0, 'A!CP': 10, 'A!C2': 0, 'A!DP': 20, 'A!D2': 0 };
+  function balanced(v: Record<string, number>): ConstraintSet {
+    const s = set(v, [
+      ['A!BP', ['A!B1', 'A!B2']],
+      ['A!CP', ['A!C1', 'A!C2']],
+      ['A!DP', ['A!D1', 'A!D2']],
+      ['A!EP', ['A!E1', 'A!E2']],
+    ]);
+    const money = (k: string) => new Money(v[k]!);
+    s.add({ rule: 'row-balance', findingId: 'bal@A!E1', total: 'A!E1', terms: ['A!B1', 'A!C1'], minus: ['A!D1'], bound: new Money('0.04') }, ['A!E1', 'A!B1', 'A!C1', 'A!D1'].map((k) => [k, money(k)]));
+    return s;
+  }
+
+  it('finds the opening carry-over both its row and its column point at, and the value that balances both', () => {
+    // B1 = 12 breaks its row (12 + 10 − 20 = 2, not 5) and its column (BP says 15): 15 settles both.
+    const s = balanced({ ...values, 'A!B1': 12, 'A!BP': 15 });
+    const suspects = localize(s);
+    expect(suspects.get('bal@A!E1')?.[0]).toMatchObject({ cell: 'A!B1', explains: expect.arrayContaining(['bal@A!E1', 'f@A!BP']) });
+    expect(suspects.get('bal@A!E1')![0]!.after.toString()).toBe('15');
+  });
+
+  it('solves for a subtracted cell: spending the balance and its column both want', () => {
+    // D1 = 20 breaks its row (12 + 10 − 20 = 2, not 5) and its column (DP says 17): 17 settles both.
+    const s = balanced({ ...values, 'A!B1': 12, 'A!BP': 12, 'A!DP': 17 });
+    const [first] = localize(s).get('f@A!DP')!;
+    expect(first).toMatchObject({ cell: 'A!D1', explains: expect.arrayContaining(['bal@A!E1', 'f@A!DP']) });
+    expect(first!.after.toString()).toBe('17');
+  });
+});

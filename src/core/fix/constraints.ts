@@ -20,6 +20,11 @@ export function rowCellKey(sheet: string, row: { readonly row: number }, col: nu
   return (keys[col] ??= cellKey(sheet, a1(row.row, col)));
 }
 
+/** Every cell a constraint reads: its total, its terms and the cells it subtracts. */
+export function cellsOf(c: Constraint): readonly CellKey[] {
+  return c.minus === undefined ? [c.total, ...c.terms] : [c.total, ...c.terms, ...c.minus];
+}
+
 export function splitKey(key: CellKey): { sheet: string; address: string } {
   const i = key.lastIndexOf('!');
   return { sheet: key.slice(0, i), address: key.slice(i + 1) };
@@ -32,6 +37,11 @@ export interface Constraint {
   readonly findingId: string;
   readonly total: CellKey;
   readonly terms: readonly CellKey[];
+  /**
+   * Cells subtracted: total = Σ terms − Σ minus (年末结转和结余 = 年初 + 本年收入 − 本年支出). Absent for a plain sum,
+   * which most constraints are.
+   */
+  readonly minus?: readonly CellKey[];
   /** Allowed |difference| before it counts as failed (the rounding bound). */
   readonly bound: Money;
   /** A correspondence that usually holds (its failure is a warning), not an identity: evidence only. */
@@ -334,6 +344,7 @@ export class ConstraintSet implements ConstraintSink {
       if (c.soft || this.holds(c)) continue;
       cells.add(c.total);
       for (const t of c.terms) cells.add(t);
+      if (c.minus) for (const t of c.minus) cells.add(t);
     }
     return cells;
   }
@@ -360,8 +371,7 @@ export class ConstraintSet implements ConstraintSink {
         c.eachCell(cell);
         continue;
       }
-      key(c.total);
-      for (const t of c.terms) key(t);
+      for (const k of cellsOf(c)) key(k);
     }
     for (const k of this.touched) key(k);
   }
@@ -391,6 +401,7 @@ function keep(byTotal: Map<CellKey, Constraint | Constraint[]>, c: Constraint): 
 function mentions(c: Constraint, cells: ReadonlySet<CellKey>): boolean {
   if (cells.has(c.total)) return true;
   for (const t of c.terms) if (cells.has(t)) return true;
+  if (c.minus) for (const t of c.minus) if (cells.has(t)) return true;
   return false;
 }
 
@@ -411,6 +422,7 @@ function setValues(map: Map<CellKey, Money | undefined>, c: Constraint, pairs: R
 /** Same total, same terms (in any order), both soft or both hard. */
 function sameIdentity(a: Constraint, b: Constraint): boolean {
   if (Boolean(a.soft) !== Boolean(b.soft)) return false;
+  if (a.minus !== undefined || b.minus !== undefined) return sameKeys(a.terms, b.terms) && sameKeys(a.minus ?? [], b.minus ?? []);
   if (a instanceof RecordedSum && b instanceof RecordedSum && a.termCount !== b.termCount) return false;
   const x = a.terms;
   const y = b.terms;
@@ -428,6 +440,12 @@ function sameIdentity(a: Constraint, b: Constraint): boolean {
   return xs.every((t, k) => t === ys[k]);
 }
 
+function sameKeys(x: readonly CellKey[], y: readonly CellKey[]): boolean {
+  if (x.length !== y.length) return false;
+  const ys = [...y].sort();
+  return [...x].sort().every((t, k) => t === ys[k]);
+}
+
 /** Values of cells, as constraints read them (blank: undefined). */
 export interface Values {
   get(k: CellKey): Money | undefined;
@@ -440,7 +458,7 @@ export function overlay(base: Values, changed: ReadonlyMap<CellKey, Money | unde
 
 export const valueOf = (values: Values, k: CellKey): Money => values.get(k) ?? ZERO;
 
-/** total − Σ terms over these values (blank counts as zero). */
+/** total − (Σ terms − Σ minus) over these values (blank counts as zero). */
 export function difference(c: Constraint, values: Values): Money {
   let terms = ZERO;
   for (const t of c.terms) {
@@ -449,6 +467,7 @@ export function difference(c: Constraint, values: Values): Money {
     if (v !== undefined) terms = terms.plus(v);
     else if (terms.isZero()) terms = terms.plus(ZERO);
   }
+  if (c.minus) for (const t of c.minus) terms = terms.minus(valueOf(values, t));
   return valueOf(values, c.total).minus(terms);
 }
 

@@ -2,7 +2,7 @@
 import { sum, type Money } from '../money/money';
 import type { Message } from '../findings';
 import { boundHolds, boundsOf, type Bound } from './bounds';
-import { holds, overlay, valueOf, type CellKey, type Constraint, type ConstraintSet, type Values } from './constraints';
+import { cellsOf, holds, overlay, valueOf, type CellKey, type Constraint, type ConstraintSet, type Values } from './constraints';
 import { typoOf, type Typo } from './typos';
 
 /** A cell suspected of being wrong, and the value every identity it takes part in wants. */
@@ -20,9 +20,12 @@ export interface Suspect {
 
 /** The value cell `x` must take for constraint `c` to hold exactly, the other cells unchanged. */
 function required(c: Constraint, x: CellKey, values: Values): Money {
-  if (c.total === x) return sum(c.terms.map((t) => valueOf(values, t)));
+  const minus = sum((c.minus ?? []).filter((t) => t !== x).map((t) => valueOf(values, t)));
+  if (c.total === x) return sum(c.terms.map((t) => valueOf(values, t))).minus(minus);
+  // total = Σ terms − Σ minus: a subtracted cell is what the terms leave over the total.
+  if (c.minus?.includes(x)) return sum(c.terms.map((t) => valueOf(values, t))).minus(minus).minus(valueOf(values, c.total));
   const others = sum(c.terms.filter((t) => t !== x).map((t) => valueOf(values, t)));
-  return valueOf(values, c.total).minus(others);
+  return valueOf(values, c.total).minus(others).plus(minus);
 }
 
 /** The change would wipe out a non-zero value: set it to zero. */
@@ -68,7 +71,7 @@ export function localize(set: ConstraintSet): Map<string, Suspect[]> {
   }
   for (const c of around.constraints) {
     if (!c.soft) continue;
-    for (const k of [c.total, ...c.terms]) {
+    for (const k of cellsOf(c)) {
       let list = softAt.get(k);
       if (!list) softAt.set(k, (list = []));
       list.push(c);
@@ -84,16 +87,13 @@ export function localize(set: ConstraintSet): Map<string, Suspect[]> {
     if (!list) byCell.set(k, (list = []));
     list.push(c);
   };
-  for (const c of constraints) {
-    index(c, c.total);
-    for (const t of c.terms) index(c, t);
-  }
+  for (const c of constraints) for (const k of cellsOf(c)) index(c, k);
   const failingSet = new Set(failing);
 
   const candidates: Candidate[] = [];
   const seen = new Set<CellKey>();
   for (const f of failing) {
-    for (const x of [f.total, ...f.terms]) {
+    for (const x of cellsOf(f)) {
       if (seen.has(x)) continue;
       seen.add(x);
       const mine = byCell.get(x) ?? [];

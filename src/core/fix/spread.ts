@@ -13,7 +13,7 @@ import { parseA1 } from '../grid/grid';
 import { ZERO, type Money } from '../money/money';
 import type { Message } from '../findings';
 import { boundHolds, boundsOf, excess, type Bound } from './bounds';
-import { difference, holds, overlay, splitKey, type CellKey, type Constraint, type ConstraintSet, type Values } from './constraints';
+import { cellsOf, difference, holds, overlay, splitKey, type CellKey, type Constraint, type ConstraintSet, type Values } from './constraints';
 
 /** One cell of a repair. */
 export interface CellChange {
@@ -95,7 +95,7 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
   if (failingHard.length === 0) return out;
   const { values } = set;
 
-  const local = (c: Constraint) => [c.total, ...c.terms].every((k) => sheetOf(k) === sheetOf(c.total));
+  const local = (c: Constraint) => cellsOf(c).every((k) => sheetOf(k) === sheetOf(c.total));
   // The identities a moved cell must carry the change through: inside one sheet, holding now.
   const carriers = new Map<CellKey, Constraint[]>();
   const touching = new Map<CellKey, Constraint[]>();
@@ -105,8 +105,9 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
     list.push(c);
   };
   for (const c of constraints) {
-    const carries = !c.soft && local(c) && set.holds(c);
-    for (const k of [c.total, ...c.terms]) {
+    // A balance (cells subtracted) is checked like any identity, but carries no change: the spread adds parts up.
+    const carries = !c.soft && c.minus === undefined && local(c) && set.holds(c);
+    for (const k of cellsOf(c)) {
       push(touching, k, c);
       if (carries) push(carriers, k, c);
     }

@@ -4,7 +4,7 @@
 // finding is split until the fix that did it is alone.
 import type { Edit, Finding } from '../findings';
 import { parseAmountText, type Money } from '../money/money';
-import { cellKey, holds, overlay, type CellKey, type Constraint, type ConstraintSet } from './constraints';
+import { cellKey, cellsOf, holds, overlay, type CellKey, type Constraint, type ConstraintSet } from './constraints';
 import type { Candidate } from './suggest';
 
 interface Group {
@@ -44,8 +44,7 @@ export function indexConstraints(set: ConstraintSet, only?: { findings: Readonly
       if (!list) byCell.set(k, (list = []));
       if (list[list.length - 1] !== c) list.push(c); // once per constraint, however often it names the cell
     };
-    add(c.total);
-    for (const t of c.terms) add(t);
+    for (const k of cellsOf(c)) add(k);
   }
   return { byFinding, byCell, values: scope.values };
 }

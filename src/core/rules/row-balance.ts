@@ -2,7 +2,7 @@
 // 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余 (政府性基金 / 国有资本经营 收入支出决算表, per fund and in total).
 import { a1 } from '../grid/grid';
 import { amountsOf, cellRef, classifyDifference, countCompared, type Finding } from '../findings';
-import { cellKey } from '../fix/constraints';
+import { rowCellKey } from '../fix/constraints';
 import { displayAmount, sum, ZERO, type Money } from '../money/money';
 import type { Column, Table } from '../recognize/model';
 import { OTHER_FIGURE_ROLES } from '../recognize/roles';
@@ -57,13 +57,19 @@ export const rowBalance: Rule = {
         const cells = [v(opening), v(income), v(spending), v(closing)];
         if (cells.some((c) => c?.parsed.kind === 'text') || cells.every((c) => c?.value === undefined)) continue;
         countCompared(ctx.rounding);
-        ctx.rounding.sink?.touch?.([opening, income, spending, closing].map((c) => cellKey(table.sheet, a1(row.row, c.col))));
+        const address = a1(row.row, closing.col);
+        // 年末 = 年初 + 本年收入 − 本年支出: a constraint like the sums', so that error localization can tell which of
+        // the four cells a slip is in (the 年初 column's subtotal failing too points at 年初).
+        const key = (c: Column) => rowCellKey(table.sheet, row, c.col);
+        ctx.rounding.sink?.add(
+          { rule: ID, findingId: `${ID}@${table.sheet}!${address}`, total: key(closing), terms: [key(opening), key(income)], minus: [key(spending)], bound: ctx.rounding.perTerm.times(4) },
+          [closing, opening, income, spending].map((c): [string, Money | undefined] => [key(c), v(c)?.value]),
+        );
         const val = (c: Column): Money => v(c)?.value ?? ZERO;
         const expected = sum([val(opening), val(income)]).minus(val(spending));
         const actual = val(closing);
         const kind = classifyDifference(actual.minus(expected), 4, ctx.rounding);
         if (kind === undefined) continue;
-        const address = a1(row.row, closing.col);
         const amounts = amountsOf(actual, expected);
         findings.push({
           id: `${ID}@${table.sheet}!${address}`,
