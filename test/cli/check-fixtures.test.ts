@@ -64,13 +64,15 @@ describe('gouji check --format json on the fixtures', () => {
       [2024, '万元'],
       [2024, '万元'],
       [2024, '万元'],
-      // Shanghai's 编制部门 tables; a central budget whose headers name 2023年执行数 beside 2024年预算数; a 2023 决算.
+      // Shanghai's 编制部门 tables; a central budget whose headers name 2023年执行数 beside 2024年预算数; a 2023 决算;
+      // the national 决算 tables, which print no year (部门：… | 金额单位：万元 only): unknown, not guessed.
       [2024, '万元'],
       [2024, '万元'],
       [2023, '万元'],
+      [null, '万元'],
     ]);
     expect(report.workbooks[0]!.meta.department).toBe('延边朝鲜族自治州政务服务和数字化建设管理局(汇总)');
-    expect(report.workbooks.slice(5).map((w) => w.meta.department)).toEqual(['上海市浦江区体育局', '国家社会福利事业管理局', '上海市浦江区农业农村委员会']);
+    expect(report.workbooks.slice(5).map((w) => w.meta.department)).toEqual(['上海市浦江区体育局', '国家社会福利事业管理局', '上海市浦江区农业农村委员会', '示例县农业农村局']);
   });
 
   it('exits 1 exactly when some finding is an error', () => {

@@ -51,6 +51,7 @@ const EXPECTED: Record<string, readonly string[]> = {
   '005-shanghai-pujiang-tiyu-2024': [],
   '006-central-shehuifuli-2024': [],
   '007-pujiang-nongye-juesuan-2023': [],
+  '008-shili-nongye-juesuan-2023': [],
 };
 
 const reports = new Map<string, WorkbookReport>();

@@ -6,7 +6,7 @@ import type { Finding } from '../../src/core/findings';
 import { fixAllSafe } from '../../src/core/fix-all';
 import { applyEdits } from '../../src/core/fix/apply';
 import { SAFE_CONFIDENCE } from '../../src/core/fix/safe';
-import { a1, type Workbook } from '../../src/core/grid/grid';
+import { a1, sheetFromRows, type Workbook } from '../../src/core/grid/grid';
 import { labelWord, meaningOf } from '../../src/core/recognize/column-meaning';
 import type { Table } from '../../src/core/recognize/model';
 import { loadFixture } from '../support/fixtures';
@@ -16,6 +16,7 @@ const options: AnalyzeOptions = { catalogs: builtinCatalogs };
 const SHANGHAI = '005-shanghai-pujiang-tiyu-2024';
 const CENTRAL = '006-central-shehuifuli-2024';
 const FINAL = '007-pujiang-nongye-juesuan-2023';
+const NATIONAL_FINAL = '008-shili-nongye-juesuan-2023';
 
 const alarms = (findings: readonly Finding[]) => findings.filter((f) => f.severity !== 'info');
 const at = (f: Finding) => `${f.cells[0]!.sheet}!${f.cells[0]!.address}`;
@@ -68,7 +69,7 @@ describe('what a column means', () => {
   });
 });
 
-describe.each([SHANGHAI, CENTRAL, FINAL])('%s, consistent', (stem) => {
+describe.each([SHANGHAI, CENTRAL, FINAL, NATIONAL_FINAL])('%s, consistent', (stem) => {
   it('gets no error or warning, and --fix safe changes nothing, in every layout variant', async () => {
     const wb = await loadFixture(stem);
     for (const variant of [wb, inYuan(wb), oneSheet(wb), codesAsNumbers(wb), numbersAsText(wb, 'separators')]) {
@@ -140,5 +141,53 @@ describe('planted mistakes in the other templates', () => {
         ['final-vs-budget', 'warning', `${three.sheet}!${edits[1]!.address}`],
       ]),
     );
+  });
+});
+
+describe('the national 部门决算 tables (fixture 008: 公开01表 … 公开09表)', () => {
+  it('reads each title as its table: 收入支出决算表 side by side is the summary, 一般公共预算财政拨款收入支出决算表 the general budget by subject', async () => {
+    const { tables, notes } = recognizeWorkbook(await loadFixture(NATIONAL_FINAL), options);
+    const kindOf = (title: string) => [...new Set(tables.filter((t) => t.title === title).map((t) => t.kind))];
+    expect(kindOf('收入支出决算表')).toEqual(['income-expense-summary']);
+    expect(kindOf('财政拨款收入支出决算表')).toEqual(['fiscal-appropriation-summary']);
+    expect(kindOf('一般公共预算财政拨款收入支出决算表')).toEqual(['general-budget-expenditure']);
+    expect(tables.every((t) => t.basis === 'final' || t.kind === 'three-public-expenses')).toBe(true);
+    // The 公开NN表 label above each title is the table's number, not content left unread.
+    expect(notes.filter((n) => n.message === 'before-first-title')).toEqual([]);
+  });
+
+  it('checks the general budget table with its carry-overs, and tells which of the four cells of a row is wrong', async () => {
+    const wb = await loadFixture(NATIONAL_FINAL);
+    const gbe = recognizeWorkbook(wb, options).tables.find((t) => t.kind === 'general-budget-expenditure')!;
+    const row = gbe.rows.find((r) => r.code === '2130122')!;
+    const column = (re: RegExp) => gbe.columns.find((c) => re.test(c.path.join('/')))!;
+    // A slip in 年初 breaks the row's balance and the 年初 column's subtotal: one cause, at 年初, put back for sure.
+    // A slip in 年末 breaks the balance and the 年末 subtotal: one cause, at 年末.
+    for (const col of [column(/年初/), column(/年末/)]) {
+      const cell = row.amounts.get(col.col)!;
+      const edit = { sheet: gbe.sheet, address: a1(row.row, col.col), before: cell.text ?? '', after: cell.value!.plus(3).toFixed(2) };
+      const found = alarms(analyzeWorkbook(applyEdits(wb, [edit]), options).findings);
+      expect(found.map((f) => at(f))).toEqual([`${gbe.sheet}!${edit.address}`]);
+      expect(found[0]!.fixes[0]!.confidence).toBeGreaterThanOrEqual(SAFE_CONFIDENCE);
+      expect(found[0]!.fixes[0]!.edits).toEqual([{ sheet: gbe.sheet, address: edit.address, before: edit.after, after: cell.value!.toFixed(2) }]);
+    }
+  });
+
+  it('keeps 收入支出决算表 a list by subject when it is printed as one (财决02: codes, 年初 … 年末 on each row)', () => {
+    const sheet = sheetFromRows('财决02表', [
+      ['收入支出决算表'],
+      ['单位：万元'],
+      ['科目编码', '科目名称', '年初结转和结余', '本年收入', '本年支出', '年末结转和结余'],
+      ['', '合计', 1, 10, 9, 2],
+      ['213', '农林水支出', 1, 10, 9, 2],
+    ]);
+    const tables = recognizeWorkbook({ name: 'x.xlsx', sheets: [sheet] }, options).tables;
+    expect(tables.map((t) => t.kind)).toEqual(['expenditure-summary']);
+  });
+
+  it('drops a table number printed on the title row from the title', () => {
+    const sheet = sheetFromRows('表5', [['一般公共预算财政拨款收入支出决算表', '', '', '公开05表'], ['单位：万元'], ['科目编码', '科目名称', '合计'], ['213', '农林水支出', 1]]);
+    const tables = recognizeWorkbook({ name: 'x.xlsx', sheets: [sheet] }, options).tables;
+    expect(tables.map((t) => [t.kind, t.title])).toEqual([['general-budget-expenditure', '一般公共预算财政拨款收入支出决算表']]);
   });
 });

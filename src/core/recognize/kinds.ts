@@ -57,9 +57,12 @@ const TITLE_PATTERNS: ReadonlyArray<[TableKind, ReadonlyArray<ReadonlyArray<stri
   // 政府性基金预算财政拨款收入支出决算表 is the fund's table, not the fiscal summary.
   ['government-fund-expenditure', [['政府性基金', '支出']]],
   ['state-capital-expenditure', [['国有资本经营', '支出']]],
+  // 一般公共预算财政拨款收入支出决算表 (the national 决算 template's table 5) lists the general budget's spending by subject,
+  // with its carry-overs: not the fiscal summary.
+  ['general-budget-expenditure', [['一般公共预算', '收入支出决算']]],
   ['fiscal-appropriation-summary', [['财政拨款', '收支'], ['财政拨款', '收入支出']]],
   ['general-budget-expenditure', [['一般公共预算', '支出']]],
-  ['department-performance', [['整体绩效'], ['部门绩效目标'], ['单位绩效目标']]],
+  ['department-performance', [['整体绩效'], ['整体支出绩效'], ['部门绩效目标'], ['单位绩效目标']]],
   ['project-performance', [['项目', '绩效']]],
   // After the performance tables: a unit named …（州政府采购中心） heads its own performance table.
   ['government-procurement', [['政府采购预算'], ['政府采购', '明细表'], ['政府采购', '情况表']]],

@@ -17,6 +17,12 @@ export interface SheetRecognition {
   notes: RecognitionNote[];
 }
 
+/** A table's number as printed beside or above its title: 公开01表, 表1, 附表3, 预算表1, 财决04表, 表一, 附件2. */
+export function isTableNumber(text: string): boolean {
+  const t = halfWidth(squash(text));
+  return /^(?:部门)?(?:公开|预算|决算|财决|附)?表?[0-9一二三四五六七八九十]+(?:-[0-9]+)?表?$/.test(t) && /表/.test(t) || /^附件[0-9一二三四五六七八九十]+$/.test(t);
+}
+
 /** Non-empty cells of a row as text, left to right. */
 function rowCells(sheet: Sheet, row: number): Array<{ text: string; row: number; col: number }> {
   const out: Array<{ text: string; row: number; col: number }> = [];
@@ -36,7 +42,9 @@ function titleOf(sheet: Sheet, row: number): { kind: TableKind; title: string; c
   if (!line) return undefined;
   let filled = 0;
   for (let c = 0; c < line.length; c++) if (hasContent(line[c]) && ++filled > 2) return undefined;
-  const cells = rowCells(sheet, row);
+  // A table number printed on the title's row (收入支出决算表 … 公开01表) is no part of the title.
+  const all = rowCells(sheet, row);
+  const cells = all.length > 1 ? all.filter((c) => !isTableNumber(c.text)) : all;
   if (cells.length === 0 || cells.length > 2) return undefined;
   const title = cells.map((c) => c.text).join('');
   const kind = kindFromTitle(title);
@@ -103,6 +111,8 @@ function readSheet(sheet: Sheet): SheetRecognition {
       cover = { department: named.department, departmentCell: { row: r, col: cells[0]!.col }, departmentText: cells[0]!.text, year: named.year };
       continue;
     }
+    // The table's number printed above its title (公开01表, 附表3, 预算表1): a label, not content left unread.
+    if (cells.every((c) => isTableNumber(c.text))) continue;
     notes.push({ sheet: sheet.name, range: rectA1({ r0: r, c0: 0, r1: first - 1, c1: Math.max(0, sheet.colCount - 1) }), message: 'before-first-title' });
     break;
   }
@@ -141,7 +151,10 @@ function looksLikeData(sheet: Sheet, row: number, c0: number, c1: number): boole
   return false;
 }
 
-/** A note under a table (`注：本表…`, `我部门2024年没有…。`): one text cell, a remark or a sentence. */
+/**
+ * A note under a table (`注：本表…`, `我部门2024年没有…。`): one text cell, a remark or a sentence; or the number of the
+ * next table printed above its title (`公开02表`), when the tables share a sheet.
+ */
 function isFootnote(sheet: Sheet, row: number): boolean {
   // One text cell: counted without making text of the others (a data row has many numbers).
   const line = sheet.cells[row];
@@ -155,7 +168,7 @@ function isFootnote(sheet: Sheet, row: number): boolean {
   }
   if (only === undefined) return false;
   const t = squash(only);
-  return /^(注|说明|备注)\d*[:：]/.test(t) || /[。；]$/.test(t) || t.length > 40;
+  return /^(注|说明|备注)\d*[:：]/.test(t) || /[。；]$/.test(t) || t.length > 40 || isTableNumber(t);
 }
 
 function lastContentRow(sheet: Sheet, from: number, to: number): number {
@@ -209,12 +222,13 @@ function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: s
   // The budget year: the title's, else the latest year the header names (never a 上年 column's).
   const year = budgetYearOf(meta.year, columns.map((c) => c.path));
   if (year !== undefined) meta = { ...meta, year };
-  const fields = start.kind === 'project-performance' || start.kind === 'department-performance' ? readFormFields(sheet, start.row + 1, last, c0, c1) : [];
-  const base2 = { ...base, meta, headerRows, ...(fields.length > 0 ? { fields } : {}) };
+  const kind = kindByLayout(start, columns);
+  const fields = kind === 'project-performance' || kind === 'department-performance' ? readFormFields(sheet, start.row + 1, last, c0, c1) : [];
+  const base2 = { ...base, kind, meta, headerRows, ...(fields.length > 0 ? { fields } : {}) };
   // A list printed in two halves side by side (code | name | amount twice: 基本支出决算表 with 人员经费 left and
   // 公用经费 right) is two lists, never a code with a secondary code beside it.
   const half = halvesAt(columns);
-  if (half !== undefined && !TWO_SIDED.has(start.kind)) {
+  if (half !== undefined && !TWO_SIDED.has(kind)) {
     const left = columns.filter((c) => c.col < half);
     const right = columns.filter((c) => c.col >= half);
     return [
@@ -224,7 +238,7 @@ function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: s
   }
   // Two-sided summaries (收入 | 支出 side by side) are read as two tables, one per side.
   const names = columns.filter((c) => c.role === 'name');
-  if (TWO_SIDED.has(start.kind) && names.length >= 2) {
+  if (TWO_SIDED.has(kind) && names.length >= 2) {
     const split = names[1]!.col;
     return [
       { ...base2, part: 'income', columns: columns.filter((c) => c.col < split), rows: readRows(sheet, dataStart, last, columns.filter((c) => c.col < split), c0, split - 1) },
@@ -247,6 +261,17 @@ function halvesAt(columns: readonly Column[]): number | undefined {
   if (!a.every((c, i) => c.role === b[i]!.role && c.path.join('/') === b[i]!.path.join('/'))) return undefined;
   if (!a.some((c) => CODE_ROLES.has(c.role) || c.role === 'name') || !a.some((c) => AMOUNT_ROLES.has(c.role))) return undefined;
   return b[0]!.col;
+}
+
+/**
+ * The kind a title names, corrected by the layout where one title names two tables: 收入支出决算表 is the summary
+ * printed 收入 | 支出 side by side in some provinces' 决算 (Yunnan's table 1), and a list by subject with 年初结转和结余
+ * … 年末结转和结余 on each row in others (财决02). Side by side means two name columns and no code column.
+ */
+function kindByLayout(start: { kind: TableKind; title: string }, columns: readonly Column[]): TableKind {
+  if (start.kind !== 'expenditure-summary' || !/收入支出/.test(squash(start.title))) return start.kind;
+  const names = columns.filter((c) => c.role === 'name').length;
+  return names >= 2 && !columns.some((c) => CODE_ROLES.has(c.role)) ? 'income-expense-summary' : start.kind;
 }
 
 /** Kinds printed with income on the left and expenditure on the right. */
