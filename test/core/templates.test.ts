@@ -185,6 +185,13 @@ describe('the national 部门决算 tables (fixture 008: 公开01表 … 公开0
     expect(tables.map((t) => t.kind)).toEqual(['expenditure-summary']);
   });
 
+  it('leaves 一般公共预算财政拨款项目支出决算表 unread (its layout varies by province) rather than check it as the general budget table', () => {
+    const sheet = sheetFromRows('表7', [['一般公共预算财政拨款项目支出决算表'], ['单位：万元'], ['科目编码', '科目名称', '决算数'], ['302', '商品和服务支出', 5], ['30201', '办公费', 5]]);
+    const { tables, notes } = recognizeWorkbook({ name: 'x.xlsx', sheets: [sheet] }, options);
+    expect(tables).toEqual([]);
+    expect(notes.map((n) => n.message)).toEqual(['no-title']);
+  });
+
   it('drops a table number printed on the title row from the title', () => {
     const sheet = sheetFromRows('表5', [['一般公共预算财政拨款收入支出决算表', '', '', '公开05表'], ['单位：万元'], ['科目编码', '科目名称', '合计'], ['213', '农林水支出', 1]]);
     const tables = recognizeWorkbook({ name: 'x.xlsx', sheets: [sheet] }, options).tables;

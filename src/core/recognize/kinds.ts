@@ -74,6 +74,13 @@ const TITLE_PATTERNS: ReadonlyArray<[TableKind, ReadonlyArray<ReadonlyArray<stri
   ['narrative', [['情况说明']]],
 ];
 
+/**
+ * Titles that name no kind although their words would match one: the layout varies (一般公共预算财政拨款项目支出决算表 lists
+ * economic subjects in some provinces, functional ones in others), and checked as a general budget table it would get
+ * false findings. Left unrecognized, they are reported as content not read as a table.
+ */
+const UNKNOWN_LAYOUTS: ReadonlyArray<ReadonlyArray<string>> = [['一般公共预算', '项目支出决算']];
+
 /** Whether a title names final accounts (部门决算: 收入支出决算总表 …) rather than a budget. */
 export function isFinalAccounts(title: string): boolean {
   return /决算/.test(squash(title));
@@ -84,6 +91,7 @@ export function kindFromTitle(title: string): TableKind | undefined {
   const t = halfWidth(squash(title));
   if (t.length < 3 || t.length > 60 || /[。；;]/.test(t)) return undefined;
   if (!/(表|情况说明)(\(.*\))?(续.*)?$/.test(t.replace(/\(预算表\d+\)$/, '表'))) return undefined;
+  if (UNKNOWN_LAYOUTS.some((parts) => parts.every((p) => t.includes(p)))) return undefined;
   for (const [kind, alternatives] of TITLE_PATTERNS) {
     if (alternatives.some((parts) => parts.every((p) => t.includes(p)))) return kind;
   }
