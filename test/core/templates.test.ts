@@ -8,6 +8,7 @@ import { applyEdits } from '../../src/core/fix/apply';
 import { SAFE_CONFIDENCE } from '../../src/core/fix/safe';
 import { a1, sheetFromRows, type Workbook } from '../../src/core/grid/grid';
 import { labelWord, meaningOf } from '../../src/core/recognize/column-meaning';
+import { kindFromTitle } from '../../src/core/recognize/kinds';
 import type { Table } from '../../src/core/recognize/model';
 import { loadFixture } from '../support/fixtures';
 import { codesAsNumbers, inYuan, numbersAsText, oneSheet } from '../support/variants';
@@ -28,6 +29,22 @@ function cellOf(tables: readonly Table[], sheet: string, row: string, column: Re
   const c = t.columns.find((x) => column.test(x.path.join('/')))!;
   return { address: a1(r.row, c.col), value: r.amounts.get(c.col)?.text ?? '' };
 }
+
+describe('what a title names, across provinces', () => {
+  it.each([
+    ['部门收入预算表', 'income-summary'],
+    ['部门支出预算表', 'expenditure-summary'],
+    ['部门整体支出绩效目标表', 'department-performance'],
+    ['一般公共预算财政拨款收入支出决算表', 'general-budget-expenditure'],
+    ['财政拨款收入支出决算表', 'fiscal-appropriation-summary'],
+    ['“三公”经费、行政参公单位机关运行经费情况表', 'three-public-expenses'],
+    // A list whose layout varies, and one that is no kind Gouji checks: not guessed.
+    ['一般公共预算财政拨款项目支出决算表', undefined],
+    ['部门基本支出预算表', undefined],
+  ])('%s → %s', (title, kind) => {
+    expect(kindFromTitle(title)).toBe(kind);
+  });
+});
 
 describe('what a column means', () => {
   it('tells year and measure words from items, and a comparison from an amount', () => {
