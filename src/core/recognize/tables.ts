@@ -20,7 +20,8 @@ export interface SheetRecognition {
 /** A table's number as printed beside or above its title: 公开01表, 表1, 附表3, 预算表1, 财决04表, 表一, 附件2. */
 export function isTableNumber(text: string): boolean {
   const t = halfWidth(squash(text));
-  return /^(?:部门)?(?:公开|预算|决算|财决|附)?表?[0-9一二三四五六七八九十]+(?:-[0-9]+)?表?$/.test(t) && /表/.test(t) || /^附件[0-9一二三四五六七八九十]+$/.test(t);
+  if (/^附件[0-9一二三四五六七八九十]+$/.test(t)) return true;
+  return /表/.test(t) && /^(?:部门)?(?:公开|预算|决算|财决|附)?表?[0-9一二三四五六七八九十]+(?:-[0-9]+)?表?$/.test(t);
 }
 
 /** Non-empty cells of a row as text, left to right. */
