@@ -49,7 +49,7 @@ function restores(after: string, p: Planted): boolean {
 /** The template a fixture follows (TEMPLATES.md): the seeds' layouts, Shanghai's nine tables, a central budget, a 决算. */
 function templateOf(stem: string): string {
   const n = Number(stem.slice(0, 3));
-  return n <= 4 ? 'seeds (Jilin, Henan)' : n === 5 ? 'Shanghai nine tables' : n === 6 ? 'central ministry' : n === 7 ? '部门决算 (final accounts)' : stem;
+  return n <= 4 ? 'seeds (Jilin, Henan)' : n === 5 ? 'Shanghai nine tables' : n === 6 ? 'central ministry' : n === 7 ? '部门决算, Shanghai (final accounts)' : n === 8 ? '部门决算, national tables (final accounts)' : stem;
 }
 
 /** Every kind is also measured per template (the seeds' layouts, Shanghai, central, 决算). */

@@ -153,3 +153,43 @@ describe('narrative-amounts', () => {
     expect(unknown.findings).toEqual([]);
   });
 });
+
+describe('narrative-amounts: 机关运行经费 against the 公用经费 of the tables', () => {
+  /** 一般公共预算支出表: 合计 1200 = 基本 (人员 250 + 公用 50) + 项目 900. */
+  function generalBudget(): Sheet {
+    return sheetFromRows(
+      '预算表5',
+      [
+        ['一般公共预算支出表（预算表5）'],
+        ['预算单位：测试局', null, null, null, null, '单位：万元'],
+        ['科目编码', '科目名称', '合计', '基本支出', null, '项目支出'],
+        [null, null, null, '人员经费', '公用经费', null],
+        [null, '合计', 1200, 250, 50, 900],
+        ['201', '一般公共服务支出', 1100, 150, 50, 900],
+        ['221', '住房保障支出', 100, 100, null, null],
+      ],
+      [
+        { r0: 0, c0: 0, r1: 0, c1: 5 },
+        { r0: 2, c0: 3, r1: 2, c1: 4 },
+        { r0: 2, c0: 0, r1: 3, c1: 0 },
+        { r0: 2, c0: 1, r1: 3, c1: 1 },
+        { r0: 2, c0: 2, r1: 3, c1: 2 },
+        { r0: 2, c0: 5, r1: 3, c1: 5 },
+      ],
+    );
+  }
+  const check = (paragraph: string) =>
+    analyzeWorkbook({ name: 't.xlsx', sheets: [incomeExpense(), expenditure(), generalBudget(), sheetFromRows('情况说明', [['第三部分 情况说明'], [paragraph]])] }, { rules: [narrativeAmounts] });
+
+  it('says nothing while running costs stay within the public costs', () => {
+    expect(check('2024 年机关运行经费财政拨款预算 50 万元，比 2023 年预算减少 2 万元。').findings).toEqual([]);
+  });
+
+  it('warns when running costs exceed the public costs, pointing at both, with no fix (either may be wrong)', () => {
+    const r = check('2024 年机关运行经费财政拨款预算 60 万元，比 2023 年预算减少 2 万元。');
+    expect(r.findings.map((f) => [f.severity, f.cells.map((c) => `${c.role}:${c.sheet}!${c.address}`)])).toEqual([['warning', ['checked:情况说明!A2', 'evidence:预算表5!E5']]]);
+    expect(r.findings[0]!.fixes).toEqual([]);
+    expect(render(r.findings[0]!.message, 'zh-CN')).toContain('超过一般公共预算支出表（预算表5!E5');
+    expect(render(r.findings[0]!.message, 'en-US')).toContain('cannot exceed them');
+  });
+});

@@ -147,6 +147,10 @@ export const META_CHECK_MESSAGES: MessageTable = {
     'zh-CN': '情况说明称“{{label}}”为 {{stated}} {{unit}}，{{table}}（{{where}}，“{{row}}”{{column}}）为 {{expected}}，相差 {{difference}}，属于四舍五入误差。',
     'en-US': 'The narrative says {{label}} is {{stated}} {{unit}}; the {{table}} ({{where}}, "{{row}}" {{column}}) says {{expected}} (difference {{difference}}, within rounding).',
   },
+  'narrative-amounts.running-costs': {
+    'zh-CN': '情况说明称“{{label}}”为 {{stated}} {{unit}}，超过{{table}}（{{where}}，“{{row}}”{{column}}）的公用经费 {{expected}}（多 {{difference}}）。机关运行经费是行政单位基本支出中的公用经费，不应超过公用经费，请核对说明或表中数。',
+    'en-US': 'The narrative says {{label}} is {{stated}} {{unit}}, more than the public costs of the {{table}} ({{where}}, "{{row}}" {{column}}), {{expected}} (by {{difference}}). Running costs are part of the public costs of basic expenditure and cannot exceed them: check the narrative or the table.',
+  },
   'narrative-amounts.share': {
     'zh-CN': '情况说明称“{{label}}”占 {{stated}}，按表中数计算为 {{part}} ÷ {{whole}} = {{computed}}（按说明的精度为 {{rounded}}；{{partWhere}}、{{wholeWhere}}）。',
     'en-US': 'The narrative gives {{label}} a share of {{stated}}; the tables give {{part}} ÷ {{whole}} = {{computed}} ({{rounded}} at the printed precision; {{partWhere}}, {{wholeWhere}}).',

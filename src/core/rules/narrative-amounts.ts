@@ -276,8 +276,8 @@ export const narrativeAmounts: Rule = {
     severity: 'error',
     title: { zh: '情况说明与表中数', en: 'Narrative vs tables' },
     description: {
-      zh: '情况说明所引的总数、分项数和占比应与表中数一致：收支总计对收支总表，基本支出、项目支出对支出总表，人员经费、公用经费对一般公共预算支出表和基本支出表，各类支出对支出表的类级科目，“三公”经费对“三公”经费表；占比按表中两数相除，按说明印的精度比较。数不同为错误，只是四舍五入不同为提示，占比只差末位一个单位（常为凑足 100%）为警告；与上年比较的增减数无法核对，不检查；对不上任何表的数（机关运行经费、政府采购等）不报告。',
-      en: 'Totals, parts and shares quoted in the narrative should equal the tables: grand totals against the income and expenditure summary, basic and project expenditure against the expenditure summary, personnel and public costs against the general budget tables, 类 expenditure against the 类 rows, "three public" expenses against their table; shares are recomputed from the two table figures and compared at the printed precision. A different number is an error, a rounding of the same number a note, a share one unit off in its last digit (often nudged to make 100%) a warning; changes against last year cannot be checked and are skipped; figures no table states (机关运行经费, 政府采购 …) are not reported.',
+      zh: '情况说明所引的总数、分项数和占比应与表中数一致：收支总计对收支总表，基本支出、项目支出对支出总表，人员经费、公用经费对一般公共预算支出表和基本支出表，各类支出对支出表的类级科目，“三公”经费对“三公”经费表；占比按表中两数相除，按说明印的精度比较。数不同为错误，只是四舍五入不同为提示，占比只差末位一个单位（常为凑足 100%）为警告；与上年比较的增减数无法核对，不检查；对不上任何表的数（机关运行经费、政府采购等）不报告，但机关运行经费超过表中公用经费时给出警告。',
+      en: 'Totals, parts and shares quoted in the narrative should equal the tables: grand totals against the income and expenditure summary, basic and project expenditure against the expenditure summary, personnel and public costs against the general budget tables, 类 expenditure against the 类 rows, "three public" expenses against their table; shares are recomputed from the two table figures and compared at the printed precision. A different number is an error, a rounding of the same number a note, a share one unit off in its last digit (often nudged to make 100%) a warning; changes against last year cannot be checked and are skipped; figures no table states (机关运行经费, 政府采购 …) are not reported, except running costs above the public costs in the tables (a warning).',
     },
     needs: ['narrative'],
   },
@@ -313,7 +313,11 @@ export const narrativeAmounts: Rule = {
           }
           const r = resolve(ctx, f, head);
           resolved.push(r);
-          if (!r) return;
+          if (!r) {
+            const over = runningCostsOverPublic(ctx, f, checked, `${ID}@${table.sheet}!${address}/${f.label}`);
+            if (over) findings.push({ ...over, id: uniqueId(over.id) });
+            return;
+          }
           if (!sectionLead.has(p.section) && f.head === undefined) sectionLead.set(p.section, r);
           const stated = inTableUnit(ctx, f);
           countCompared(ctx.rounding);
@@ -407,6 +411,35 @@ export const narrativeAmounts: Rule = {
     return findings;
   },
 };
+
+/**
+ * 机关运行经费, which no table states, is part of the general budget's 公用经费 (the 日常公用经费 of the basic expenditure of
+ * the administrative units): a figure above the tables' 公用经费 is a warning (which of the two is wrong, the
+ * narrative cannot say).
+ */
+function runningCostsOverPublic(ctx: RuleContext, f: NarrativeFigure, checked: CellRef, id: string): Finding | undefined {
+  if (f.change || f.share || !/机关运行经费/.test(f.label)) return undefined;
+  const publicCosts = totalOf(ctx.tables, 'general-budget-expenditure', 'basic-public') ?? totalOf(ctx.tables, 'general-budget-basic-expenditure', 'basic-public');
+  if (!publicCosts) return undefined;
+  countCompared(ctx.rounding);
+  const stated = inTableUnit(ctx, f);
+  const excess = stated.minus(publicCosts.value);
+  if (excess.lte(ctx.rounding.perTerm.times(Math.max(1, publicCosts.terms)))) return undefined;
+  return {
+    id,
+    rule: ID,
+    severity: 'warning',
+    message: {
+      id: `${ID}.running-costs`,
+      data: { label: f.label, stated: f.text.replace(/\s+/g, ''), unit: f.unit, expected: displayAmount(publicCosts.value, 2), difference: displayAmount(excess, 2), ...figureData(publicCosts) },
+    },
+    cells: [checked, ...figureCells(publicCosts)],
+    actual: stated.toFixed(2),
+    expected: publicCosts.value.toFixed(2),
+    difference: excess.toFixed(2),
+    fixes: [],
+  };
+}
 
 /**
  * A share against the ratio of the two table figures, at the printed precision: undefined when it
