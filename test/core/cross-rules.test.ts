@@ -58,6 +58,7 @@ describe('the cross-table rules', () => {
       'cross-income-total',
       'cross-income-by-code',
       'cross-fiscal-vs-summary',
+      'cross-fund-balance',
       'cross-general-budget-vs-summary',
       'cross-basic-vs-general-budget',
       'cross-economic-functional',

@@ -20,7 +20,7 @@ const FINAL = '007-pujiang-nongye-juesuan-2023';
 const NATIONAL_FINAL = '008-shili-nongye-juesuan-2023';
 
 const alarms = (findings: readonly Finding[]) => findings.filter((f) => f.severity !== 'info');
-const at = (f: Finding) => `${f.cells[0]!.sheet}!${f.cells[0]!.address}`;
+const at = (f: Pick<Finding, 'cells'>) => `${f.cells[0]!.sheet}!${f.cells[0]!.address}`;
 
 /** The address of a table's cell: the row whose code (or name) is given, the column whose header path matches. */
 function cellOf(tables: readonly Table[], sheet: string, row: string, column: RegExp): { address: string; value: string } {
@@ -135,6 +135,29 @@ describe('planted mistakes in the other templates', () => {
     const address = a1(cell.row, cell.col);
     const report = analyzeWorkbook(applyEdits(wb, [{ sheet: es.sheet, address, before: es.meta.departmentText!, after: '编制部门：上海市浦江区文化旅游局' }]), options);
     expect(alarms(report.findings).map((f) => [f.rule, at(f)])).toContainEqual(['meta-department', `${es.sheet}!${address}`]);
+  });
+
+  it('final accounts: a fund table whose every row balances but whose income is not the fiscal summary’s (formulas carried a slip)', async () => {
+    for (const stem of [FINAL, NATIONAL_FINAL]) {
+      const wb = await loadFixture(stem);
+      const tables = recognizeWorkbook(wb, options).tables;
+      const fund = tables.find((t) => t.kind === 'government-fund-expenditure' && t.rows.some((r) => r.code !== undefined))!;
+      const column = (re: RegExp) => fund.columns.find((c) => re.test(c.path.join('/')))!.col;
+      const [income, closing] = [column(/本年收入/), column(/年末/)];
+      // 本年收入 down by 27.53 on every row, and 年末 with it: each row still balances, each subtotal still holds.
+      const edits = fund.rows.flatMap((r) =>
+        [income, closing].map((col) => ({ sheet: fund.sheet, address: a1(r.row, col), before: '', after: r.amounts.get(col)!.value!.minus('27.53').toFixed(2) })),
+      );
+      const found = alarms(analyzeWorkbook(applyEdits(wb, edits), options).findings);
+      const total = fund.rows.find((r) => r.isTotal)!;
+      // Both differences are told, the closing one as a consequence of the same cause (one slip, one finding).
+      const told = found.flatMap((f) => [f, ...(f.consequences ?? [])]).filter((f) => f.rule === 'cross-fund-balance');
+      expect(told.map(at)).toEqual(expect.arrayContaining([`${fund.sheet}!${a1(total.row, income)}`, `${fund.sheet}!${a1(total.row, closing)}`]));
+      expect(found.filter((f) => f.rule === 'cross-fund-balance')).toHaveLength(1);
+      expect(found.filter((f) => f.rule === 'row-balance')).toEqual([]);
+      // Which side is wrong the tables cannot say: no fix is safe.
+      for (const f of found) for (const fix of f.fixes) expect(fix.confidence).toBeLessThan(SAFE_CONFIDENCE);
+    }
   });
 
   it('final accounts: a closing carry-over that does not balance, and 决算数 beyond 预算数', async () => {

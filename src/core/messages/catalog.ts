@@ -199,6 +199,10 @@ export const MESSAGES: MessageTable = {
     'zh-CN': '表中没有年初结转和结余、本年收入、本年支出、年末结转和结余四列',
     'en-US': 'no table has the opening carry-over, income, spending and closing carry-over columns',
   },
+  'skip.cross-fund-balance': {
+    'zh-CN': '只在部门决算中比较：没有决算的财政拨款收入支出决算总表，或没有各资金的收入支出决算表',
+    'en-US': 'compared in final accounts only: no final fiscal summary, or no fund table of the final accounts',
+  },
   'skip.missing-tables': {
     'zh-CN': '没有{{tables}}，无从比较',
     'en-US': 'no {{tables}} to compare with',

@@ -67,6 +67,26 @@ export const CROSS_CHECK_MESSAGES: MessageTable = {
     'en-US': '{{table}} ({{sheet}}) shows income of {{actual}} for "{{row}}", but the {{other}} ({{otherSheet}}) has no expenditure under that subject.',
   },
 
+  // cross-fund-balance
+  ...equality(
+    'cross-fund-balance.mismatch',
+    {
+      zh: '{{table}}（{{sheet}}）“{{row}}”行的{{what}}为 {{actual}}，而{{other}}（{{otherSheet}}）中{{fund}}的“{{otherRow}}”为 {{expected}}',
+      en: '{{table}} ({{sheet}}): {{what}} on the "{{row}}" row is {{actual}}, but "{{otherRow}}" of {{fund}} in the {{other}} ({{otherSheet}}) is {{expected}}',
+    },
+    {
+      zh: '各资金的决算表与财政拨款收入支出决算总表中该资金的数应相等；标出的是按科目列示、更详细的{{table}}，也可能是{{other}}有误。',
+      en: "Each fund's table and that fund's figures in the fiscal summary must agree; the more detailed {{table}} is marked, but the {{other}} may be the wrong one.",
+    },
+  ),
+  'cross-fund-balance.what.opening': { 'zh-CN': '年初结转和结余', 'en-US': 'the opening carry-over' },
+  'cross-fund-balance.what.income': { 'zh-CN': '本年收入', 'en-US': 'income of the year' },
+  'cross-fund-balance.what.spending': { 'zh-CN': '本年支出', 'en-US': 'spending of the year' },
+  'cross-fund-balance.what.closing': { 'zh-CN': '年末结转和结余', 'en-US': 'the closing carry-over' },
+  'cross-fund-balance.fund.general': { 'zh-CN': '一般公共预算财政拨款', 'en-US': 'the general public budget' },
+  'cross-fund-balance.fund.fund': { 'zh-CN': '政府性基金预算财政拨款', 'en-US': 'the government funds' },
+  'cross-fund-balance.fund.capital': { 'zh-CN': '国有资本经营预算财政拨款', 'en-US': 'the state capital budget' },
+
   // cross-income-total
   ...equality('cross-income-total.mismatch', TOTALS, {
     zh: '两表的收入总额应相等；标出的是按单位和资金来源列示、更详细的{{table}}，也可能是{{other}}有误。',

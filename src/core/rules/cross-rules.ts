@@ -6,6 +6,7 @@ import { crossEconomicSummary } from './cross-economic-summary';
 import { crossExpenditureByClass } from './cross-expenditure-by-class';
 import { crossExpenditureTotal } from './cross-expenditure-total';
 import { crossFiscalVsSummary } from './cross-fiscal-vs-summary';
+import { crossFundBalance } from './cross-fund-balance';
 import { crossGeneralBudgetVsSummary } from './cross-general-budget-vs-summary';
 import { crossIncomeByCode } from './cross-income-by-code';
 import { crossIncomeTotal } from './cross-income-total';
@@ -19,6 +20,7 @@ export const CROSS_RULES: readonly Rule[] = [
   crossIncomeTotal,
   crossIncomeByCode,
   crossFiscalVsSummary,
+  crossFundBalance,
   crossGeneralBudgetVsSummary,
   crossBasicVsGeneralBudget,
   crossEconomicFunctional,

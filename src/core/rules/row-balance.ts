@@ -13,7 +13,7 @@ import { columnLabel, rowLabel } from './sum-check';
 
 const ID = 'row-balance';
 
-const PARTS = {
+export const PARTS = {
   opening: /^年初(财政拨款)?结转和?结余$/,
   income: /^本年收入(合计)?$/,
   spending: /^本年支出(合计)?$/,
@@ -21,7 +21,7 @@ const PARTS = {
 } as const;
 
 /** The one column of the table's own figures whose item path matches (`本年支出` or `本年支出/合计`). */
-function columnOf(table: Table, re: RegExp): Column | undefined {
+export function columnOf(table: Table, re: RegExp): Column | undefined {
   const found = table.columns.filter((c) => {
     if (OTHER_FIGURE_ROLES.has(c.role)) return false;
     const item = (c.meaning?.item ?? c.path).map(labelKey);
