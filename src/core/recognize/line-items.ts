@@ -2,16 +2,17 @@
 import { halfWidth, squash } from '../text';
 import type { Row, Table } from './model';
 
-export type LineKind = 'item' | 'year-total' | 'grand-total' | 'carry';
+/** `count`: a statistic printed among the amounts (因公出国（境）团组数（个）, 公务用车保有量（辆）): never summed. */
+export type LineKind = 'item' | 'year-total' | 'grand-total' | 'carry' | 'count';
 
 export interface LineItem {
   readonly row: Row;
   readonly kind: LineKind;
-  /** 1 for 一、 / 1、 items, 2 for their sub-items; 0 for totals and carry-overs. */
+  /** 1 for 一、 / 1、 items, 2 for their sub-items, 3 for the （1） lines of a sub-item; 0 for totals and carry-overs. */
   readonly level: number;
   /** A sub-item introduced by 其中 ("of which"): part of its parent, not necessarily all of it. */
   readonly ofWhich: boolean;
-  /** The level-1 item a level-2 item belongs to. */
+  /** The item a sub-item belongs to (level 1 for a level-2 item, level 2 for a level-3 one). */
   readonly parent?: Row;
 }
 
@@ -42,8 +43,15 @@ export function numbering(label: string): { style: 'chinese' | 'arabic' | 'paren
   return { style: 'none', ofWhich };
 }
 
+/** A line that counts things, not money: its label ends with a unit of things, or names a count. */
+export function isCountLine(name: string): boolean {
+  const k = halfWidth(squash(name));
+  return /\((个|人|辆|批|次|人次|批次|台|套|家|项|户|人天|天)\)$/.test(k) || /(团组数|人数|人次数?|批次数?|保有量|购置数|车辆数)$/.test(k);
+}
+
 function kindOf(name: string): LineKind {
   const k = squash(name);
+  if (isCountLine(name)) return 'count';
   if (/总计$/.test(k)) return 'grand-total';
   if (/^(本年)?(收入|支出)?合计$/.test(k) || /^本年(收入|支出)合计$/.test(k)) return 'year-total';
   if (/结转|结余/.test(k)) return 'carry';
@@ -69,10 +77,15 @@ function readLineItems(table: Table): LineItem[] {
   const out: LineItem[] = [];
   const hasNumbered = table.rows.some((r) => numbering(r.name).style === 'chinese' || numbering(r.name).style === 'arabic');
   let parent: Row | undefined;
-  let nested: { style: string; last: number } | undefined;
+  let nested: { style: string; last: number; row: Row } | undefined;
   for (const row of table.rows) {
     const kind = kindOf(row.name);
     const num = numbering(row.name);
+    if (kind === 'count') {
+      // A statistic (团组数, 保有量 …) under its heading (二、相关统计数): listed, never a term of a sum.
+      out.push({ row, kind, level: parent ? 2 : 1, ofWhich: false, ...(parent ? { parent } : {}) });
+      continue;
+    }
     if (kind !== 'item' && num.style !== 'chinese' && num.style !== 'arabic') {
       out.push({ row, kind, level: 0, ofWhich: false });
       parent = undefined;
@@ -81,12 +94,13 @@ function readLineItems(table: Table): LineItem[] {
     }
     const outer = num.style === 'chinese' || num.style === 'arabic';
     if (outer && parent && nested === undefined && num.n === 1 && !out.some((i) => i.parent === parent)) {
-      nested = { style: num.style, last: 1 };
+      nested = { style: num.style, last: 1, row };
       out.push({ row, kind: 'item', level: 2, ofWhich: num.ofWhich, parent });
       continue;
     }
     if (outer && nested && kind === 'item' && num.style === nested.style && num.n === nested.last + 1) {
       nested.last = num.n;
+      nested.row = row;
       out.push({ row, kind: 'item', level: 2, ofWhich: num.ofWhich, parent });
       continue;
     }
@@ -96,7 +110,9 @@ function readLineItems(table: Table): LineItem[] {
       out.push({ row, kind: kind === 'carry' ? 'carry' : 'item', level: 1, ofWhich: false });
       continue;
     }
-    if (hasNumbered && parent) out.push({ row, kind: 'item', level: 2, ofWhich: num.ofWhich, parent });
+    // Inside a nested list (一、支出合计 → 1、… 3、公务用车费), a （1） or 其中 line is a part of the nested item.
+    if (hasNumbered && parent && nested) out.push({ row, kind: 'item', level: 3, ofWhich: num.ofWhich, parent: nested.row });
+    else if (hasNumbered && parent) out.push({ row, kind: 'item', level: 2, ofWhich: num.ofWhich, parent });
     else out.push({ row, kind, level: 1, ofWhich: num.ofWhich });
   }
   return out;

@@ -6,6 +6,7 @@ import { labelKey } from '../text';
 import type { Rule, RuleContext } from './rule';
 import { colOf, colsLabelled, crossBound, label, rowText, sideColumns, tableData, tablesOf, type PlacedCell } from './cross-shared';
 import { columnLabel } from './sum-check';
+import { isCountLine } from '../recognize/line-items';
 
 const ID = 'cross-three-public';
 
@@ -35,7 +36,7 @@ function threePublicCell(table: Table, item: Item): PlacedCell | undefined {
   // A list: the item's row, named by a short label (a note under the table mentions the items too).
   const row = table.rows.find((r) => {
     const k = labelKey(rowText(r));
-    return k.length <= 16 && item.label.test(k) && !/购置/.test(k);
+    return k.length <= 16 && item.label.test(k) && !/购置/.test(k) && !isCountLine(r.name);
   });
   const col = colOf(table, 'total') ?? sideColumns(table)[0];
   return row && col !== undefined ? { table, row, col } : undefined;

@@ -23,8 +23,8 @@ function checkList(ctx: RuleContext, table: Table): Finding[] {
   const findings: Finding[] = [];
   // An item equals its sub-items. A lone "of which" line (其中：财政拨款) is a part, not a breakdown, and
   // is left out; "其中：（1）… （2）…" enumerates the whole and counts.
-  for (const p of items.filter((i) => i.level === 1)) {
-    const terms = items.filter((i) => i.parent === p.row && !(i.ofWhich && numbering(i.row.name).style === 'none'));
+  for (const p of items.filter((i) => i.level === 1 || i.level === 2)) {
+    const terms = items.filter((i) => i.parent === p.row && i.kind !== 'count' && !(i.ofWhich && numbering(i.row.name).style === 'none'));
     if (terms.length === 0) continue;
     findings.push(...compare(ctx, table, p.row, terms.map((c) => c.row), 'list-total.item'));
   }
