@@ -232,6 +232,41 @@ describe('the national 部门决算 tables (fixture 008: 公开01表 … 公开0
     expect(notes.map((n) => n.message)).toEqual(['no-title']);
   });
 
+  it('reads 行次 columns and a 栏次 line as numbering, never as amounts', () => {
+    const summary = sheetFromRows(
+      '表1',
+      [
+        ['收入支出决算表'],
+        ['部门：示例局', null, null, null, null, '金额单位：万元'],
+        ['收入', null, null, '支出', null, null],
+        ['项目', '行次', '金额', '项目', '行次', '金额'],
+        ['一、一般公共预算财政拨款收入', 1, 100, '一、一般公共服务支出', 32, 90],
+        ['二、其他收入', 2, 10, '二、住房保障支出', 33, 20],
+        ['本年收入合计', 3, 110, '本年支出合计', 34, 110],
+        ['年初结转和结余', 4, 0, '年末结转和结余', 35, 0],
+        ['总计', 5, 110, '总计', 36, 110],
+      ],
+      [{ r0: 0, c0: 0, r1: 0, c1: 5 }, { r0: 2, c0: 0, r1: 2, c1: 2 }, { r0: 2, c0: 3, r1: 2, c1: 5 }],
+    );
+    const spending = sheetFromRows('表3', [
+      ['支出决算表'],
+      ['部门：示例局', null, null, null, '金额单位：万元'],
+      ['科目编码', '科目名称', '本年支出合计', '基本支出', '项目支出'],
+      ['栏次', null, 1, 2, 3],
+      [null, '合计', 110, 80, 30],
+      ['201', '一般公共服务支出', 90, 60, 30],
+      ['221', '住房保障支出', 20, 20, null],
+    ]);
+    const report = analyzeWorkbook({ name: 'x.xlsx', sheets: [summary, spending] }, options);
+    expect(report.tables.filter((t) => t.sheet === '表1').map((t) => t.columns.map((c) => c.role))).toEqual([
+      ['name', 'seq', 'amount'],
+      ['name', 'seq', 'amount'],
+    ]);
+    expect(report.tables.find((t) => t.sheet === '表3')!.rows.map((r) => r.name)).toEqual(['合计', '一般公共服务支出', '住房保障支出']);
+    expect(alarms(report.findings)).toEqual([]);
+    expect(report.outcomes.find((o) => o.rule === 'cross-expenditure-total')).toMatchObject({ status: 'pass' });
+  });
+
   it('drops a table number printed on the title row from the title', () => {
     const sheet = sheetFromRows('表5', [['一般公共预算财政拨款收入支出决算表', '', '', '公开05表'], ['单位：万元'], ['科目编码', '科目名称', '合计'], ['213', '农林水支出', 1]]);
     const tables = recognizeWorkbook({ name: 'x.xlsx', sheets: [sheet] }, options).tables;

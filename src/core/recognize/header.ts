@@ -72,7 +72,7 @@ export function headerPaths(sheet: Sheet, first: number, last: number, c0: numbe
 
 /** Header words that never head a group of sub-columns. */
 function isStandaloneHeader(s: string): boolean {
-  return /^(序号|合计|总计|科目编码|科目名称|功能分类科目名称)$/.test(squash(s));
+  return /^(序号|行次|栏次|合计|总计|科目编码|科目名称|功能分类科目名称)$/.test(squash(s));
 }
 
 const BASIC_SUBS: ReadonlyArray<[RegExp, ColumnRole]> = [
@@ -94,7 +94,8 @@ export function roleOf(path: readonly string[]): ColumnRole {
   const last = keys[keys.length - 1]!;
   const parents = keys.slice(0, -1);
   const under = (w: string) => parents.some((p) => p.includes(w));
-  if (/^序号$/.test(last)) return 'seq';
+  // 行次 (决算 tables number their lines, each side of a summary its own) is a 序号, never an amount.
+  if (/^(序号|行次|栏次)$/.test(last)) return 'seq';
   if (last === '类') return 'code-lei';
   if (last === '款') return 'code-kuan';
   if (last === '项') return 'code-xiang';

@@ -278,6 +278,17 @@ function kindByLayout(start: { kind: TableKind; title: string }, columns: readon
 /** Kinds printed with income on the left and expenditure on the right. */
 const TWO_SIDED: ReadonlySet<TableKind> = new Set<TableKind>(['income-expense-summary', 'fiscal-appropriation-summary']);
 
+/** The 栏次 line under a 决算 header (栏次 | 1 | 2 | 3 …): it numbers the columns and is no data row. */
+function isColumnNumbers(sheet: Sheet, row: number, c0: number, c1: number): boolean {
+  const line = sheet.cells[row];
+  if (!line) return false;
+  for (let c = c0; c <= c1 && c < line.length; c++) {
+    const cell = line[c];
+    if (cell && typeof cell.value === 'string' && /^(栏次|栏号)$/.test(squash(cell.value))) return true;
+  }
+  return false;
+}
+
 /** Reads the data rows first..last of the given columns (c0..c1), skipping blank rows and footnotes. */
 function readRows(sheet: Sheet, first: number, last: number, columns: readonly Column[], c0: number, c1: number): Row[] {
   const rows: Row[] = [];
@@ -285,7 +296,7 @@ function readRows(sheet: Sheet, first: number, last: number, columns: readonly C
   const unitCol = columns.find((c) => c.role === 'unit-code')?.col;
   let unit: string | undefined;
   for (let dr = first; dr <= last; dr++) {
-    if (isBlankRow(sheet, dr, c0, c1) || isFootnote(sheet, dr)) continue;
+    if (isBlankRow(sheet, dr, c0, c1) || isFootnote(sheet, dr) || isColumnNumbers(sheet, dr, c0, c1)) continue;
     let row = readRow(sheet, dr, columns, carries);
     if (!row) continue;
     // A code in the code column that is no subject code (those start with 2, 3 or 5) on a row named
