@@ -46,6 +46,26 @@ describe('what a title names, across provinces', () => {
   });
 });
 
+describe('a sheet named for its table, without a title row', () => {
+  it('is read as that table from its first row (a system export: sheets 1-收支总表, 2-支出总表 …)', () => {
+    const sheet = sheetFromRows('2-支出总表', [
+      ['单位：万元'],
+      ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+      [null, '合计', 110, 80, 30],
+      ['201', '一般公共服务支出', 90, 60, 30],
+      ['221', '住房保障支出', 20, 20, null],
+      ['22102', '住房改革支出', 20, 20, null],
+      ['2210201', '住房公积金', 21, 20, null],
+    ]);
+    const report = analyzeWorkbook({ name: 'x.xlsx', sheets: [sheet, sheetFromRows('Sheet3', [['备注'], ['a', 1]])] }, options);
+    expect(report.tables.map((t) => [t.kind, t.title, t.meta.unit, t.rows.length])).toEqual([['expenditure-summary', '2-支出总表', '万元', 5]]);
+    expect(report.tables[0]!.titleCell).toBeUndefined();
+    // A sheet whose name names no table is still content left unread, as before.
+    expect(report.notes.map((n) => [n.sheet, n.message])).toEqual([['Sheet3', 'no-title']]);
+    expect(alarms(report.findings).map(at)).toEqual(['2-支出总表!C7']);
+  });
+});
+
 describe('what a column means', () => {
   it('tells year and measure words from items, and a comparison from an amount', () => {
     expect(labelWord('2023年执行数', 2024)).toEqual({ period: 'prior', year: 2023, measure: 'execution' });

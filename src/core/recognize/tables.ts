@@ -85,9 +85,18 @@ function moneyOf(v: number): Money {
   return m;
 }
 
+/** Where a table starts: its title row, or (`untitled`) its first row when only the sheet's name gives its title. */
+interface TableStart {
+  readonly row: number;
+  readonly kind: TableKind;
+  readonly title: string;
+  readonly col: number;
+  readonly untitled?: true;
+}
+
 function readSheet(sheet: Sheet): SheetRecognition {
   const notes: RecognitionNote[] = [];
-  const starts: Array<{ row: number; kind: TableKind; title: string; col: number }> = [];
+  const starts: TableStart[] = [];
   let inNarrative = false;
   for (let r = 0; r < sheet.rowCount; r++) {
     if (inNarrative) break;
@@ -95,6 +104,14 @@ function readSheet(sheet: Sheet): SheetRecognition {
     if (!t) continue;
     starts.push({ row: r, ...t });
     inNarrative = t.kind === 'narrative';
+  }
+  // No title row, but the sheet is named for a table (an export whose sheets are 收支总表, 1-支出总表 …): the sheet's
+  // content from its first row is that table.
+  const named = starts.length === 0 ? kindFromTitle(sheet.name.replace(/^[\d\s._\-、]+/, '')) : undefined;
+  if (named !== undefined && named !== 'narrative') {
+    let first = 0;
+    while (first < sheet.rowCount && isBlankRow(sheet, first)) first++;
+    if (first < sheet.rowCount) starts.push({ row: first, kind: named, title: sheet.name, col: 0, untitled: true });
   }
   if (starts.length === 0) {
     if (sheet.rowCount > 0 && sheet.colCount > 0)
@@ -194,12 +211,12 @@ function contentColumns(sheet: Sheet, r0: number, r1: number): { c0: number; c1:
   return c1 < 0 ? { c0: 0, c1: 0 } : { c0, c1 };
 }
 
-function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: string; col: number }, end: number, cover?: TableMeta): Table[] {
+function readTable(sheet: Sheet, start: TableStart, end: number, cover?: TableMeta): Table[] {
   const last = lastContentRow(sheet, start.row, end);
   const { c0, c1 } = contentColumns(sheet, start.row, last);
   const rect: Rect = { r0: start.row, c0, r1: last, c1 };
   let meta: TableMeta = { ...cover, year: yearIn(start.title) ?? cover?.year };
-  let r = start.row + 1;
+  let r = start.untitled ? start.row : start.row + 1;
   // Metadata rows (and blank rows among them) right under the title.
   for (; r <= last; r++) {
     if (isBlankRow(sheet, r)) continue;
@@ -208,7 +225,7 @@ function readTable(sheet: Sheet, start: { row: number; kind: TableKind; title: s
     const m = readMetaRow(cells);
     meta = { ...meta, ...Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) };
   }
-  const base = { sheet: sheet.name, rect, kind: start.kind, ...(isFinalAccounts(start.title) ? { basis: 'final' as const } : {}), title: start.title, titleCell: { row: start.row, col: start.col }, meta };
+  const base = { sheet: sheet.name, rect, kind: start.kind, ...(isFinalAccounts(start.title) ? { basis: 'final' as const } : {}), title: start.title, ...(start.untitled ? {} : { titleCell: { row: start.row, col: start.col } }), meta };
   if (start.kind === 'narrative') {
     const paragraphs: Array<{ row: number; col: number; text: string }> = [];
     for (let p = r; p <= last; p++) for (const c of rowCells(sheet, p)) paragraphs.push(c);
