@@ -9,6 +9,7 @@ import { SAFE_CONFIDENCE } from '../../src/core/fix/safe';
 import { a1, sheetFromRows, type Workbook } from '../../src/core/grid/grid';
 import { labelWord, meaningOf } from '../../src/core/recognize/column-meaning';
 import { kindFromTitle } from '../../src/core/recognize/kinds';
+import { inlineCode } from '../../src/core/recognize/tables';
 import type { Table } from '../../src/core/recognize/model';
 import { loadFixture } from '../support/fixtures';
 import { codesAsNumbers, inYuan, numbersAsText, oneSheet } from '../support/variants';
@@ -43,6 +44,24 @@ describe('what a title names, across provinces', () => {
     ['部门基本支出预算表', undefined],
   ])('%s → %s', (title, kind) => {
     expect(kindFromTitle(title)).toBe(kind);
+  });
+});
+
+describe('a code printed in the name cell', () => {
+  it.each([
+    ['2010301 行政运行', '2010301', '行政运行'],
+    ['[2010301]行政运行', '2010301', '行政运行'],
+    ['【201】一般公共服务支出', '201', '一般公共服务支出'],
+    ['  [20101] 人大事务', '20101', '人大事务'],
+    ['2010301-行政运行', '2010301', '行政运行'],
+    ['201.03.01 行政运行', '2010301', '行政运行'],
+    ['２０１０３０１　行政运行', '2010301', '行政运行'],
+  ])('%s → %s %s', (text, code, name) => {
+    expect(inlineCode(text)).toEqual({ code, name });
+  });
+
+  it.each(['2024年预算', '行政运行', '1284.21', '100', '3、公务用车费', '(2)公务用车购置'])('%s has none', (text) => {
+    expect(inlineCode(text)).toBeUndefined();
   });
 });
 

@@ -5,7 +5,7 @@ import { builtinCatalogs } from '../../src/core/catalog/builtin';
 import type { Workbook } from '../../src/core/grid/grid';
 import { sourceToWorkbook } from '../../scripts/fixtures/to-grid';
 import { loadSource, STEMS } from '../support/fixtures';
-import { blankAfterTitles, codesAsNumbers, hiddenSpacerRows, inYuan, numbersAsText, oneSheet, plainSheetNames, spacerColumn } from '../support/variants';
+import { blankAfterTitles, codesAsNumbers, codesInNames, hiddenSpacerRows, inYuan, numbersAsText, oneSheet, plainSheetNames, spacerColumn } from '../support/variants';
 
 const SUMS = new Set(['subtotal', 'total-row', 'unit-sum', 'row-sum', 'list-total']);
 const options = { catalogs: builtinCatalogs, suggestFixes: false };
@@ -38,6 +38,7 @@ describe.each(STEMS)('%s', (stem) => {
     ['all tables on one sheet', oneSheet],
     ['sheets named Sheet1, Sheet2 …', plainSheetNames],
     ['codes stored as numbers', codesAsNumbers],
+    ['codes written into the name cell as [2010301]行政运行', (wb: Workbook) => codesInNames(wb, recognizeWorkbook(wb, options).tables)],
     ['numbers stored as text with separators', (wb: Workbook) => numbersAsText(wb, 'separators')],
     ['numbers stored as text with spaces', (wb: Workbook) => numbersAsText(wb, 'spaces')],
     ['numbers stored as text in full-width digits', (wb: Workbook) => numbersAsText(wb, 'full-width')],

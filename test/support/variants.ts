@@ -124,3 +124,40 @@ export function hiddenSpacerRows(wb: Workbook, isTitle: (sheet: Sheet, row: numb
     }),
   };
 }
+
+/**
+ * Codes written into the name's cell the way the budget system exports them (`[2010301]行政运行`), the code
+ * column left blank: for every table with one code column and a name column (as recognition reads the base).
+ */
+export function codesInNames(wb: Workbook, tables: ReadonlyArray<{ sheet: string; columns: ReadonlyArray<{ col: number; role: string }>; rows: ReadonlyArray<{ row: number }> }>): Workbook {
+  const moves = new Map<string, Array<{ code: number; name: number; rows: Set<number> }>>();
+  for (const t of tables) {
+    const codes = t.columns.filter((c) => c.role === 'code');
+    const name = t.columns.find((c) => c.role === 'name');
+    if (codes.length !== 1 || !name) continue;
+    const list = moves.get(t.sheet) ?? [];
+    list.push({ code: codes[0]!.col, name: name.col, rows: new Set(t.rows.map((r) => r.row)) });
+    moves.set(t.sheet, list);
+  }
+  return {
+    ...wb,
+    sheets: wb.sheets.map((s) => {
+      const list = moves.get(s.name);
+      if (!list) return s;
+      const cells = s.cells.map((row) => row?.slice());
+      for (const m of list) {
+        for (const r of m.rows) {
+          const line = cells[r];
+          const code = line?.[m.code];
+          const name = line?.[m.name];
+          if (!line || !code || !name || typeof name.value !== 'string' || name.value.trim() === '') continue;
+          const digits = String(code.value).trim();
+          if (!/^\d{3}(\d{2}){0,2}$/.test(digits)) continue;
+          line[m.name] = { ...name, value: `[${digits}]${name.value.trim()}` };
+          line[m.code] = undefined;
+        }
+      }
+      return { ...s, cells };
+    }),
+  };
+}

@@ -596,11 +596,11 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
       }
     }
   }
-  // "2010301 行政运行" in one cell.
-  const inline = code === undefined ? /^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$/.exec(name) : null;
-  if (code === undefined && inline?.[1] && inline[2]) {
-    code = inline[1];
-    name = inline[2];
+  // "2010301 行政运行", "[2010301]行政运行", "2010301-行政运行" or "201.03.01 行政运行" in one cell.
+  const inline = code === undefined ? inlineCode(name) : undefined;
+  if (inline) {
+    code = inline.code;
+    name = inline.name;
   }
   if (code === undefined && name === '' && amounts.size === 0) return undefined;
   // A 合计 row whose label sits in another text column (项目单位 in a project table) is a total too.
@@ -720,6 +720,22 @@ export function readAmountCell(cell: Cell | undefined, col: number): AmountCell 
   const parsed = parseAmount(v ?? null);
   if (parsed.kind === 'absent' && cell?.formula === undefined) return undefined;
   return new ParsedAmountCell(col, parsed, cell);
+}
+
+/**
+ * A subject code printed in the name's cell, and the name after it: `2010301 行政运行`, `[2010301]行政运行` (the
+ * budget system's export), `【201】…`, `2010301-行政运行`, `201.03.01 行政运行`. Codes are 3, 5 or 7 digits.
+ */
+export function inlineCode(text: string): { code: string; name: string } | undefined {
+  const t = halfWidth(text.trim());
+  const m =
+    /^\[\s*(\d{3}(?:\d{2}){0,2})\s*\]\s*(\S.*)$/.exec(t) ??
+    /^【\s*(\d{3}(?:\d{2}){0,2})\s*】\s*(\S.*)$/.exec(t) ??
+    /^(\d{3}(?:\d{2}){0,2})(?:\s+|\s*[-—:：、]\s*)(\D.*)$/.exec(t);
+  if (m?.[1] && m[2]) return { code: m[1], name: m[2].trim() };
+  const dotted = /^(\d{3})\.(\d{2})(?:\.(\d{2}))?\s*(\D.*)$/.exec(t);
+  if (dotted?.[1] && dotted[2] && dotted[4]) return { code: `${dotted[1]}${dotted[2]}${dotted[3] ?? ''}`, name: dotted[4].trim() };
+  return undefined;
 }
 
 /** 类 (3) + 款 (2) + 项 (2) columns → one code; a part given in full (`20103`) is taken as is. */
