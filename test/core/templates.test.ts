@@ -306,6 +306,39 @@ describe('the national 部门决算 tables (fixture 008: 公开01表 … 公开0
     expect(report.outcomes.find((o) => o.rule === 'cross-expenditure-total')).toMatchObject({ status: 'pass' });
   });
 
+  it('compares a fund table with a fiscal summary that prints 行次 beside its amounts', () => {
+    const fiscal = sheetFromRows(
+      '表4',
+      [
+        ['财政拨款收入支出决算表'],
+        ['部门：示例局', null, null, null, null, null, '金额单位：万元'],
+        ['收入', null, null, '支出', null, null, null],
+        ['项目', '行次', '金额', '项目', '行次', '合计', '政府性基金预算财政拨款'],
+        ['一、一般公共预算财政拨款', 1, 0, '一、城乡社区支出', 10, 90, 90],
+        ['二、政府性基金预算财政拨款', 2, 80, null, null, null, null],
+        ['本年收入合计', 3, 80, '本年支出合计', 11, 90, 90],
+        ['年初财政拨款结转和结余', 4, 30, '年末财政拨款结转和结余', 12, 20, 20],
+        ['一、一般公共预算财政拨款', 5, 0, null, null, null, null],
+        ['二、政府性基金预算财政拨款', 6, 30, null, null, null, null],
+        ['总计', 7, 110, '总计', 13, 110, 110],
+      ],
+      [{ r0: 0, c0: 0, r1: 0, c1: 6 }, { r0: 2, c0: 0, r1: 2, c1: 2 }, { r0: 2, c0: 3, r1: 2, c1: 6 }],
+    );
+    const fund = (income: number) =>
+      sheetFromRows('表8', [
+        ['政府性基金预算财政拨款收入支出决算表'],
+        ['部门：示例局', null, null, null, null, '金额单位：万元'],
+        ['科目编码', '科目名称', '年初结转和结余', '本年收入', '本年支出', '年末结转和结余'],
+        [null, '合计', 30, income, 90, 20 + income - 80],
+        ['212', '城乡社区支出', 30, income, 90, 20 + income - 80],
+      ]);
+    const consistent = analyzeWorkbook({ name: 'x.xlsx', sheets: [fiscal, fund(80)] }, options);
+    expect(alarms(consistent.findings)).toEqual([]);
+    expect(consistent.outcomes.find((o) => o.rule === 'cross-fund-balance')).toMatchObject({ status: 'pass', compared: 4 });
+    const off = alarms(analyzeWorkbook({ name: 'x.xlsx', sheets: [fiscal, fund(85)] }, options).findings);
+    expect(off.flatMap((f) => [f, ...(f.consequences ?? [])]).filter((f) => f.rule === 'cross-fund-balance').map(at)).toEqual(expect.arrayContaining(['表8!D4', '表8!F4']));
+  });
+
   it('drops a table number printed on the title row from the title', () => {
     const sheet = sheetFromRows('表5', [['一般公共预算财政拨款收入支出决算表', '', '', '公开05表'], ['单位：万元'], ['科目编码', '科目名称', '合计'], ['213', '农林水支出', 1]]);
     const tables = recognizeWorkbook({ name: 'x.xlsx', sheets: [sheet] }, options).tables;

@@ -7,7 +7,7 @@ import type { Column, Row, Table } from '../recognize/model';
 import { labelKey } from '../text';
 import type { Rule, RuleContext } from './rule';
 import { columnOf, PARTS } from './row-balance';
-import { colOf, crossSum, label, tableData, type PlacedCell } from './cross-shared';
+import { colOf, crossSum, label, sideColumns, tableData, type PlacedCell } from './cross-shared';
 import type { TableCell } from './sum-check';
 
 const ID = 'cross-fund-balance';
@@ -36,7 +36,9 @@ interface FundLines {
 function summaryLines(income: Table | undefined, expenditure: Table | undefined, name: RegExp): FundLines {
   const out: FundLines = {};
   if (income) {
-    const col = colOf(income, 'total');
+    // The side's one amount column (决算数, 金额 beside a 行次 …); a side printed in several is not compared here.
+    const cols = sideColumns(income);
+    const col = cols.length === 1 ? cols[0] : undefined;
     const openingAt = income.rows.findIndex((r) => OPENING_LINE.test(key(r)));
     if (col !== undefined) {
       const named = (r: Row) => name.test(key(r)) && !r.isTotal;
