@@ -299,9 +299,11 @@ const TWO_SIDED: ReadonlySet<TableKind> = new Set<TableKind>(['income-expense-su
 function isColumnNumbers(sheet: Sheet, row: number, c0: number, c1: number): boolean {
   const line = sheet.cells[row];
   if (!line) return false;
+  // The word stands where the row's label would: its first filled cell.
   for (let c = c0; c <= c1 && c < line.length; c++) {
     const cell = line[c];
-    if (cell && typeof cell.value === 'string' && /^(栏次|栏号)$/.test(squash(cell.value))) return true;
+    if (!hasContent(cell)) continue;
+    return typeof cell!.value === 'string' && /^(栏次|栏号)$/.test(squash(cell!.value));
   }
   return false;
 }
