@@ -8,6 +8,7 @@ import { applyEdits } from '../../src/core/fix/apply';
 import { SAFE_CONFIDENCE } from '../../src/core/fix/safe';
 import { a1, sheetFromRows, type Workbook } from '../../src/core/grid/grid';
 import { labelWord, meaningOf } from '../../src/core/recognize/column-meaning';
+import { roleOf } from '../../src/core/recognize/header';
 import { kindFromTitle } from '../../src/core/recognize/kinds';
 import { inlineCode } from '../../src/core/recognize/tables';
 import type { Table } from '../../src/core/recognize/model';
@@ -98,6 +99,12 @@ describe('what a column means', () => {
     expect(labelWord('本年预算')).toBeUndefined();
     expect(labelWord('上年执行数')).toEqual({ period: 'prior', measure: 'execution' });
     expect(meaningOf(['2023年预算数', '公务用车购置及运行费', '小计'], 2024)).toEqual({ period: 'prior', measure: 'budget', year: 2023, item: ['公务用车购置及运行费', '小计'] });
+  });
+
+  it('reads 项目类型, 类别 and 类型 as the project type, 行次 and 栏次 as numbering: none of them an amount', () => {
+    expect(['项目类型', '类别', '类型'].map((h) => roleOf([h]))).toEqual(['project-type', 'project-type', 'project-type']);
+    expect(['行次', '栏次', '序号'].map((h) => roleOf([h]))).toEqual(['seq', 'seq', 'seq']);
+    expect(roleOf(['收入', '行次'])).toBe('seq');
   });
 
   it('reads a 合计 under a caption as the table total, and last year, 增减% and 预算数 beside 决算数 as other figures', async () => {

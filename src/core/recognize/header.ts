@@ -100,7 +100,7 @@ export function roleOf(path: readonly string[]): ColumnRole {
   if (last === '款') return 'code-kuan';
   if (last === '项') return 'code-xiang';
   if (/(单位|部门).*(代码|编码)$/.test(last)) return 'unit-code';
-  if (/^(类别|类型)\d?[IⅠ1]?$/.test(last)) return 'project-type';
+  if (/^(项目)?(类别|类型)\d?[IⅠ1]?$/.test(last)) return 'project-type';
   if (/^性质$/.test(last)) return 'text';
   if (last === '一级项目' || (last === '项目名称' && under('一级'))) return 'project-l1';
   if (last === '二级项目' || (last === '项目名称' && under('二级'))) return 'project-l2';
