@@ -6,7 +6,7 @@ import type { Finding } from '../../src/core/findings';
 import { fixAllSafe } from '../../src/core/fix-all';
 import { applyEdits } from '../../src/core/fix/apply';
 import { SAFE_CONFIDENCE } from '../../src/core/fix/safe';
-import { a1, sheetFromRows, type Workbook } from '../../src/core/grid/grid';
+import { a1, sheetFromRows, type CellValue, type Workbook } from '../../src/core/grid/grid';
 import { labelWord, meaningOf } from '../../src/core/recognize/column-meaning';
 import { roleOf } from '../../src/core/recognize/header';
 import { kindFromTitle } from '../../src/core/recognize/kinds';
@@ -63,6 +63,24 @@ describe('a code printed in the name cell', () => {
 
   it.each(['2024年预算', '行政运行', '1284.21', '100', '3、公务用车费', '(2)公务用车购置'])('%s has none', (text) => {
     expect(inlineCode(text)).toBeUndefined();
+  });
+});
+
+describe('the unit printed on the title row', () => {
+  const tables = (rows: CellValue[][]) => recognizeWorkbook({ name: 'x.xlsx', sheets: [sheetFromRows('表3', rows)] }, options).tables;
+  const body: CellValue[][] = [['科目编码', '科目名称', '合计'], [null, '合计', 10], ['201', '一般公共服务支出', 10]];
+
+  it('is read from the title itself: 支出总表（单位：万元）', () => {
+    expect(tables([['2024年部门支出总表（单位：万元）'], ...body]).map((t) => [t.kind, t.meta.unit, t.meta.unitCell])).toEqual([['expenditure-summary', '万元', { row: 0, col: 0 }]]);
+  });
+
+  it('is read from a cell beside the title, which is no part of the title', () => {
+    expect(tables([['2024年部门支出总表', null, '单位：元'], ...body]).map((t) => [t.kind, t.title, t.meta.unit])).toEqual([['expenditure-summary', '2024年部门支出总表', '元']]);
+    expect(tables([['2024年部门支出总表（单位：万元）', null, '公开03表'], ...body]).map((t) => [t.kind, t.meta.unit])).toEqual([['expenditure-summary', '万元']]);
+  });
+
+  it('gives way to a unit line under the title', () => {
+    expect(tables([['2024年部门支出总表（单位：万元）'], ['单位：元'], ...body]).map((t) => t.meta.unit)).toEqual(['元']);
   });
 });
 

@@ -45,7 +45,8 @@ function titleOf(sheet: Sheet, row: number): { kind: TableKind; title: string; c
   for (let c = 0; c < line.length; c++) if (hasContent(line[c]) && ++filled > 2) return undefined;
   // A table number printed on the title's row (收入支出决算表 … 公开01表) is no part of the title.
   const all = rowCells(sheet, row);
-  const cells = all.length > 1 ? all.filter((c) => !isTableNumber(c.text)) : all;
+  // So is a metadata cell beside it (支出总表 … 单位：万元 on one row).
+  const cells = all.length > 1 ? all.filter((c) => !isTableNumber(c.text) && (!isMetaText(c.text) || kindFromTitle(c.text) !== undefined)) : all;
   if (cells.length === 0 || cells.length > 2) return undefined;
   const title = cells.map((c) => c.text).join('');
   const kind = kindFromTitle(title);
@@ -216,6 +217,12 @@ function readTable(sheet: Sheet, start: TableStart, end: number, cover?: TableMe
   const { c0, c1 } = contentColumns(sheet, start.row, last);
   const rect: Rect = { r0: start.row, c0, r1: last, c1 };
   let meta: TableMeta = { ...cover, year: yearIn(start.title) ?? cover?.year };
+  if (!start.untitled) {
+    // A unit printed in the title (支出总表（单位：万元）) or beside it on the title's row; a line under the title overrides it.
+    const onTitleRow = rowCells(sheet, start.row).filter((c) => isMetaText(c.text) || /单位\s*[:：]\s*(万元|元)/.test(halfWidth(c.text)));
+    const m = readMetaRow(onTitleRow);
+    meta = { ...meta, ...Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) };
+  }
   let r = start.untitled ? start.row : start.row + 1;
   // Metadata rows (and blank rows among them) right under the title.
   for (; r <= last; r++) {
