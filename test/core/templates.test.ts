@@ -77,6 +77,7 @@ describe('the unit printed on the title row', () => {
   it('is read from a cell beside the title, which is no part of the title', () => {
     expect(tables([['2024年部门支出总表', null, '单位：元'], ...body]).map((t) => [t.kind, t.title, t.meta.unit])).toEqual([['expenditure-summary', '2024年部门支出总表', '元']]);
     expect(tables([['2024年部门支出总表（单位：万元）', null, '公开03表'], ...body]).map((t) => [t.kind, t.meta.unit])).toEqual([['expenditure-summary', '万元']]);
+    expect(tables([['2024年部门支出总表', '部门：示例局', '单位：万元', '公开03表'], ...body]).map((t) => [t.title, t.meta.unit, t.meta.department])).toEqual([['2024年部门支出总表', '万元', '示例局']]);
   });
 
   it('gives way to a unit line under the title', () => {

@@ -38,11 +38,19 @@ function rowCells(sheet: Sheet, row: number): Array<{ text: string; row: number;
 
 /** A title row: one text (or a few cells that read as one) naming a table kind. */
 function titleOf(sheet: Sheet, row: number): { kind: TableKind; title: string; col: number } | undefined {
-  // A row of more than two cells is no title: counted without making text of its cells (data rows are most rows).
+  // A row of more than four cells is no title, nor one of three or four without a text naming a 表: counted without
+  // making text of its cells (data rows are most rows). The title, its table number and its unit make three.
   const line = sheet.cells[row];
   if (!line) return undefined;
   let filled = 0;
-  for (let c = 0; c < line.length; c++) if (hasContent(line[c]) && ++filled > 2) return undefined;
+  let table = false;
+  for (let c = 0; c < line.length; c++) {
+    const cell = line[c];
+    if (!hasContent(cell)) continue;
+    if (++filled > 4) return undefined;
+    if (typeof cell!.value === 'string' && cell!.value.includes('表')) table = true;
+  }
+  if (filled > 2 && !table) return undefined;
   // A table number printed on the title's row (收入支出决算表 … 公开01表) is no part of the title.
   const all = rowCells(sheet, row);
   // So is a metadata cell beside it (支出总表 … 单位：万元 on one row).
