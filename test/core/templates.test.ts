@@ -85,6 +85,37 @@ describe('the unit printed on the title row', () => {
   });
 });
 
+describe('a basic expenditure list with 人员经费 and 公用经费 lines above their subjects', () => {
+  const rows = (publicCosts: number): CellValue[][] => [
+    ['2024年一般公共预算基本支出表'],
+    ['部门：示例局', null, '单位：万元'],
+    ['科目编码', '科目名称', '合计'],
+    [null, '合计', 100],
+    [null, '人员经费', 80],
+    ['301', '工资福利支出', 70],
+    ['30101', '基本工资', 70],
+    ['303', '对个人和家庭的补助', 10],
+    ['30302', '退休费', 10],
+    [null, '公用经费', publicCosts],
+    ['302', '商品和服务支出', 15],
+    ['30201', '办公费', 15],
+    ['310', '资本性支出', 5],
+    ['31002', '办公设备购置', 5],
+  ];
+  const check = (publicCosts: number) => analyzeWorkbook({ name: 'x.xlsx', sheets: [sheetFromRows('表6', rows(publicCosts))] }, options);
+
+  it('checks 人员经费 = 301 + 303 and 公用经费 = the other 类', () => {
+    const report = check(20);
+    expect(alarms(report.findings)).toEqual([]);
+    // 合计 = Σ 类, 人员经费 = 301 + 303, 公用经费 = 302 + 310.
+    expect(report.outcomes.find((o) => o.rule === 'total-row')).toMatchObject({ status: 'pass', compared: 3 });
+  });
+
+  it('finds a 公用经费 line that is not its subjects’ sum', () => {
+    expect(alarms(check(25).findings).map((f) => [f.rule, at(f)])).toEqual([['total-row', '表6!C10']]);
+  });
+});
+
 describe('a sheet named for its table, without a title row', () => {
   it('is read as that table from its first row (a system export: sheets 1-收支总表, 2-支出总表 …)', () => {
     const sheet = sheetFromRows('2-支出总表', [

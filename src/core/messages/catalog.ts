@@ -35,6 +35,22 @@ export const MESSAGES: MessageTable = {
     'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，各类科目之和为 {{expected}}，相差 {{difference}}，属于四舍五入误差（{{terms}} 项，每项 ±0.01 以内）。',
     'en-US': '{{column}} of the "{{row}}" row is {{actual}}, the top-level subjects add up to {{expected}} (difference {{difference}}, within rounding of {{terms}} terms).',
   },
+  'total-row.personnel': {
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，工资福利支出与对个人和家庭的补助之和为 {{expected}}，相差 {{difference}}。',
+    'en-US': '{{column}} of the "{{row}}" row is {{actual}}, but wages and transfers to households add up to {{expected}} (difference {{difference}}).',
+  },
+  'total-row.personnel.rounding': {
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，工资福利支出与对个人和家庭的补助之和为 {{expected}}，相差 {{difference}}，属于四舍五入误差（{{terms}} 项，每项 ±0.01 以内）。',
+    'en-US': '{{column}} of the "{{row}}" row is {{actual}}, wages and transfers to households add up to {{expected}} (difference {{difference}}, within rounding of {{terms}} terms).',
+  },
+  'total-row.public': {
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，人员经费以外各类科目（商品和服务支出、资本性支出等）之和为 {{expected}}，相差 {{difference}}。',
+    'en-US': '{{column}} of the "{{row}}" row is {{actual}}, but the subjects other than personnel costs (goods and services, capital …) add up to {{expected}} (difference {{difference}}).',
+  },
+  'total-row.public.rounding': {
+    'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，人员经费以外各类科目之和为 {{expected}}，相差 {{difference}}，属于四舍五入误差（{{terms}} 项，每项 ±0.01 以内）。',
+    'en-US': '{{column}} of the "{{row}}" row is {{actual}}, the subjects other than personnel costs add up to {{expected}} (difference {{difference}}, within rounding of {{terms}} terms).',
+  },
   'total-row.units': {
     'zh-CN': '“{{row}}”行的“{{column}}”为 {{actual}}，各单位之和为 {{expected}}，相差 {{difference}}。',
     'en-US': '{{column}} of the "{{row}}" row is {{actual}}, but the units add up to {{expected}} (difference {{difference}}).',

@@ -6,9 +6,29 @@ import type { Rule, RuleContext } from './rule';
 import { hierarchyOf } from './hierarchy';
 import { checkRowSum } from './sum-check';
 import { HIERARCHY_KINDS, hasCodeHierarchy } from './kinds';
+import { labelKey } from '../text';
 
 function compare(ctx: RuleContext, table: Table, parent: Row, children: readonly Row[], messageId: string): Finding[] {
   return checkRowSum({ rule: 'total-row', table, parent, children, policy: ctx.rounding, messageId });
+}
+
+/** 人员经费 = 工资福利支出 (301) + 对个人和家庭的补助 (303); 公用经费 = the other 类 (302 商品和服务支出, 310 资本性支出 …). */
+const PERSONNEL = new Set(['301', '303']);
+
+/**
+ * The 人员经费 and 公用经费 lines a basic expenditure list prints above their subjects (not the two totals of a list
+ * printed in halves, which are its 合计 rows): each the sum of its 类 rows.
+ */
+function groupLines(ctx: RuleContext, table: Table, top: readonly Row[]): Finding[] {
+  const line = (re: RegExp) => table.rows.find((r) => !r.isTotal && r.code === undefined && re.test(labelKey(r.name)));
+  const out: Finding[] = [];
+  const personnel = line(/^人员经费(合计)?$/);
+  const personnelRows = top.filter((r) => PERSONNEL.has(r.code ?? ''));
+  if (personnel && personnelRows.length > 0) out.push(...compare(ctx, table, personnel, personnelRows, 'total-row.personnel'));
+  const publicCosts = line(/^(日常)?公用经费(合计)?$/);
+  const publicRows = top.filter((r) => r.code !== undefined && !PERSONNEL.has(r.code));
+  if (publicCosts && publicRows.length > 0) out.push(...compare(ctx, table, publicCosts, publicRows, 'total-row.public'));
+  return out;
 }
 
 export const totalRow: Rule = {
@@ -36,6 +56,7 @@ export const totalRow: Rule = {
       }
       const top = h.childrenOf('');
       if (total && top.length > 0) findings.push(...compare(ctx, table, total, top, 'total-row.mismatch'));
+      if (table.kind === 'general-budget-basic-expenditure') findings.push(...groupLines(ctx, table, top));
     }
     return findings;
   },
