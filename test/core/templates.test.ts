@@ -328,6 +328,27 @@ describe('the national 部门决算 tables (fixture 008: 公开01表 … 公开0
     expect(notes.map((n) => n.message)).toEqual(['no-title']);
   });
 
+  it('checks a 决算 narrative against the summary’s 总计 and the 三公 决算数 (not the 预算数 beside it)', async () => {
+    const wb = await loadFixture(NATIONAL_FINAL);
+    const narrative = (totalIncome: string, reception: string) =>
+      sheetFromRows('情况说明', [
+        ['示例县农业农村局2023年度部门决算情况说明'],
+        ['一、收入支出决算总体情况说明'],
+        [`2023年度收入总计${totalIncome}万元、支出总计7,171.71万元。`],
+        ['二、财政拨款“三公”经费支出决算情况说明'],
+        [`2023年度“三公”经费财政拨款支出决算为13.00万元，完成预算的86.67%。其中：公务用车运行维护费10.86万元，公务接待费${reception}万元。`],
+      ]);
+    const check = (a: string, b: string) => analyzeWorkbook({ ...wb, sheets: [...wb.sheets, narrative(a, b)] }, options);
+    const right = check('7,171.71', '2.14');
+    expect(alarms(right.findings)).toEqual([]);
+    expect(right.outcomes.find((o) => o.rule === 'narrative-amounts')).toMatchObject({ status: 'pass', compared: 4 });
+    const wrong = alarms(check('7,171.17', '2.41').findings);
+    expect(wrong.map((f) => [f.rule, f.cells.map((c) => `${c.sheet}!${c.address}`).join(' ')])).toEqual([
+      ['narrative-amounts', '情况说明!A3 表1!B33'],
+      ['narrative-amounts', '情况说明!A5 表7!L8'],
+    ]);
+  });
+
   it('reads 行次 columns and a 栏次 line as numbering, never as amounts', () => {
     const summary = sheetFromRows(
       '表1',

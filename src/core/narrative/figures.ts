@@ -4,6 +4,7 @@ import type { Catalogs } from '../analyze';
 import { ZERO, type Money } from '../money/money';
 import type { TableKind } from '../recognize/kinds';
 import type { Column, ColumnRole, Row, Table } from '../recognize/model';
+import { OTHER_FIGURE_ROLES } from '../recognize/roles';
 import { halfWidth, labelKey } from '../text';
 
 /** One table figure: its value and the cells it was read from (one, or the cells it adds up). */
@@ -135,7 +136,8 @@ export function threePublic(tables: readonly Table[], item: RegExp): TableFigure
     } else {
       // Items as columns, one data row (`"三公"经费合计 | 因公出国(境)费 | …`).
       const row = t.rows[0];
-      const col = t.columns.find((c) => item.test(labelKey(c.path.join('/')).replace(/["“”]/g, '')));
+      // The table's own figures: a 决算 prints 预算数 beside each item's 决算数, and the narrative quotes the 决算数.
+      const col = t.columns.find((c) => !OTHER_FIGURE_ROLES.has(c.role) && item.test(labelKey(c.path.join('/')).replace(/["“”]/g, '')));
       const f = row && col ? valueOf(t, row, [col.col]) : undefined;
       if (f) return f;
     }

@@ -21,6 +21,10 @@ import { columnLabel, rowLabel } from './sum-check';
 
 const ID = 'narrative-amounts';
 
+/** A summary side's grand total line: 收入总计 / 支出总计, or 总计 alone (the 决算 summaries print it so on both sides). */
+const GRAND_INCOME = /^(收入)?总计$/;
+const GRAND_EXPENDITURE = /^(支出)?总计$/;
+
 /** What a narrative label names. `sub` classes are read relative to the figure they are part of. */
 type Subject =
   | 'ies-income'
@@ -123,31 +127,31 @@ function resolve(ctx: RuleContext, figure: NarrativeFigure, head: Resolved | und
   let witnesses: TableFigure[] = [];
   switch (subject) {
     case 'total-budget':
-      candidates = some(summaryRow(t, 'income-expense-summary', 'income', /^收入总计$/));
+      candidates = some(summaryRow(t, 'income-expense-summary', 'income', GRAND_INCOME));
       if (candidates.length === 0) candidates = some(totalOf(t, 'expenditure-summary'));
       break;
     case 'ies-income':
-      candidates = some(summaryRow(t, 'income-expense-summary', 'income', /^收入总计$/));
+      candidates = some(summaryRow(t, 'income-expense-summary', 'income', GRAND_INCOME));
       if (candidates.length === 0) candidates = some(totalOf(t, 'income-summary'));
       else witnesses = some(totalOf(t, 'income-summary'));
       break;
     case 'ies-income-year':
-      candidates = some(summaryRow(t, 'income-expense-summary', 'income', /^本年收入合计$/), summaryRow(t, 'income-expense-summary', 'income', /^收入总计$/));
+      candidates = some(summaryRow(t, 'income-expense-summary', 'income', /^本年收入合计$/), summaryRow(t, 'income-expense-summary', 'income', GRAND_INCOME));
       break;
     case 'ies-expenditure':
-      candidates = some(summaryRow(t, 'income-expense-summary', 'expenditure', /^支出总计$/));
+      candidates = some(summaryRow(t, 'income-expense-summary', 'expenditure', GRAND_EXPENDITURE));
       if (candidates.length === 0) candidates = some(totalOf(t, 'expenditure-summary'));
       else witnesses = some(totalOf(t, 'expenditure-summary'));
       break;
     case 'ies-expenditure-year':
       candidates = some(
         summaryRow(t, 'income-expense-summary', 'expenditure', /^本年支出合计$/),
-        summaryRow(t, 'income-expense-summary', 'expenditure', /^支出总计$/),
+        summaryRow(t, 'income-expense-summary', 'expenditure', GRAND_EXPENDITURE),
         totalOf(t, 'expenditure-summary'),
       );
       break;
     case 'fas':
-      candidates = some(summaryRow(t, 'fiscal-appropriation-summary', 'income', /^收入总计$/));
+      candidates = some(summaryRow(t, 'fiscal-appropriation-summary', 'income', GRAND_INCOME));
       break;
     case 'gb-appropriation':
       candidates = some(summaryRow(t, 'fiscal-appropriation-summary', 'income', /^一般公共预算拨款(收入)?$/));
