@@ -349,6 +349,15 @@ describe('the national 部门决算 tables (fixture 008: 公开01表 … 公开0
     ]);
   });
 
+  it('reads 本年收入合计 / 本年支出合计 in a 决算 narrative as the year totals, and their parts and shares', async () => {
+    const wb = await loadFixture(NATIONAL_FINAL);
+    const say = (basic: string) =>
+      sheetFromRows('情况说明', [['情况说明'], ['三、支出决算情况说明'], [`本年支出合计6,992.46万元，其中：基本支出${basic}；项目支出4,117.05万元，占58.88%。`]]);
+    const check = (basic: string) => analyzeWorkbook({ ...wb, sheets: [...wb.sheets, say(basic)] }, options);
+    expect(alarms(check('2,875.41万元，占41.12%').findings)).toEqual([]);
+    expect(alarms(check('2,875.14万元，占41.21%').findings).map((f) => f.id)).toEqual(['narrative-amounts@情况说明!A3/基本支出', 'narrative-amounts@情况说明!A3/基本支出%']);
+  });
+
   it('reads 行次 columns and a 栏次 line as numbering, never as amounts', () => {
     const summary = sheetFromRows(
       '表1',

@@ -59,9 +59,9 @@ const SKIP = /机关运行|机构运转|运转经费|运行经费|政府采购|�
 const SUBJECTS: ReadonlyArray<[RegExp, Subject]> = [
   [/^(部门)?收支(总)?预算(总额|总计|合计)?$|^收支总计$/, 'total-budget'],
   [/^(部门)?收入(总)?预算(总额)?$|^收入总计$/, 'ies-income'],
-  [/^收入合计$/, 'ies-income-year'],
+  [/^(本年)?收入合计$/, 'ies-income-year'],
   [/^(部门)?支出(总)?预算(总额)?$|^支出总计$/, 'ies-expenditure'],
-  [/^支出合计$/, 'ies-expenditure-year'],
+  [/^(本年)?支出合计$/, 'ies-expenditure-year'],
   [/^财政拨款收支(总)?预算(总额|总计)?$|^财政拨款收支总计$/, 'fas'],
   [/^一般公共预算拨款(预算)?$/, 'gb-appropriation'],
   [/^一般公共预算支出(年初预算|预算)?$/, 'gb-expenditure'],
