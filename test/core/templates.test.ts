@@ -358,6 +358,21 @@ describe('the national 部门决算 tables (fixture 008: 公开01表 … 公开0
     expect(alarms(check('2,875.14万元，占41.21%').findings).map((f) => f.id)).toEqual(['narrative-amounts@情况说明!A3/基本支出', 'narrative-amounts@情况说明!A3/基本支出%']);
   });
 
+  it('checks the income sources a 决算 narrative lists under 本年收入合计 against the summary’s income lines', async () => {
+    const wb = await loadFixture(NATIONAL_FINAL);
+    const say = (general: string, operating: string) =>
+      sheetFromRows('情况说明', [
+        ['情况说明'],
+        ['二、收入决算情况说明'],
+        [`本年收入合计6,792.61万元，其中：一般公共预算财政拨款收入${general}万元，占76.66%；政府性基金预算财政拨款收入1,500.00万元，占22.08%；事业收入77.00万元，占${operating}%；其他收入8.40万元，占0.12%。`],
+      ]);
+    const check = (general: string, operating: string) => analyzeWorkbook({ ...wb, sheets: [...wb.sheets, say(general, operating)] }, options);
+    const right = check('5,207.21', '1.13');
+    expect(alarms(right.findings)).toEqual([]);
+    expect(right.outcomes.find((o) => o.rule === 'narrative-amounts')).toMatchObject({ status: 'pass', compared: 5 });
+    expect(alarms(check('5,207.12', '1.31').findings).map((f) => f.id)).toEqual(['narrative-amounts@情况说明!A3/一般公共预算财政拨款收入', 'narrative-amounts@情况说明!A3/事业收入%']);
+  });
+
   it('reads 行次 columns and a 栏次 line as numbering, never as amounts', () => {
     const summary = sheetFromRows(
       '表1',

@@ -51,10 +51,14 @@ type Subject =
   | 'tpe-car'
   | 'tpe-car-run'
   | 'tpe-car-buy'
-  | 'lei';
+  | 'lei'
+  | 'income-line';
 
 /** Labels never checked: no table states them (机关运行经费, 政府采购 …) or they need last year's data. */
 const SKIP = /机关运行|机构运转|运转经费|运行经费|政府采购|采购|委托业务|绩效|涉及金额|拨款结转|使用本年|单价|设备|车辆|土地|房屋|资产|专项转移/;
+
+/** An income source as the summary lists it (决算: 一、一般公共预算财政拨款收入 … 八、其他收入). */
+const INCOME_LINE = /^(一般公共预算财政拨款|政府性基金预算财政拨款|国有资本经营预算财政拨款|上级补助|事业|经营|附属单位上缴|其他)收入$/;
 
 const SUBJECTS: ReadonlyArray<[RegExp, Subject]> = [
   [/^(部门)?收支(总)?预算(总额|总计|合计)?$|^收支总计$/, 'total-budget'],
@@ -81,6 +85,7 @@ const SUBJECTS: ReadonlyArray<[RegExp, Subject]> = [
   [/^公务用车购置及运行(维护)?费$|^公务用车费$/, 'tpe-car'],
   [/^公务用车运行(维护)?费$/, 'tpe-car-run'],
   [/^公务用车购置费?$/, 'tpe-car-buy'],
+  [INCOME_LINE, 'income-line'],
 ];
 
 const TPE_ITEMS: Partial<Record<Subject, RegExp>> = {
@@ -157,6 +162,14 @@ function resolve(ctx: RuleContext, figure: NarrativeFigure, head: Resolved | und
       candidates = some(summaryRow(t, 'fiscal-appropriation-summary', 'income', /^一般公共预算拨款(收入)?$/));
       if (candidates.length === 0) candidates = some(totalOf(t, 'general-budget-expenditure'));
       break;
+    case 'income-line': {
+      // Only as a part of the year's (or the whole) income, and read from the summary's own income lines.
+      if (!head || (head.subject !== 'ies-income-year' && head.subject !== 'ies-income')) return undefined;
+      const label = figure.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const line = new RegExp(`^(?:[一二三四五六七八九十]+、|\\d+[、.]|\\([一二三四五六七八九十\\d]+\\))?${label}$`);
+      candidates = some(summaryRow(t, 'income-expense-summary', 'income', line));
+      break;
+    }
     case 'gb-expenditure':
       candidates = some(totalOf(t, 'general-budget-expenditure'));
       break;
