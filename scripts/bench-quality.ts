@@ -10,13 +10,15 @@ import { loadSource, sourceFiles } from './build-fixtures';
 import { sourceToWorkbook } from './fixtures/to-grid';
 import { committedCleanEdits } from './quality/make-clean';
 import { MISTAKE_KINDS, plant, rng, type MistakeKind, type Planted } from './quality/plant';
+import { arg } from './args';
 
 const options: AnalyzeOptions = { catalogs: builtinCatalogs };
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-}
+/** A numeric option, or its default. */
+const numberArg = (name: string, fallback: number): number => {
+  const v = arg(name);
+  return v !== undefined ? Number(v) : fallback;
+};
 
 /**
  * Findings that name the planted cell, or a total carried with it (as checked or evidence), themselves or through a
@@ -67,8 +69,8 @@ interface Tally {
 }
 
 function main(): void {
-  const perKind = arg('--per-kind', 9);
-  const seed = arg('--seed', 20261126);
+  const perKind = numberArg('--per-kind', 9);
+  const seed = numberArg('--seed', 20261126);
   const fresh = (): Tally => ({ planted: 0, alarms: 0, detected: 0, localized: 0, repaired: 0, offered: 0 });
   const tallies = new Map<MistakeKind, Tally>(MISTAKE_KINDS.map((k) => [k, fresh()]));
   const byTemplate = new Map<string, Map<MistakeKind, Tally>>();

@@ -13,13 +13,14 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { rawMembers } from '../src/file/package/package';
 import type { Workbook } from '../src/core/grid/grid';
 import { readWorkbookBytes } from '../src/file/xlsx';
 import { readWorkbookBytesExcelJS } from '../test/support/exceljs-reader';
 import { dataRowCount, generateConsolidated, writeLayoutXlsx } from './generate-workbook';
+import { arg } from './args';
+import { readOptions } from '../src/cli/main';
 
 const SEED = 20240101;
 const MODES = ['node', 'unzip', 'unzip-zlib', 'reader', 'reader-zlib', 'exceljs'] as const;
@@ -32,11 +33,6 @@ const LABEL: Record<Mode, string> = {
   'reader-zlib': "values-only reader, Node's zlib (as the CLI)",
   exceljs: 'ExcelJS reader (the former one)',
 };
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 interface Result {
   ms: number;
@@ -57,7 +53,7 @@ async function child(mode: Mode, file: string): Promise<void> {
   const cpu0 = process.cpuUsage();
   const t = performance.now();
   let cells = 0;
-  const inflate = (data: Uint8Array, size: number) => inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+  const { inflate } = readOptions;
   if (mode === 'unzip') cells = Object.keys(unzipSync(bytes)).length;
   else if (mode === 'unzip-zlib') cells = rawMembers(bytes)!.map((m) => (m.compression === 8 ? inflate(m.data, m.size) : m.data)).length;
   else if (mode === 'reader') cells = countCells(await readWorkbookBytes(bytes, 'bench.xlsx'));

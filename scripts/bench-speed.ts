@@ -36,6 +36,7 @@ import { writeEdits } from '../src/file/write';
 import { readOptions } from '../src/cli/main';
 import { readWorkbookBytes } from '../src/file/xlsx';
 import { dataRowCount, generateConsolidated, layoutToSheet, layoutToWorkbook, performanceBlocksSheet, plantAmounts, writeLayoutXlsx, type GenWorkbook } from './generate-workbook';
+import { arg } from './args';
 
 const SEED = 20240101;
 const now = () => performance.now();
@@ -46,11 +47,6 @@ const cpuMs = () => {
 };
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
 const gc = (globalThis as { gc?: () => void }).gc;
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 interface Counts {
   error: number;

@@ -24,15 +24,11 @@ import { writeEditsReport, type PatchOptions } from '../src/file/write';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { readWorkbookBytes } from '../src/file/xlsx';
 import { dataRowCount, generateConsolidated, writeLayoutXlsx } from './generate-workbook';
+import { arg } from './args';
 
 const now = () => performance.now();
 const maxRssMb = () => process.resourceUsage().maxRSS / 1024;
 const mb = (bytes: number) => bytes / 1024 / 1024;
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 /** Node's zlib, as the CLI gives the patcher (the browser pane uses fflate's inflate and deflate). */
 const NODE_ZLIB: PatchOptions = { inflate: (d) => inflateRawSync(d), deflate: (d) => deflateRawSync(d, { level: 6 }) };
