@@ -27,6 +27,8 @@ export interface ScanContext {
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
+/** Widest row a new row's array is sized for before its cells are read. */
+const WIDE = 64;
 
 // Cell types (`t`).
 const T_N = 0;
@@ -162,6 +164,8 @@ class SheetScanner {
   /** The cells of the row last written to, and its index. */
   private line: (Cell | undefined)[] = [];
   private lineRow = -1;
+  /** One past the last column of `line` that holds a cell. */
+  private lineWidth = 0;
   private readonly strings: readonly string[];
   private readonly numFmts: ReadonlyArray<string | undefined>;
   private readonly isDate: Uint8Array;
@@ -435,11 +439,15 @@ class SheetScanner {
           : { row: cRow, col: cCol, value, formula, numFmt };
     let line = this.line;
     if (cRow !== this.lineRow) {
-      line = this.cells[cRow] ??= [];
+      // Sized as wide as the last row (rows of a table are as wide as each other; at most WIDE cells): an array
+      // grown cell by cell keeps room for some 16 more, which is a sixth of a large workbook's grid.
+      line = this.cells[cRow] ??= new Array<Cell | undefined>(Math.min(Math.max(cCol + 1, this.lineWidth), WIDE));
       this.line = line;
       this.lineRow = cRow;
+      this.lineWidth = 0;
     }
     line[cCol] = cell;
+    if (cCol >= this.lineWidth) this.lineWidth = cCol + 1;
     if (cRow >= this.rowCount) this.rowCount = cRow + 1;
     if (cCol >= this.colCount) this.colCount = cCol + 1;
     return p;
