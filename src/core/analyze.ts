@@ -16,7 +16,7 @@ import { inferCodes } from './recognize/infer-codes';
 import { yearIn } from './recognize/meta';
 import type { TableKind } from './recognize/kinds';
 import type { RecognitionNote, Row, Table } from './recognize/model';
-import { levelOfCode, recognizeSheet, type SheetRecognition } from './recognize/tables';
+import { levelOfCode, newAmountPool, recognizeSheet, type SheetRecognition } from './recognize/tables';
 import { alignedCodes } from './catalog/names';
 import { RULES, type Rule, type RuleOutcome } from './rules';
 import { CODED_KINDS } from './rules/kinds';
@@ -143,7 +143,7 @@ export function recognizeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): {
   let tables: Table[] = [];
   const notes: RecognitionNote[] = [];
   // One amount per number for the whole workbook (its tables repeat their figures): see recognizeSheet.
-  const amounts = new Map<number, Money>();
+  const amounts = newAmountPool();
   for (const sheet of wb.sheets) {
     try {
       // Sheets are immutable: a sheet already read (a copy with edits elsewhere) is not read again.

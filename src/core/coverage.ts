@@ -3,7 +3,7 @@
 import { a1 } from './grid/grid';
 import { cellKey, termAt, termCount, type CellKey, type ConstraintSink, type SumCell, type SumRow, type SumTerms } from './fix/constraints';
 import type { Table } from './recognize/model';
-import { amountList } from './recognize/tables';
+import { AmountCells, amountList } from './recognize/tables';
 
 export interface TableCoverage {
   /** The table (the income side, for a two-sided summary read as two). */
@@ -27,15 +27,17 @@ export interface CellsRead {
  * a large workbook checked for its findings alone pays for a mark per cell, not for an identity each).
  */
 export class CoverageSink implements ConstraintSink, CellsRead {
-  private readonly cols = new RowMarks();
-  private readonly keys = new Set<CellKey>();
+  /** The cells of the recorded sums (coverageOf reads these marks as they are). */
+  readonly marks = new RowMarks();
+  /** The other cells read, as keys. */
+  readonly keys = new Set<CellKey>();
 
   recordSum(_rule: string, sheet: string, checked: SumCell, terms: SumTerms): void {
-    this.cols.add(checked.row, checked.col);
+    this.marks.add(checked.row, checked.col);
     const n = termCount(terms);
     for (let k = 0; k < n; k++) {
       const t = termAt(terms, k, sheet);
-      this.cols.add(t.row, t.col);
+      this.marks.add(t.row, t.col);
     }
   }
 
@@ -50,7 +52,7 @@ export class CoverageSink implements ConstraintSink, CellsRead {
   }
 
   eachCell(cell: (row: SumRow, col: number) => void, key: (k: CellKey) => void): void {
-    this.cols.each(cell);
+    this.marks.each(cell);
     for (const k of this.keys) key(k);
   }
 }
@@ -58,13 +60,34 @@ export class CoverageSink implements ConstraintSink, CellsRead {
 /** Columns < 30 of a row kept as the bits of one small integer (no Set per row); other columns in a Set. */
 const BITS = 30;
 
-/** Marked cells as row objects and columns: a bit mask per row (a large workbook has a mark on every row). */
+/**
+ * Marked cells as row objects and columns: a bit mask per row (a large workbook has a mark on every row and some
+ * million marks to make). The mask lives on the row's amount cells when they are recognition's own and no other
+ * RowMarks holds their slot (no hashing per mark); in a Map otherwise.
+ */
 class RowMarks {
+  /** What this RowMarks writes into the slots it holds (a small object: a row never keeps the marks alive). */
+  private readonly token = {};
+  /** Rows whose slot this holds, in the order first marked. */
+  private readonly slotted: SumRow[] = [];
   private readonly low = new Map<SumRow, number>();
   private readonly high = new Map<SumRow, Set<number>>();
 
   add(row: SumRow, col: number): void {
     if (col >= 0 && col < BITS) {
+      const a = row.amounts;
+      if (a instanceof AmountCells) {
+        if (a.markedBy === this.token) {
+          a.marks |= 1 << col;
+          return;
+        }
+        if (a.markedBy === undefined) {
+          a.markedBy = this.token;
+          a.marks = 1 << col;
+          this.slotted.push(row);
+          return;
+        }
+      }
       this.low.set(row, (this.low.get(row) ?? 0) | (1 << col));
       return;
     }
@@ -73,15 +96,32 @@ class RowMarks {
     cols.add(col);
   }
 
+  /** The bits of a row's columns below 30. */
+  lowBits(row: SumRow): number {
+    const a = row.amounts;
+    if (a instanceof AmountCells && a.markedBy === this.token) return a.marks;
+    return this.low.get(row) ?? 0;
+  }
+
   has(row: SumRow, col: number): boolean {
-    if (col >= 0 && col < BITS) return ((this.low.get(row) ?? 0) & (1 << col)) !== 0;
+    if (col >= 0 && col < BITS) return (this.lowBits(row) & (1 << col)) !== 0;
     return this.high.get(row)?.has(col) ?? false;
   }
 
-  /** Each marked cell once (rows in the order first marked; per row the low columns first). */
+  /** Each marked cell once (rows in the order first marked, per way of keeping; per row the low columns first). */
   each(cell: (row: SumRow, col: number) => void): void {
+    for (const row of this.slotted) {
+      const bits = (row.amounts as AmountCells).marks;
+      for (let col = 0; col < BITS; col++) if ((bits & (1 << col)) !== 0) cell(row, col);
+    }
     for (const [row, bits] of this.low) for (let col = 0; col < BITS; col++) if ((bits & (1 << col)) !== 0) cell(row, col);
     for (const [row, cols] of this.high) for (const col of cols) cell(row, col);
+  }
+
+  /** Gives back the slots this holds (their rows can be marked by the next RowMarks). */
+  release(): void {
+    for (const row of this.slotted) (row.amounts as AmountCells).markedBy = undefined;
+    this.slotted.length = 0;
   }
 }
 
@@ -90,13 +130,17 @@ class RowMarks {
  * cells and those covered.
  */
 export function coverageOf(tables: readonly Table[], constraints: CellsRead): TableCoverage[] {
-  // Rows and columns the recorded sums read (row objects of the recognized tables), and keys of the rest.
-  const readCols = new RowMarks();
-  const readKeys = new Set<string>();
-  constraints.eachCell(
-    (row, col) => readCols.add(row, col),
-    (k) => readKeys.add(k),
-  );
+  // Rows and columns the recorded sums read (row objects of the recognized tables), and keys of the rest: a
+  // CoverageSink's own marks, or marks made here from the constraints.
+  const sink = constraints instanceof CoverageSink ? constraints : undefined;
+  const readCols = sink?.marks ?? new RowMarks();
+  const readKeys = sink?.keys ?? new Set<string>();
+  if (!sink) {
+    constraints.eachCell(
+      (row, col) => readCols.add(row, col),
+      (k) => (readKeys as Set<string>).add(k),
+    );
+  }
   const byPrinted = new Map<string, { table: Table; cells: number; covered: number }>();
   for (const t of tables) {
     if (t.kind === 'narrative' || t.kind === 'project-performance' || t.kind === 'department-performance') continue;
@@ -104,14 +148,18 @@ export function coverageOf(tables: readonly Table[], constraints: CellsRead): Ta
     const entry = byPrinted.get(key) ?? { table: t, cells: 0, covered: 0 };
     byPrinted.set(key, entry);
     for (const row of t.rows) {
+      const bits = readCols.lowBits(row);
       for (const cell of amountList(row.amounts)) {
         const col = cell.col;
         if (cell.value === undefined) continue;
         entry.cells++;
-        if (readCols.has(row, col) || (readKeys.size > 0 && readKeys.has(cellKey(t.sheet, a1(row.row, col))))) entry.covered++;
+        const read = col >= 0 && col < BITS ? (bits & (1 << col)) !== 0 : readCols.has(row, col);
+        if (read || (readKeys.size > 0 && readKeys.has(cellKey(t.sheet, a1(row.row, col))))) entry.covered++;
       }
     }
   }
+  // The rows' mark slots are free again (a later count on the same tables marks them anew).
+  readCols.release();
   return [...byPrinted.values()];
 }
 

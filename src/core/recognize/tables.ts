@@ -66,7 +66,7 @@ function titleOf(sheet: Sheet, row: number): { kind: TableKind; title: string; c
  * (narratives run to the end of the sheet). Content before the first title, or a sheet without
  * titles, is reported as a note, never thrown.
  */
-export function recognizeSheet(sheet: Sheet, amounts: Map<number, Money> = new Map()): SheetRecognition {
+export function recognizeSheet(sheet: Sheet, amounts: AmountPool = newAmountPool()): SheetRecognition {
   // The amounts made while this sheet is read (recognition is synchronous: nothing else reads meanwhile).
   const outer = moneys;
   moneys = amounts;
@@ -78,19 +78,37 @@ export function recognizeSheet(sheet: Sheet, amounts: Map<number, Money> = new M
 }
 
 /**
- * The amounts of number cells made during the recognition under way, by number: a workbook repeats its figures
- * (a row of the expenditure summary is a row of the general budget table; 275,000 amount cells of a large
- * workbook hold 36,000 numbers), and an amount is immutable, so one serves them all. Set only while a sheet is
- * recognized (recognizeWorkbook shares one across its sheets): nothing stays alive after.
+ * The amounts of number cells made during a recognition, by number: a workbook repeats its figures (a row of the
+ * expenditure summary is a row of the general budget table; 275,000 amount cells of a large workbook hold 36,000
+ * numbers), and an amount is immutable, so one serves them all. A number that is a whole count of cents below
+ * 2^30 cents (nearly every amount) is looked up by that count, a small integer that a Map hashes at once; any
+ * other number by itself.
  */
-let moneys: Map<number, Money> | undefined;
+export interface AmountPool {
+  readonly byCents: Map<number, Money>;
+  readonly other: Map<number, Money>;
+}
+
+export function newAmountPool(): AmountPool {
+  return { byCents: new Map(), other: new Map() };
+}
+
+/** Set only while a sheet is recognized (recognizeWorkbook shares one across its sheets): nothing stays alive after. */
+let moneys: AmountPool | undefined;
+
+/** Largest count of cents used as a key (a small integer in V8). */
+const MAX_CENTS = 2 ** 30 - 1;
 
 /** The amount of a finite number cell, shared with every cell of the same number read in the same recognition. */
 function moneyOf(v: number): Money {
   // −0 is its own amount (a Map takes it for 0).
   if (moneys === undefined || (v === 0 && 1 / v < 0)) return new Money(v);
-  let m = moneys.get(v);
-  if (m === undefined) moneys.set(v, (m = new Money(v)));
+  const cents = Math.round(v * 100);
+  // Exactly v: the count of cents gives back the number itself, so it identifies it.
+  const map = cents / 100 === v && cents <= MAX_CENTS && cents >= -MAX_CENTS ? moneys.byCents : moneys.other;
+  const key = map === moneys.byCents ? cents : v;
+  let m = map.get(key);
+  if (m === undefined) map.set(key, (m = new Money(v)));
   return m;
 }
 
@@ -395,6 +413,14 @@ export class AmountCells implements ReadonlyMap<number, AmountCell> {
    * search. -1 otherwise (the cells are searched).
    */
   private mask: number;
+
+  /**
+   * Scratch marks of one reader at a time (coverage counting which cells the checks read): `marks` holds its bits
+   * for columns below 30 while `markedBy` is its token. Nothing else reads or writes them; a second reader finds
+   * the slot taken and keeps its marks elsewhere.
+   */
+  markedBy: object | undefined = undefined;
+  marks = 0;
 
   constructor(private readonly cells: AmountCell[]) {
     this.mask = maskOf(cells);
