@@ -136,31 +136,18 @@ interface SumLazy {
 class RecordedSum implements Constraint {
   private lazy: SumLazy | undefined;
 
-  /**
-   * The terms, kept without the object that named their shape: the rows of one column (`b` the column), the
-   * columns of one row (`b` the columns), or any cells (`b` undefined).
-   */
-  private readonly a: readonly SumRow[] | SumRow | readonly SumCell[];
-  private readonly b: number | readonly number[] | undefined;
-
   constructor(
     private readonly source: SumSource,
     private readonly row: SumRow,
     private readonly col: number,
-    terms: SumTerms,
+    /**
+     * The terms, kept without the object that named their shape: the rows of one column (`b` the column), the
+     * columns of one row (`b` the columns), or any cells (`b` undefined).
+     */
+    private readonly a: TermsA,
+    private readonly b: TermsB,
     readonly held: boolean,
-  ) {
-    if ('cells' in terms) {
-      this.a = terms.cells;
-      this.b = undefined;
-    } else if ('rows' in terms) {
-      this.a = terms.rows;
-      this.b = terms.col;
-    } else {
-      this.a = terms.row;
-      this.b = terms.cols;
-    }
-  }
+  ) {}
 
   /** The checked cell's value, as the check saw it (the row is the recognized row: its cells never change). */
   get totalValue(): Money | undefined {
@@ -221,25 +208,131 @@ class RecordedSum implements Constraint {
     return b === undefined ? (this.a as readonly SumCell[]).length : typeof b === 'number' ? (this.a as readonly SumRow[]).length : b.length;
   }
 
-  /** The checked cell and every term, by row object and column. */
-  eachCell(cell: (row: SumRow, col: number) => void): void {
-    cell(this.row, this.col);
-    const b = this.b;
-    if (b === undefined) {
-      const cells = this.a as readonly SumCell[];
-      for (let k = 0; k < cells.length; k++) cell(cells[k]!.row, cells[k]!.col);
-    } else if (typeof b === 'number') {
-      const rows = this.a as readonly SumRow[];
-      for (let k = 0; k < rows.length; k++) cell(rows[k]!, b);
-    } else {
-      const row = this.a as SumRow;
-      for (let k = 0; k < b.length; k++) cell(row, b[k]!);
-    }
-  }
-
   /** The plain constraint (for printing). */
   toJSON(): Constraint {
     return { rule: this.rule, findingId: this.findingId, total: this.total, terms: this.terms, bound: this.bound, ...(this.soft ? { soft: true } : {}) };
+  }
+}
+
+/** A recorded sum's terms without the object that named their shape (see RecordedSum). */
+type TermsA = readonly SumRow[] | SumRow | readonly SumCell[];
+type TermsB = number | readonly number[] | undefined;
+
+/**
+ * The sums recorded by recordSum, as their fields in a few large arrays: a large workbook records some 400,000 sums
+ * that nearly all hold and are kept to the end of the check, and an object each (with its entry in a list) was
+ * some 90 bytes and two copies by the garbage collector per sum. A sum becomes a RecordedSum object only when
+ * someone asks for it (error localization), once: the same object every time.
+ */
+class RecordedSums {
+  /**
+   * The fields, CHUNK sums per array (an array grown one sum at a time would be copied again and again as it
+   * grows): sum i is at FIELDS × (i mod CHUNK) in chunk i / CHUNK, as source, row, column and held, terms a, b.
+   */
+  private readonly chunks: unknown[][] = [];
+  private count = 0;
+  private readonly made = new Map<number, RecordedSum>();
+
+  /** Records a sum; returns its index. */
+  push(source: SumSource, row: SumRow, col: number, terms: SumTerms, held: boolean): number {
+    const i = this.count++;
+    const at = (i & (CHUNK - 1)) * FIELDS;
+    if (at === 0) this.chunks.push(new Array<unknown>(CHUNK * FIELDS));
+    const chunk = this.chunks[this.chunks.length - 1]!;
+    chunk[at] = source;
+    chunk[at + 1] = row;
+    // The checked cell's column, times two, plus one when the sum held.
+    chunk[at + 2] = col * 2 + (held ? 1 : 0);
+    if ('cells' in terms) {
+      chunk[at + 3] = terms.cells;
+      chunk[at + 4] = undefined;
+    } else if ('rows' in terms) {
+      chunk[at + 3] = terms.rows;
+      chunk[at + 4] = terms.col;
+    } else {
+      chunk[at + 3] = terms.row;
+      chunk[at + 4] = terms.cols;
+    }
+    return i;
+  }
+
+  /** Field f of sum i. */
+  private field(i: number, f: number): unknown {
+    return this.chunks[i >> CHUNK_BITS]![(i & (CHUNK - 1)) * FIELDS + f];
+  }
+
+  private source(i: number): SumSource {
+    return this.field(i, 0) as SumSource;
+  }
+
+  private row(i: number): SumRow {
+    return this.field(i, 1) as SumRow;
+  }
+
+  private col(i: number): number {
+    return (this.field(i, 2) as number) >> 1;
+  }
+
+  held(i: number): boolean {
+    return ((this.field(i, 2) as number) & 1) === 1;
+  }
+
+  soft(i: number): boolean {
+    return this.source(i).soft === true;
+  }
+
+  /** Sum i as an object (made once). */
+  at(i: number): RecordedSum {
+    let c = this.made.get(i);
+    if (c === undefined) {
+      c = new RecordedSum(this.source(i), this.row(i), this.col(i), this.field(i, 3) as TermsA, this.field(i, 4) as TermsB, this.held(i));
+      this.made.set(i, c);
+    }
+    return c;
+  }
+
+  /** The checked cell and every term of sum i, by row object and column. */
+  eachCell(i: number, cell: (row: SumRow, col: number) => void): void {
+    cell(this.row(i), this.col(i));
+    eachTerm(this.field(i, 3) as TermsA, this.field(i, 4) as TermsB, cell);
+  }
+
+  /** Every cell key of sum i: its total's, then its terms'. */
+  eachKey(i: number, key: (k: CellKey) => void): void {
+    const sheet = this.source(i).sheet;
+    key(rowCellKey(sheet, this.row(i), this.col(i)));
+    const a = this.field(i, 3) as TermsA;
+    const b = this.field(i, 4) as TermsB;
+    if (b === undefined) for (const c of a as readonly SumCell[]) key(rowCellKey(c.table?.sheet ?? sheet, c.row, c.col));
+    else eachTerm(a, b, (row, col) => key(rowCellKey(sheet, row, col)));
+  }
+
+  /** Whether sum i reads one of these cells. */
+  mentions(i: number, cells: ReadonlySet<CellKey>): boolean {
+    let found = false;
+    this.eachKey(i, (k) => {
+      if (!found && cells.has(k)) found = true;
+    });
+    return found;
+  }
+}
+
+/** Fields per recorded sum, and sums per chunk of RecordedSums (2^CHUNK_BITS). */
+const FIELDS = 5;
+const CHUNK_BITS = 12;
+const CHUNK = 1 << CHUNK_BITS;
+
+/** The terms of a recorded sum (as RecordedSum keeps them), by row object and column. */
+function eachTerm(a: TermsA, b: TermsB, cell: (row: SumRow, col: number) => void): void {
+  if (b === undefined) {
+    const cells = a as readonly SumCell[];
+    for (let k = 0; k < cells.length; k++) cell(cells[k]!.row, cells[k]!.col);
+  } else if (typeof b === 'number') {
+    const rows = a as readonly SumRow[];
+    for (let k = 0; k < rows.length; k++) cell(rows[k]!, b);
+  } else {
+    const row = a as SumRow;
+    for (let k = 0; k < b.length; k++) cell(row, b[k]!);
   }
 }
 
@@ -251,8 +344,12 @@ class RecordedSum implements Constraint {
 export class ConstraintSet implements ConstraintSink {
   /** Cells read by checks that are not linear sums (coverage only). */
   readonly touched = new Set<CellKey>();
-  /** Everything recorded, in order, duplicates included, with the pairs given to add (none for a recorded sum). */
-  private readonly raw: Constraint[] = [];
+  /**
+   * Everything recorded, in order, duplicates included: a constraint given to add, or (a number) the index of a
+   * recorded sum in `sums`.
+   */
+  private readonly raw: Array<Constraint | number> = [];
+  private readonly sums = new RecordedSums();
   /** The value pairs given to add, by index in `raw` (a recorded sum has none: most entries have none). */
   private readonly rawPairs = new Map<number, ReadonlyArray<[CellKey, Money | undefined]>>();
   /** How many of `raw` are sorted into `kept` so far. */
@@ -270,7 +367,7 @@ export class ConstraintSet implements ConstraintSink {
   /** The constraints, each identity once, in the order recorded. */
   get constraints(): readonly Constraint[] {
     for (; this.sorted < this.raw.length; this.sorted++) {
-      const c = this.raw[this.sorted]!;
+      const c = this.entry(this.sorted);
       if (!this.adds(c)) continue;
       const pairs = this.rawPairs.get(this.sorted);
       this.keptPairs.push(pairs);
@@ -307,7 +404,13 @@ export class ConstraintSet implements ConstraintSink {
     if (source === undefined || source.rule !== rule || source.sheet !== sheet || source.perTerm !== perTerm || source.soft !== isSoft) this.source = source = { rule, sheet, perTerm, soft: isSoft };
     // The checked cell kept as its row and column (the caller's object is let go).
     // The total's value is the checked cell's own (`totalValue`): read from the row when asked.
-    this.raw.push(new RecordedSum(source, checked.row, checked.col, terms, held));
+    this.raw.push(this.sums.push(source, checked.row, checked.col, terms, held));
+  }
+
+  /** Entry k of `raw` as a constraint. */
+  private entry(k: number): Constraint {
+    const c = this.raw[k]!;
+    return typeof c === 'number' ? this.sums.at(c) : c;
   }
 
   /**
@@ -319,9 +422,10 @@ export class ConstraintSet implements ConstraintSink {
     if (this.paired) return { constraints: this.constraints, values: this.values };
     const out: Constraint[] = [];
     const byTotal = new Map<CellKey, Constraint | Constraint[]>();
-    for (const c of this.raw) {
-      if (!mentions(c, cells) || !keep(byTotal, c)) continue;
-      out.push(c);
+    for (const e of this.raw) {
+      if (typeof e === 'number' ? !this.sums.mentions(e, cells) : !mentions(e, cells)) continue;
+      const c = typeof e === 'number' ? this.sums.at(e) : e;
+      if (keep(byTotal, c)) out.push(c);
     }
     const values = new Map<CellKey, Money | undefined>();
     for (const c of out) setValues(values, c, undefined);
@@ -339,8 +443,12 @@ export class ConstraintSet implements ConstraintSink {
   /** The cells of the identities (not the soft correspondences) that fail. */
   failingCells(): Set<CellKey> {
     const cells = new Set<CellKey>();
-    const source = this.paired ? this.constraints : this.raw;
-    for (const c of source) {
+    const add = (k: CellKey) => cells.add(k);
+    if (!this.paired) {
+      for (const e of this.raw) if (typeof e === 'number' && !this.sums.soft(e) && !this.sums.held(e)) this.sums.eachKey(e, add);
+      return cells;
+    }
+    for (const c of this.constraints) {
       if (c.soft || this.holds(c)) continue;
       cells.add(c.total);
       for (const t of c.terms) cells.add(t);
@@ -352,11 +460,10 @@ export class ConstraintSet implements ConstraintSink {
   /** Whether some identity (not a soft correspondence) fails: when none does, nothing needs to be sorted or indexed. */
   anyHardFailing(): boolean {
     let other = false;
-    for (const c of this.raw) {
-      if (c.soft) continue;
-      if (c instanceof RecordedSum) {
-        if (!c.held) return true;
-      } else other = true;
+    for (const e of this.raw) {
+      if (typeof e === 'number') {
+        if (!this.sums.soft(e) && !this.sums.held(e)) return true;
+      } else if (!e.soft) other = true;
     }
     return other && this.constraints.some((c) => !c.soft && !this.holds(c));
   }
@@ -366,12 +473,9 @@ export class ConstraintSet implements ConstraintSink {
    * Recorded sums give their rows and columns, never building keys; the others, and cells only touched, give keys.
    */
   eachCell(cell: (row: SumRow, col: number) => void, key: (k: CellKey) => void): void {
-    for (const c of this.raw) {
-      if (c instanceof RecordedSum) {
-        c.eachCell(cell);
-        continue;
-      }
-      for (const k of cellsOf(c)) key(k);
+    for (const e of this.raw) {
+      if (typeof e === 'number') this.sums.eachCell(e, cell);
+      else for (const k of cellsOf(e)) key(k);
     }
     for (const k of this.touched) key(k);
   }

@@ -1,0 +1,117 @@
+// The sums a check records are kept a column per field, in chunks, and become objects only when asked for: what the
+// set answers must not depend on that. Several thousand sums of every shape, across chunk boundaries.
+import { ConstraintSet, rowCellKey, type SumCell, type SumRow, type SumTerms } from '../../src/core/fix/constraints';
+import { Money } from '../../src/core/money/money';
+import { AmountCells } from '../../src/core/recognize/tables';
+import { parseAmount } from '../../src/core/money/money';
+
+const PER_TERM = new Money('0.01');
+
+function rowAt(r: number): SumRow {
+  return { row: r, amounts: new AmountCells([0, 1, 2, 3].map((col) => ({ col, parsed: parseAmount(r + col), value: new Money(r + col) }))) };
+}
+
+/** A deterministic sequence of numbers below 2^31 (xorshift32: no Math.random in a test). */
+function numbers(seed: number): () => number {
+  let x = seed | 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) % 2147483648;
+  };
+}
+
+const ROWS = 20_000;
+
+interface Made {
+  total: string;
+  terms: string[];
+  held: boolean;
+  soft: boolean;
+}
+
+/** Records n sums of the three shapes (on two sheets, a soft one now and then); returns what each is. */
+function recordMany(set: ConstraintSet, n: number, seed: number): Made[] {
+  const next = numbers(seed);
+  // Many rows: nearly every sum reads cells no other sum reads, so a sum answered for another shows.
+  const rows = Array.from({ length: ROWS }, (_, r) => rowAt(r));
+  const made: Made[] = [];
+  for (let i = 0; i < n; i++) {
+    const sheet = next() % 2 === 0 ? '表一' : '表二';
+    const checked = rows[next() % ROWS]!;
+    const col = next() % 4;
+    const held = next() % 7 !== 0;
+    const soft = next() % 11 === 0;
+    const shape = next() % 3;
+    let terms: SumTerms;
+    let keys: string[];
+    if (shape === 0) {
+      const picked = [rows[next() % ROWS]!, rows[next() % ROWS]!];
+      terms = { rows: picked, col };
+      keys = picked.map((r) => rowCellKey(sheet, r, col));
+    } else if (shape === 1) {
+      const row = rows[next() % ROWS]!;
+      terms = { row, cols: [0, 2] };
+      keys = [0, 2].map((c) => rowCellKey(sheet, row, c));
+    } else {
+      const cells: SumCell[] = [{ row: rows[next() % ROWS]!, col: 1, table: { sheet: '表三' } }, { row: rows[next() % ROWS]!, col: 3 }];
+      terms = { cells };
+      keys = cells.map((c) => rowCellKey(c.table?.sheet ?? sheet, c.row, c.col));
+    }
+    set.recordSum!('subtotal', sheet, { row: checked, col }, terms, PER_TERM, undefined, held, soft);
+    made.push({ total: rowCellKey(sheet, checked, col), terms: keys, held, soft });
+  }
+  return made;
+}
+
+describe('ConstraintSet with many recorded sums', () => {
+  const N = 9_000;
+
+  it('answers failing, failing cells, coverage and neighbourhoods as the sums say', () => {
+    const set = new ConstraintSet();
+    const made = recordMany(set, N, 7);
+    const hardFailing = made.filter((m) => !m.held && !m.soft);
+    expect(hardFailing.length).toBeGreaterThan(0);
+    expect(set.anyHardFailing()).toBe(true);
+    expect([...set.failingCells()].sort()).toEqual([...new Set(hardFailing.flatMap((m) => [m.total, ...m.terms]))].sort());
+
+    let cells = 0;
+    set.eachCell(
+      () => cells++,
+      () => cells++,
+    );
+    expect(cells).toBe(made.reduce((n, m) => n + 1 + m.terms.length, 0));
+
+    // Around one cell: every sum that reads it, each identity once, as the same objects the whole set gives.
+    const probe = made[4_500]!.total;
+    const around = set.around(new Set([probe]));
+    expect(around.constraints.length).toBeGreaterThan(0);
+    for (const c of around.constraints) expect([c.total, ...c.terms]).toContain(probe);
+    const all = set.constraints;
+    for (const c of around.constraints) expect(all).toContain(c);
+  });
+
+  it('keeps every sum in the order recorded, with its own total, terms and outcome', () => {
+    const set = new ConstraintSet();
+    const made = recordMany(set, N, 11);
+    // Distinct identities only: the order of first appearance, duplicates dropped.
+    const seen = new Map<string, Made>();
+    for (const m of made) {
+      const key = `${m.soft}|${m.total}|${[...m.terms].sort().join(',')}`;
+      if (!seen.has(key)) seen.set(key, m);
+    }
+    const kept = set.constraints;
+    // Nearly every sum is its own identity (a sum answered for another would show).
+    expect(seen.size).toBeGreaterThan(N * 0.9);
+    expect(kept.map((c) => [c.total, c.terms.join(','), set.holds(c), Boolean(c.soft)])).toEqual([...seen.values()].map((m) => [m.total, m.terms.join(','), m.held, m.soft]));
+  });
+
+  it('says nothing fails when every sum held', () => {
+    const set = new ConstraintSet();
+    const rows = [rowAt(1), rowAt(2), rowAt(3)];
+    for (let i = 0; i < 5_000; i++) set.recordSum!('row-sum', '表', { row: rows[0]!, col: i % 4 }, { rows: rows.slice(1), col: i % 4 }, PER_TERM, undefined, true);
+    expect(set.anyHardFailing()).toBe(false);
+    expect(set.failingCells().size).toBe(0);
+  });
+});
