@@ -41,11 +41,11 @@ export class Money {
   static readonly ROUND_HALF_FLOOR = 8;
 
   /** The scaled integer (may be -0), when `d` is undefined. */
-  private readonly i: number;
+  declare private readonly i: number;
   /** Its scale: the value is i / 10^s. */
-  private readonly s: number;
+  declare private readonly s: number;
   /** The value as a Decimal, when it does not fit the fast form. */
-  private readonly d: Dec | undefined;
+  declare private readonly d: Dec | undefined;
 
   /**
    * An amount from a decimal string (`'1284.21'`, `'-0.5'`, `'1e3'`), a number (taken as its shortest

@@ -7,31 +7,69 @@ import type { ColumnRole, Row, Table } from '../recognize/model';
 import { codeGroups } from '../recognize/tables';
 import { labelKey } from '../text';
 import type { Rule, RuleContext } from './rule';
-import { colOf, crossBound, crossSum, firstTable, funding, hasMoney, label, labelWithCode, notice, rowCodes, rowText, tableData, tablesOf, total, unitOf, valueAt, type RowCode } from './cross-shared';
+import { colOf, crossBound, crossSum, firstTable, funding, hasMoney, label, labelWithCode, notice, rowCodes, rowText, tableData, tablesOf, total, unitCodes, valueAt, type RowCode } from './cross-shared';
 
 const ID = 'cross-general-budget-vs-summary';
 
 /**
  * Rows are matched by code (within a unit's block), unit rows by unit code, and the 合计 rows with each other. A unit
  * one table codes differently from the others is matched by the majority's code (meta-unit-code says so, once).
+ * The first row of each key counts; rows without a key are not matched.
  */
-function keyOf(ctx: RuleContext, table: Table, row: Row, codes: Map<Row, RowCode>): string | undefined {
-  if (row.isTotal) return 'total';
-  if (row.unitCode !== undefined) return `unit:${unitOf(ctx, table, row.unitCode)}`;
-  const code = codes.get(row)?.code;
-  return code !== undefined ? `${unitOf(ctx, table, row.unit) ?? ''}|${code}` : undefined;
+class RowsByKey {
+  private total: Row | undefined;
+  private readonly units = new Map<string, Row>();
+  /** unit ('' when none) → code → row: no key string is made per row (a 汇总 has one per data row). */
+  private readonly coded = new Map<string, Map<string, Row>>();
+  /** The rows kept, in table order. */
+  readonly rows: Row[] = [];
+  /** The table's unit codes that stand for the majority's (see unitOf). */
+  private readonly alias: ReadonlyMap<string, string> | undefined;
+
+  constructor(
+    ctx: RuleContext,
+    table: Table,
+    private readonly codes: Map<Row, RowCode>,
+  ) {
+    this.alias = unitCodes(ctx.tables).alias.get(table);
+    for (const r of table.rows) {
+      if (r.isTotal) {
+        if (this.total === undefined) this.rows.push((this.total = r));
+      } else if (r.unitCode !== undefined) {
+        const unit = this.unitOf(r.unitCode);
+        if (!this.units.has(unit)) this.rows.push(set(this.units, unit, r));
+      } else {
+        const code = codes.get(r)?.code;
+        if (code === undefined) continue;
+        const unit = this.unitOf(r.unit ?? '');
+        let byCode = this.coded.get(unit);
+        if (byCode === undefined) this.coded.set(unit, (byCode = new Map()));
+        if (!byCode.has(code)) this.rows.push(set(byCode, code, r));
+      }
+    }
+  }
+
+  /** A unit as matched: the majority's code for one this table codes differently ('' stays ''). */
+  private unitOf(unit: string): string {
+    return this.alias?.get(unit) ?? unit;
+  }
+
+  /** This table's row under the key `r` has in `of` (this table when not given). */
+  find(r: Row, of: RowsByKey = this): Row | undefined {
+    if (r.isTotal) return this.total;
+    if (r.unitCode !== undefined) return this.units.get(of.unitOf(r.unitCode));
+    const code = of.codes.get(r)?.code;
+    return code === undefined ? undefined : this.coded.get(of.unitOf(r.unit ?? ''))?.get(code);
+  }
+}
+
+/** Sets a key and gives back the value. */
+function set<K, V>(map: Map<K, V>, key: K, value: V): V {
+  map.set(key, value);
+  return value;
 }
 
 const ROLES: readonly ColumnRole[] = ['total', 'basic', 'project'];
-
-function byKey(ctx: RuleContext, table: Table, codes: Map<Row, RowCode>): Map<string, Row> {
-  const out = new Map<string, Row>();
-  for (const r of table.rows) {
-    const k = keyOf(ctx, table, r, codes);
-    if (k !== undefined && !out.has(k)) out.set(k, r);
-  }
-  return out;
-}
 
 /** A row found in one table only, and its finding (made only when it is not half of a mirrored pair). */
 interface Missing {
@@ -96,7 +134,7 @@ export const crossGeneralBudgetVsSummary: Rule = {
     const equal = money.onlyGeneral === true;
     const basis = equal ? `@${ID}.basis.only-general` : money.onlyGeneral === false ? `@${ID}.basis.other-money` : `@${ID}.basis.unknown`;
     const esCodes = rowCodes(es);
-    const esRows = byKey(ctx, es, esCodes);
+    const esRows = new RowsByKey(ctx, es, esCodes);
     for (const gbe of tablesOf(ctx, 'general-budget-expenditure')) {
       const onlyGeneral: Missing[] = [];
       const pairs = ROLES.map((role) => ({ mine: colOf(gbe, role), theirs: colOf(es, role) })).filter(
@@ -106,9 +144,9 @@ export const crossGeneralBudgetVsSummary: Rule = {
       const mineCols = pairs.map((p) => p.mine);
       const theirCols = pairs.map((p) => p.theirs);
       const gbeCodes = rowCodes(gbe, es);
-      const gbeRows = byKey(ctx, gbe, gbeCodes);
-      for (const [key, row] of gbeRows) {
-        const other = esRows.get(key);
+      const gbeRows = new RowsByKey(ctx, gbe, gbeCodes);
+      for (const row of gbeRows.rows) {
+        const other = esRows.find(row, gbeRows);
         // Made only for a finding: labels cost time on every row.
         const data = () => ({ ...tableData(gbe, 'table'), ...tableData(es, 'other'), row: gbeCodes.get(row) ? labelWithCode(ctx, row, gbeCodes.get(row)!.code) : label(row), otherRow: other ? label(other) : '', basis });
         if (!other) {
@@ -136,8 +174,8 @@ export const crossGeneralBudgetVsSummary: Rule = {
       }
       const onlySummary: Missing[] = [];
       if (equal) {
-        for (const [key, other] of esRows) {
-          if (gbeRows.has(key) || other.isTotal || !hasMoney(other, theirCols)) continue;
+        for (const other of esRows.rows) {
+          if (gbeRows.find(other, esRows) !== undefined || other.isTotal || !hasMoney(other, theirCols)) continue;
           const amount = valueAt({ row: other, col: theirCols[0]! }) ?? ZERO;
           onlySummary.push({
             row: other,

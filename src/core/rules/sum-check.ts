@@ -53,21 +53,26 @@ export interface SumCheck {
  */
 export function checkSum(c: SumCheck): Finding | undefined {
   const stated = amountAt(c.checked);
-  // A cell whose text is not a number (OCR damage, a note) makes the sum unknowable: say nothing here.
-  if (stated?.parsed.kind === 'text') return undefined;
+  // A cell whose text is not a number (OCR damage, a note) makes the sum unknowable: say nothing here. (Only a
+  // cell without an amount can be one: most cells are answered by their amount, without asking how they parsed.)
+  if (stated !== undefined && stated.value === undefined && stated.parsed.kind === 'text') return undefined;
   const terms: Terms = isCells(c.terms) ? { cells: c.terms } : c.terms;
   const n = termCount(terms);
   let blank = stated?.value === undefined;
   // Σ terms, exactly as adding them one by one (no amount made per term).
   const sum = newSum();
+  // The terms' shape, asked once rather than per term.
+  const cells = 'cells' in terms ? terms.cells : undefined;
+  const rows = cells === undefined && 'rows' in terms ? terms : undefined;
+  const cols = cells === undefined && rows === undefined ? (terms as { readonly row: Row; readonly cols: readonly number[] }) : undefined;
   for (let k = 0; k < n; k++) {
-    const cell = 'cells' in terms ? amountAt(terms.cells[k]!) : 'rows' in terms ? terms.rows[k]!.amounts.get(terms.col) : terms.row.amounts.get(terms.cols[k]!);
+    const cell = cells !== undefined ? amountAt(cells[k]!) : rows !== undefined ? rows.rows[k]!.amounts.get(rows.col) : cols!.row.amounts.get(cols!.cols[k]!);
     if (cell !== undefined) {
-      if (cell.parsed.kind === 'text') return undefined;
-      if (cell.value !== undefined) {
+      const value = cell.value;
+      if (value !== undefined) {
         blank = false;
-        Money.addTo(sum, cell.value);
-      }
+        Money.addTo(sum, value);
+      } else if (cell.parsed.kind === 'text') return undefined;
     }
   }
   const expected = Money.sumValue(sum);
