@@ -5,15 +5,25 @@ import type { Row } from '../recognize/model';
 import type { Rule } from './rule';
 import { checkRowSum } from './sum-check';
 
-/** The nearest unit row whose code is a proper prefix of this one's, or undefined. */
-function parentUnit(row: Row, units: readonly Row[]): Row | undefined {
-  let best: Row | undefined;
+/**
+ * Each unit row's parent: the unit row whose code is the longest proper prefix of its code (the first such row when
+ * a code repeats), found by trying the code's prefixes, longest first (a 汇总 has thousands of units).
+ */
+export function parentUnits(units: readonly Row[]): Map<Row, Row> {
+  const byCode = new Map<string, Row>();
+  for (const u of units) if (!byCode.has(u.unitCode!)) byCode.set(u.unitCode!, u);
+  const parents = new Map<Row, Row>();
   for (const u of units) {
-    if (u !== row && row.unitCode!.startsWith(u.unitCode!) && u.unitCode!.length < row.unitCode!.length) {
-      if (!best || u.unitCode!.length > best.unitCode!.length) best = u;
+    const code = u.unitCode!;
+    for (let n = code.length - 1; n >= 1; n--) {
+      const p = byCode.get(code.slice(0, n));
+      if (p !== undefined) {
+        parents.set(u, p);
+        break;
+      }
     }
   }
-  return best;
+  return parents;
 }
 
 export const unitSum: Rule = {
@@ -35,15 +45,19 @@ export const unitSum: Rule = {
       if (table.kind !== 'income-summary') continue;
       const units = table.rows.filter((r) => r.unitCode !== undefined);
       if (units.length < 2) continue;
-      const groups: Array<{ parent: Row; children: Row[] }> = [];
+      const parents = parentUnits(units);
+      // Groups in the order their parents are first met.
+      const byParent = new Map<Row, { parent: Row; children: Row[] }>();
       for (const u of units) {
-        const p = parentUnit(u, units);
+        const p = parents.get(u);
         if (!p) continue;
-        const g = groups.find((x) => x.parent === p) ?? (groups.push({ parent: p, children: [] }), groups[groups.length - 1]!);
+        let g = byParent.get(p);
+        if (!g) byParent.set(p, (g = { parent: p, children: [] }));
         g.children.push(u);
       }
+      const groups = [...byParent.values()];
       const total = table.rows.find((r) => r.isTotal);
-      const roots = units.filter((u) => !parentUnit(u, units));
+      const roots = units.filter((u) => !parents.has(u));
       if (total) groups.unshift({ parent: total, children: roots });
       for (const { parent, children } of groups) {
         const data: Record<string, string> = parent.unitCode ? { row: `${parent.unitCode} ${parent.name}` } : {};
