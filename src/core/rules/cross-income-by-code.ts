@@ -9,10 +9,28 @@ import { colOf, crossSum, firstTable, hasMoney, label, notice, tableData, tables
 
 const ID = 'cross-income-by-code';
 
-function coded(table: Table): Map<string, Row> {
-  const out = new Map<string, Row>();
-  for (const r of table.rows) if (r.code !== undefined && r.unitCode === undefined && !r.isTotal && /^2/.test(r.code) && !out.has(`${r.unit ?? ''}|${r.code}`)) out.set(`${r.unit ?? ''}|${r.code}`, r);
-  return out;
+/** The functional-subject rows of a table, the first of each code within a unit's block, by unit ('' for none) and code. */
+class Coded {
+  private readonly byUnit = new Map<string, Map<string, Row>>();
+  /** The rows kept, in table order. */
+  readonly rows: Row[] = [];
+
+  constructor(table: Table) {
+    for (const r of table.rows) {
+      if (r.code === undefined || r.unitCode !== undefined || r.isTotal || !r.code.startsWith('2')) continue;
+      const unit = r.unit ?? '';
+      let codes = this.byUnit.get(unit);
+      if (codes === undefined) this.byUnit.set(unit, (codes = new Map()));
+      if (codes.has(r.code)) continue;
+      codes.set(r.code, r);
+      this.rows.push(r);
+    }
+  }
+
+  /** This table's row of the same unit and code as `r`. */
+  get(r: Row): Row | undefined {
+    return this.byUnit.get(r.unit ?? '')?.get(r.code!);
+  }
 }
 
 export const crossIncomeByCode: Rule = {
@@ -35,12 +53,12 @@ export const crossIncomeByCode: Rule = {
     const esCol = colOf(es, 'total');
     const esTotal = totalRowOf(es);
     if (esCol === undefined) return findings;
-    const esRows = coded(es);
+    const esRows = new Coded(es);
     for (const income of tablesOf(ctx, 'income-summary')) {
       if (income.basis === 'final') continue;
       const col = colOf(income, 'total');
-      const rows = coded(income);
-      if (col === undefined || rows.size === 0) continue;
+      const rows = new Coded(income);
+      if (col === undefined || rows.rows.length === 0) continue;
       // Only when the two totals agree: then no money is carried to next year and every subject balances.
       const total = totalRowOf(income);
       const a = total && valueAt({ row: total, col });
@@ -50,18 +68,19 @@ export const crossIncomeByCode: Rule = {
         // Money carried to next year, or a slip carried into one of the totals: nothing to report, but the subjects
         // that still balance and the ones that do not are evidence of which row carries the slip (soft, unreported).
         const evidence = { perTerm: ctx.rounding.perTerm, ...(ctx.rounding.sink ? { sink: ctx.rounding.sink } : {}) };
-        for (const [key, row] of rows) {
-          const other = esRows.get(key);
+        for (const row of rows.rows) {
+          const other = esRows.get(row);
           if (other) crossSum({ rule: ID, ctx, checked: { table: income, row, col }, terms: [{ row: other, col: esCol, table: es }], messageId: `${ID}.mismatch`, data: {}, severity: 'warning', policy: evidence });
         }
         continue;
       }
-      for (const [key, row] of rows) {
-        const other = esRows.get(key);
-        const data = { ...tableData(income, 'table'), ...tableData(es, 'other'), row: label(row), otherRow: other ? label(other) : '' };
+      for (const row of rows.rows) {
+        const other = esRows.get(row);
+        // Made only for a finding: labels cost time on every row.
+        const data = () => ({ ...tableData(income, 'table'), ...tableData(es, 'other'), row: label(row), otherRow: other ? label(other) : '' });
         if (!other) {
           if (hasMoney(row, [col]))
-            findings.push(notice(ID, 'warning', { table: income, row: row.row, col }, [cellRef(es.sheet, es.titleCell?.row ?? es.rect.r0, es.titleCell?.col ?? es.rect.c0, 'evidence')], `${ID}.missing`, { ...data, actual: displayAmount(valueAt({ row, col })!) }));
+            findings.push(notice(ID, 'warning', { table: income, row: row.row, col }, [cellRef(es.sheet, es.titleCell?.row ?? es.rect.r0, es.titleCell?.col ?? es.rect.c0, 'evidence')], `${ID}.missing`, { ...data(), actual: displayAmount(valueAt({ row, col })!) }));
           continue;
         }
         const f = crossSum({ rule: ID, ctx, checked: { table: income, row, col }, terms: [{ row: other, col: esCol, table: es }], messageId: `${ID}.mismatch`, data, fix: { confidence: 0.4, reason: 'cross.fix.reason.other-table' } });
