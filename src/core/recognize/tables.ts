@@ -180,8 +180,19 @@ const ORGANIZATION = /(局|委员会|委|办公室|办|中心|院|所|队|站|�
 
 /** Digits of a code cell (`'2010301'`, 2010301, `301 02`), or undefined. */
 export function codeText(value: string): string | undefined {
+  if (allDigits(value)) return value;
   const s = halfWidth(squash(value));
-  return /^\d+$/.test(s) ? s : undefined;
+  return allDigits(s) ? s : undefined;
+}
+
+/** Whether a text is one or more ASCII digits (asked of every code cell: no regular expression). */
+function allDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Whether a row starts the data part: it has an amount, a code, or is a lone 合计 label. */
@@ -341,6 +352,12 @@ function isColumnNumbers(sheet: Sheet, row: number, c0: number, c1: number): boo
   return false;
 }
 
+/** Whether a code can be a subject code: they start with 2 (functional), 3 or 5 (economic). */
+function isSubjectCode(code: string): boolean {
+  const c = code.charCodeAt(0);
+  return c === 50 || c === 51 || c === 53;
+}
+
 /** Reads the data rows first..last of the given columns (c0..c1), skipping blank rows and footnotes. */
 function readRows(sheet: Sheet, first: number, last: number, columns: readonly Column[], c0: number, c1: number): Row[] {
   const rows: Row[] = [];
@@ -353,7 +370,7 @@ function readRows(sheet: Sheet, first: number, last: number, columns: readonly C
     if (!row) continue;
     // A code in the code column that is no subject code (those start with 2, 3 or 5) on a row named
     // like an organization is a unit's code (延津县…局 printed as 129 in the 类 column).
-    if (row.code !== undefined && !/^[235]/.test(row.code) && ORGANIZATION.test(squash(row.name))) {
+    if (row.code !== undefined && !isSubjectCode(row.code) && ORGANIZATION.test(squash(row.name))) {
       const { code: unitInCode, codeSource: _, ...rest } = row;
       row = { ...rest, level: undefined, unitCode: unitInCode };
       unit = unitInCode;
