@@ -83,11 +83,14 @@ describe('ConstraintSet with many recorded sums', () => {
     );
     expect(cells).toBe(made.reduce((n, m) => n + 1 + m.terms.length, 0));
 
-    // Around one cell: every sum that reads it, each identity once, as the same objects the whole set gives.
-    const probe = made[4_500]!.total;
-    const around = set.around(new Set([probe]));
-    expect(around.constraints.length).toBeGreaterThan(0);
-    for (const c of around.constraints) expect([c.total, ...c.terms]).toContain(probe);
+    // Around some cells (a checked cell, a term on another sheet): every sum that reads one, each identity once,
+    // as the same objects the whole set gives.
+    const probes = new Set([made[4_500]!.total, made.find((m, i) => i > 6_000 && m.terms.some((t) => t.startsWith('表三!')))!.terms.find((t) => t.startsWith('表三!'))!]);
+    const around = set.around(probes);
+    const identity = (soft: boolean, total: string, terms: readonly string[]) => `${soft}|${total}|${[...terms].sort().join(',')}`;
+    const expectedAround = new Set(made.filter((m) => [m.total, ...m.terms].some((k) => probes.has(k))).map((m) => identity(m.soft, m.total, m.terms)));
+    expect(new Set(around.constraints.map((c) => identity(Boolean(c.soft), c.total, c.terms)))).toEqual(expectedAround);
+    expect(around.constraints.length).toBe(expectedAround.size);
     const all = set.constraints;
     for (const c of around.constraints) expect(all).toContain(c);
   });

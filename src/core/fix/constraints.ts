@@ -1,5 +1,5 @@
 // The workbook's identities as linear constraints over cells: what error localization reasons about.
-import { a1 } from '../grid/grid';
+import { a1, parseA1, type Rect } from '../grid/grid';
 import { ZERO, type Money } from '../money/money';
 
 /** `sheet!A1`: a cell's key across the workbook. */
@@ -307,14 +307,55 @@ class RecordedSums {
     else eachTerm(a, b, (row, col) => key(rowCellKey(sheet, row, col)));
   }
 
-  /** Whether sum i reads one of these cells. */
-  mentions(i: number, cells: ReadonlySet<CellKey>): boolean {
-    let found = false;
-    this.eachKey(i, (k) => {
-      if (!found && cells.has(k)) found = true;
-    });
-    return found;
+  /** Whether sum i reads one of these cells (as cellPositions gives them: no key is made). */
+  reads(i: number, near: CellPositions): boolean {
+    const sheet = this.source(i).sheet;
+    const mine = near.get(sheet);
+    if (mine?.has(position(this.row(i).row, this.col(i)))) return true;
+    const a = this.field(i, 3) as TermsA;
+    const b = this.field(i, 4) as TermsB;
+    if (b === undefined) {
+      for (const c of a as readonly SumCell[]) {
+        const theirs = c.table === undefined ? mine : near.get(c.table.sheet);
+        if (theirs?.has(position(c.row.row, c.col))) return true;
+      }
+      return false;
+    }
+    if (mine === undefined) return false;
+    if (typeof b === 'number') {
+      for (const row of a as readonly SumRow[]) if (mine.has(position(row.row, b))) return true;
+      return false;
+    }
+    const row = (a as SumRow).row;
+    for (const col of b) if (mine.has(position(row, col))) return true;
+    return false;
   }
+}
+
+/** Cells by sheet, each as position(row, column). */
+type CellPositions = ReadonlyMap<string, ReadonlySet<number>>;
+
+/** One number for a cell of a sheet (Excel has 16,384 columns). */
+function position(row: number, col: number): number {
+  return row * 16_384 + col;
+}
+
+/** Cell keys as positions by sheet (a key that names no cell is left out: no sum reads it). */
+function cellPositions(cells: ReadonlySet<CellKey>): CellPositions {
+  const out = new Map<string, Set<number>>();
+  for (const k of cells) {
+    const { sheet, address } = splitKey(k);
+    let r: Rect;
+    try {
+      r = parseA1(address);
+    } catch {
+      continue;
+    }
+    let set = out.get(sheet);
+    if (set === undefined) out.set(sheet, (set = new Set()));
+    set.add(position(r.r0, r.c0));
+  }
+  return out;
 }
 
 /** Fields per recorded sum, and sums per chunk of RecordedSums (2^CHUNK_BITS). */
@@ -422,8 +463,9 @@ export class ConstraintSet implements ConstraintSink {
     if (this.paired) return { constraints: this.constraints, values: this.values };
     const out: Constraint[] = [];
     const byTotal = new Map<CellKey, Constraint | Constraint[]>();
+    const near = cellPositions(cells);
     for (const e of this.raw) {
-      if (typeof e === 'number' ? !this.sums.mentions(e, cells) : !mentions(e, cells)) continue;
+      if (typeof e === 'number' ? !this.sums.reads(e, near) : !mentions(e, cells)) continue;
       const c = typeof e === 'number' ? this.sums.at(e) : e;
       if (keep(byTotal, c)) out.push(c);
     }
