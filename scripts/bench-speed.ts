@@ -11,7 +11,8 @@
 //    safe fixes' edits, or of 10 changed amounts when there are none). A measurement still running after
 //    --budget seconds is stopped and reported as such, with how many passes of the rules it had started.
 //    Then the command itself, end to end as a user runs it (node's start included): `node bin/gouji.js check
-//    <file> --format json`, three runs, wall time and peak RSS (scripts/bench-rss-hook.cjs reports it).
+//    <file> --format json`, three runs, wall time and peak RSS (scripts/bench-rss-hook.cjs reports it); and the
+//    same on a copy of the file with 40 amounts changed (writeEdits), where every slip is located and its fix verified.
 // 3. The engine alone (analyzeWorkbook on a grid already in memory, fixes off) at several sizes up to 200k rows:
 //    ms per 1,000 rows (wall and CPU) at each size, the ratio largest / smallest, and the same per rule
 //    (recognition apart); then fixes on, and fix suggestion with 40 changed amounts, at the smallest size.
@@ -19,7 +20,7 @@
 // 5. `gouji check folder/ --format json` on a folder of 100 seed-size workbooks (the fixtures, 20 copies each),
 //    through bin/gouji.js after rebuilding the CLI bundle (so that it runs this commit's code).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -389,6 +390,14 @@ async function main(): Promise<void> {
   out(
     `  the command, end to end (node bin/gouji.js check <file> --format json > /dev/null; node's start included; CLI bundle rebuilt first in ${s2(built)} s): ${commandRuns.map((r) => s2(r.ms)).join(' s, ')} s; median ${s2(mid.ms)} s${parseMs ? ` = ${f2(mid.ms / parseMs)}× the ExcelJS parse` : ''}; peak RSS ${commandRuns.map((r) => r.rssMb.toFixed(0)).join(', ')} MB`,
   );
+  // The same command on the workbook with slips in it (a consolidated workbook a reviewer receives has some): the
+  // fixes are located and verified by re-checking copies.
+  const plantedFile = await plantedCopy(file, PLANTED);
+  const plantedRuns = [0, 1, 2].map(() => command(plantedFile));
+  const plantedMid = [...plantedRuns].sort((x, y) => x.ms - y.ms)[1]!;
+  out(
+    `  the command on the same workbook with ${PLANTED} amounts changed (each slip located, its fix verified): ${plantedRuns.map((r) => s2(r.ms)).join(' s, ')} s; median ${s2(plantedMid.ms)} s${parseMs ? ` = ${f2(plantedMid.ms / parseMs)}× the ExcelJS parse` : ''}; peak RSS ${plantedRuns.map((r) => r.rssMb.toFixed(0)).join(', ')} MB`,
+  );
   const counts = off.result?.counts ?? on.result?.counts;
   if (counts) {
     const list = Object.entries(counts.byRule).map(([k, n]) => `${k} ×${n}`);
@@ -497,6 +506,30 @@ function buildCli(): number {
   const t = now();
   execFileSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { cwd: root, stdio: 'ignore' });
   return now() - t;
+}
+
+/** How many amounts the planted copy changes. */
+const PLANTED = 40;
+
+/** A copy of the workbook file with `n` amounts changed by +1.11 (plantAmounts), written beside it. */
+async function plantedCopy(file: string, n: number): Promise<string> {
+  const bytes = readFileSync(file);
+  const wb = await readWorkbookBytes(bytes, 'planted.xlsx', readOptions);
+  const after = plantAmounts(wb, n);
+  const edits: Edit[] = [];
+  wb.sheets.forEach((sheet, i) => {
+    const changed = after.sheets[i]!;
+    if (changed === sheet) return;
+    changed.cells.forEach((row, r) =>
+      row?.forEach((c, k) => {
+        const was = sheet.cells[r]?.[k];
+        if (c && was && c.value !== was.value) edits.push({ sheet: sheet.name, address: a1(r, k), before: String(was.value), after: String(c.value) });
+      }),
+    );
+  });
+  const out = file.replace(/\.xlsx$/, `-planted-${n}.xlsx`);
+  writeFileSync(out, await writeEdits(bytes, edits));
+  return out;
 }
 
 /** One run of `node bin/gouji.js check <file> --format json`, output thrown away: wall time and peak RSS. */

@@ -34,11 +34,14 @@ interface Made {
 /** Records n sums of the three shapes (on two sheets, a soft one now and then); returns what each is. */
 function recordMany(set: ConstraintSet, n: number, seed: number): Made[] {
   const next = numbers(seed);
-  // Many rows: nearly every sum reads cells no other sum reads, so a sum answered for another shows.
-  const rows = Array.from({ length: ROWS }, (_, r) => rowAt(r));
+  // Many rows: nearly every sum reads cells no other sum reads, so a sum answered for another shows. A row lives
+  // on one sheet (as a recognized row does): each sheet has its own.
+  const sheets = new Map(['表一', '表二', '表三'].map((name) => [name, Array.from({ length: ROWS }, (_, r) => rowAt(r))]));
   const made: Made[] = [];
   for (let i = 0; i < n; i++) {
     const sheet = next() % 2 === 0 ? '表一' : '表二';
+    const rows = sheets.get(sheet)!;
+    const other = sheets.get('表三')!;
     const checked = rows[next() % ROWS]!;
     const col = next() % 4;
     const held = next() % 7 !== 0;
@@ -55,7 +58,7 @@ function recordMany(set: ConstraintSet, n: number, seed: number): Made[] {
       terms = { row, cols: [0, 2] };
       keys = [0, 2].map((c) => rowCellKey(sheet, row, c));
     } else {
-      const cells: SumCell[] = [{ row: rows[next() % ROWS]!, col: 1, table: { sheet: '表三' } }, { row: rows[next() % ROWS]!, col: 3 }];
+      const cells: SumCell[] = [{ row: other[next() % ROWS]!, col: 1, table: { sheet: '表三' } }, { row: rows[next() % ROWS]!, col: 3 }];
       terms = { cells };
       keys = cells.map((c) => rowCellKey(c.table?.sheet ?? sheet, c.row, c.col));
     }
@@ -93,6 +96,17 @@ describe('ConstraintSet with many recorded sums', () => {
     expect(around.constraints.length).toBe(expectedAround.size);
     const all = set.constraints;
     for (const c of around.constraints) expect(all).toContain(c);
+  });
+
+  it('gives the sums that read a cell of some sheets, and the failing ones, each identity once and in order', () => {
+    const set = new ConstraintSet();
+    const made = recordMany(set, N, 13);
+    const identity = (soft: boolean, total: string, terms: readonly string[]) => `${soft}|${total}|${[...terms].sort().join(',')}`;
+    const firsts = (list: Made[]) => [...new Map(list.map((m) => [identity(m.soft, m.total, m.terms), m] as const)).keys()];
+    const onThree = set.onSheets(new Set(['表三']));
+    expect(onThree.constraints.map((c) => identity(Boolean(c.soft), c.total, c.terms))).toEqual(firsts(made.filter((m) => [m.total, ...m.terms].some((k) => k.startsWith('表三!')))));
+    for (const c of onThree.constraints) for (const k of [c.total, ...c.terms]) expect(onThree.values.has(k)).toBe(true);
+    expect(set.failing().map((c) => identity(Boolean(c.soft), c.total, c.terms))).toEqual(firsts(made.filter((m) => !m.held)));
   });
 
   it('keeps every sum in the order recorded, with its own total, terms and outcome', () => {

@@ -307,6 +307,14 @@ class RecordedSums {
     else eachTerm(a, b, (row, col) => key(rowCellKey(sheet, row, col)));
   }
 
+  /** Whether sum i reads a cell of one of these sheets. */
+  onSheets(i: number, sheets: ReadonlySet<string>): boolean {
+    if (sheets.has(this.source(i).sheet)) return true;
+    if (this.field(i, 4) !== undefined) return false;
+    for (const c of this.field(i, 3) as readonly SumCell[]) if (c.table !== undefined && sheets.has(c.table.sheet)) return true;
+    return false;
+  }
+
   /** Whether sum i reads one of these cells (as cellPositions gives them: no key is made). */
   reads(i: number, near: CellPositions): boolean {
     const sheet = this.source(i).sheet;
@@ -472,6 +480,38 @@ export class ConstraintSet implements ConstraintSink {
     const values = new Map<CellKey, Money | undefined>();
     for (const c of out) setValues(values, c, undefined);
     return { constraints: out, values };
+  }
+
+  /**
+   * The constraints (each identity once, in order) that read a cell of one of these sheets, and the values of their
+   * cells: what the walks of a spread repair (spread.ts) can reach from where they start. (With constraints given as
+   * value pairs, the whole set, as `around`.)
+   */
+  onSheets(sheets: ReadonlySet<string>): { constraints: readonly Constraint[]; values: Map<CellKey, Money | undefined> } {
+    if (this.paired) return { constraints: this.constraints, values: this.values };
+    const out: Constraint[] = [];
+    const byTotal = new Map<CellKey, Constraint | Constraint[]>();
+    for (const e of this.raw) {
+      if (typeof e === 'number' ? !this.sums.onSheets(e, sheets) : !cellsOf(e).some((k) => sheets.has(splitKey(k).sheet))) continue;
+      const c = typeof e === 'number' ? this.sums.at(e) : e;
+      if (keep(byTotal, c)) out.push(c);
+    }
+    const values = new Map<CellKey, Money | undefined>();
+    for (const c of out) setValues(values, c, undefined);
+    return { constraints: out, values };
+  }
+
+  /** The identities and correspondences that fail (each identity once, in order). */
+  failing(): Constraint[] {
+    const out: Constraint[] = [];
+    const byTotal = new Map<CellKey, Constraint | Constraint[]>();
+    for (const e of this.raw) {
+      if (typeof e === 'number' && this.sums.held(e)) continue;
+      const c = typeof e === 'number' ? this.sums.at(e) : e;
+      if (typeof e !== 'number' && this.holds(c)) continue;
+      if (keep(byTotal, c)) out.push(c);
+    }
+    return out;
   }
 
   /**

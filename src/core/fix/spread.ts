@@ -60,6 +60,9 @@ function byPlace(a: CellKey, b: CellKey): number {
   return p.r0 - q.r0 || p.c0 - q.c0;
 }
 
+/** No values: an inequality is then judged on the values its rule read. */
+const NO_VALUES: Values = new Map();
+
 /** Values after moving the given cells (blank + Δ is Δ). */
 function shifted(values: Values, deltas: Deltas): Values {
   return overlay(values, new Map([...deltas].map(([k, d]) => [k, (values.get(k) ?? ZERO).plus(d)])));
@@ -88,14 +91,20 @@ interface Scored {
  */
 export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
   if (!set.anyHardFailing()) return new Map();
-  const { constraints } = set;
   const out = new Map<string, Repair[]>();
+  const local = (c: Constraint) => cellsOf(c).every((k) => sheetOf(k) === sheetOf(c.total));
+  // A repair starts at a failing correspondence, a failing identity across sheets or a violated inequality, and
+  // walks only through identities inside a sheet: the constraints that read a cell of those sheets are all it can
+  // meet (a large workbook records 400,000 sums, and its failures are mostly inside one table).
+  const starts = new Set<string>();
+  for (const c of set.failing()) if (c.soft || !local(c)) for (const k of cellsOf(c)) starts.add(sheetOf(k));
+  for (const b of boundsOf(set)) if (!boundHolds(b, NO_VALUES)) for (const k of [b.cell, ...b.terms]) starts.add(sheetOf(k));
+  if (starts.size === 0) return out;
+  const { constraints, values } = set.onSheets(starts);
   const hard = constraints.filter((c) => !c.soft);
   const failingHard = hard.filter((c) => !set.holds(c));
   if (failingHard.length === 0) return out;
-  const { values } = set;
 
-  const local = (c: Constraint) => cellsOf(c).every((k) => sheetOf(k) === sheetOf(c.total));
   // The identities a moved cell must carry the change through: inside one sheet, holding now.
   const carriers = new Map<CellKey, Constraint[]>();
   const touching = new Map<CellKey, Constraint[]>();
