@@ -406,8 +406,6 @@ export class ConstraintSet implements ConstraintSink {
   private readonly kept: Constraint[] = [];
   private readonly keptPairs: Array<ReadonlyArray<[CellKey, Money | undefined]> | undefined> = [];
   private map: Map<CellKey, Money | undefined> | undefined;
-  /** Whether some constraint came with value pairs (add) rather than from a checked sum. */
-  private paired = false;
   /** The kept constraints by their total cell, to drop one recorded twice (by two rules). */
   private readonly byTotal = new Map<CellKey, Constraint | Constraint[]>();
   /** The source of the last sum recorded (see recordSum). */
@@ -442,8 +440,8 @@ export class ConstraintSet implements ConstraintSink {
 
   add(c: Constraint, values: ReadonlyArray<[CellKey, Money | undefined]>): void {
     this.rawPairs.set(this.raw.length, values);
+    this.pairsOf.set(c, values);
     this.raw.push(c);
-    this.paired = true;
   }
 
   recordSum(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, _totalValue: Money | undefined, held: boolean, soft?: boolean): void {
@@ -464,40 +462,42 @@ export class ConstraintSet implements ConstraintSink {
 
   /**
    * The constraints (each identity once, in order) that mention any of these cells, and the values of their
-   * cells: what localizing a failure or verifying a fix looks at, without sorting and indexing the whole
-   * set. (With constraints given as value pairs, which may disagree on a cell, the whole set is used.)
+   * cells: what localizing a failure or verifying a fix looks at, without sorting and indexing the whole set.
    */
   around(cells: ReadonlySet<CellKey>): { constraints: readonly Constraint[]; values: Map<CellKey, Money | undefined> } {
-    if (this.paired) return { constraints: this.constraints, values: this.values };
-    const out: Constraint[] = [];
-    const byTotal = new Map<CellKey, Constraint | Constraint[]>();
     const near = cellPositions(cells);
-    for (const e of this.raw) {
-      if (typeof e === 'number' ? !this.sums.reads(e, near) : !mentions(e, cells)) continue;
-      const c = typeof e === 'number' ? this.sums.at(e) : e;
-      if (keep(byTotal, c)) out.push(c);
-    }
-    const values = new Map<CellKey, Money | undefined>();
-    for (const c of out) setValues(values, c, undefined);
-    return { constraints: out, values };
+    return this.subset((i) => this.sums.reads(i, near), (c) => mentions(c, cells));
   }
 
   /**
    * The constraints (each identity once, in order) that read a cell of one of these sheets, and the values of their
-   * cells: what the walks of a spread repair (spread.ts) can reach from where they start. (With constraints given as
-   * value pairs, the whole set, as `around`.)
+   * cells: what the walks of a spread repair (spread.ts) can reach from where they start.
    */
   onSheets(sheets: ReadonlySet<string>): { constraints: readonly Constraint[]; values: Map<CellKey, Money | undefined> } {
-    if (this.paired) return { constraints: this.constraints, values: this.values };
+    return this.subset(
+      (i) => this.sums.onSheets(i, sheets),
+      (c) => cellsOf(c).some((k) => sheets.has(splitKey(k).sheet)),
+    );
+  }
+
+  /**
+   * The constraints the tests choose (each identity once, in order) and the values of their cells, the last
+   * recorded value of a cell winning. (Every value recorded for a cell is the cell's own, read from the same
+   * recognized table: they never disagree in a check.)
+   */
+  private subset(sum: (i: number) => boolean, other: (c: Constraint) => boolean): { constraints: readonly Constraint[]; values: Map<CellKey, Money | undefined> } {
     const out: Constraint[] = [];
+    const pairs: Array<ReadonlyArray<[CellKey, Money | undefined]> | undefined> = [];
     const byTotal = new Map<CellKey, Constraint | Constraint[]>();
-    for (const e of this.raw) {
-      if (typeof e === 'number' ? !this.sums.onSheets(e, sheets) : !cellsOf(e).some((k) => sheets.has(splitKey(k).sheet))) continue;
+    this.raw.forEach((e, k) => {
+      if (typeof e === 'number' ? !sum(e) : !other(e)) return;
       const c = typeof e === 'number' ? this.sums.at(e) : e;
-      if (keep(byTotal, c)) out.push(c);
-    }
+      if (!keep(byTotal, c)) return;
+      out.push(c);
+      pairs.push(typeof e === 'number' ? undefined : this.rawPairs.get(k));
+    });
     const values = new Map<CellKey, Money | undefined>();
-    for (const c of out) setValues(values, c, undefined);
+    out.forEach((c, i) => setValues(values, c, pairs[i]));
     return { constraints: out, values };
   }
 
@@ -519,35 +519,34 @@ export class ConstraintSet implements ConstraintSink {
    * cell always has the same value); otherwise computed.
    */
   holds(c: Constraint): boolean {
-    return c instanceof RecordedSum ? c.held : holds(c, this.values);
+    if (c instanceof RecordedSum) return c.held;
+    let own = this.ownValues.get(c);
+    if (own === undefined) this.ownValues.set(c, (own = new Map(this.pairsOf.get(c) ?? [])));
+    return holds(c, own.size > 0 ? own : this.values);
   }
+
+  /** The value pairs each constraint given to add came with, and the values they make (see holds). */
+  private readonly pairsOf = new WeakMap<Constraint, ReadonlyArray<[CellKey, Money | undefined]>>();
+  private readonly ownValues = new WeakMap<Constraint, Map<CellKey, Money | undefined>>();
 
   /** The cells of the identities (not the soft correspondences) that fail. */
   failingCells(): Set<CellKey> {
     const cells = new Set<CellKey>();
     const add = (k: CellKey) => cells.add(k);
-    if (!this.paired) {
-      for (const e of this.raw) if (typeof e === 'number' && !this.sums.soft(e) && !this.sums.held(e)) this.sums.eachKey(e, add);
-      return cells;
-    }
-    for (const c of this.constraints) {
-      if (c.soft || this.holds(c)) continue;
-      cells.add(c.total);
-      for (const t of c.terms) cells.add(t);
-      if (c.minus) for (const t of c.minus) cells.add(t);
+    for (const e of this.raw) {
+      if (typeof e === 'number') {
+        if (!this.sums.soft(e) && !this.sums.held(e)) this.sums.eachKey(e, add);
+      } else if (!e.soft && !this.holds(e)) for (const k of cellsOf(e)) cells.add(k);
     }
     return cells;
   }
 
   /** Whether some identity (not a soft correspondence) fails: when none does, nothing needs to be sorted or indexed. */
   anyHardFailing(): boolean {
-    let other = false;
     for (const e of this.raw) {
-      if (typeof e === 'number') {
-        if (!this.sums.soft(e) && !this.sums.held(e)) return true;
-      } else if (!e.soft) other = true;
+      if (typeof e === 'number' ? !this.sums.soft(e) && !this.sums.held(e) : !e.soft && !this.holds(e)) return true;
     }
-    return other && this.constraints.some((c) => !c.soft && !this.holds(c));
+    return false;
   }
 
   /**
