@@ -1,5 +1,6 @@
 // The sums a check records are kept a column per field, in chunks, and become objects only when asked for: what the
 // set answers must not depend on that. Several thousand sums of every shape, across chunk boundaries.
+import { boundHolds, CellBound } from '../../src/core/fix/bounds';
 import { ConstraintSet, rowCellKey, type SumCell, type SumRow, type SumTerms } from '../../src/core/fix/constraints';
 import { Money } from '../../src/core/money/money';
 import { AmountCells } from '../../src/core/recognize/tables';
@@ -130,5 +131,24 @@ describe('ConstraintSet with many recorded sums', () => {
     for (let i = 0; i < 5_000; i++) set.recordSum!('row-sum', '表', { row: rows[0]!, col: i % 4 }, { rows: rows.slice(1), col: i % 4 }, PER_TERM, undefined, true);
     expect(set.anyHardFailing()).toBe(false);
     expect(set.failingCells().size).toBe(0);
+  });
+});
+
+describe('CellBound', () => {
+  it('names its cells, tolerance and values as the rule read them, across tables', () => {
+    const a = rowAt(4);
+    const b = rowAt(9);
+    const bound = new CellBound('cross-general-budget-vs-summary', '一般公共预算支出表', { row: a, col: 2 }, [{ row: b, col: 1, table: { sheet: '支出总表' } }, { row: b, col: 3 }], 'at-most', PER_TERM);
+    expect(bound.cell).toBe('一般公共预算支出表!C5');
+    expect(bound.findingId).toBe('cross-general-budget-vs-summary@一般公共预算支出表!C5');
+    expect(bound.terms).toEqual(['支出总表!B10', '一般公共预算支出表!D10']);
+    expect(bound.tolerance.toString()).toBe('0.02');
+    expect([...bound.values].map(([k, v]) => [k, v?.toString()])).toEqual([
+      ['一般公共预算支出表!C5', '6'],
+      ['支出总表!B10', '10'],
+      ['一般公共预算支出表!D10', '12'],
+    ]);
+    expect(boundHolds(bound, new Map())).toBe(true);
+    expect(boundHolds(bound, new Map([['一般公共预算支出表!C5', new Money(23)]]))).toBe(false);
   });
 });

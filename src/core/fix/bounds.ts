@@ -2,7 +2,7 @@
 // constraint set: not identities, so no single-cell fix is read from them, but evidence of which row carries a
 // slip that spread into its totals (a repair that ends a violation is likelier than one that leaves it).
 import { ZERO, type Money } from '../money/money';
-import { ConstraintSet, type CellKey, type Values } from './constraints';
+import { ConstraintSet, rowCellKey, type CellKey, type SumCell, type Values } from './constraints';
 
 /** cell ≤ Σ terms (at-most) or cell ≥ Σ terms (at-least), within `tolerance`. */
 export interface Bound {
@@ -14,6 +14,59 @@ export interface Bound {
   readonly tolerance: Money;
   /** The cells' values as the rule read them (blank: undefined). */
   readonly values: ReadonlyMap<CellKey, Money | undefined>;
+}
+
+/**
+ * An inequality a rule compared between cells of recognized tables, as a Bound: its keys, tolerance and values are
+ * made the first time it is read (a large workbook compares some 90,000 rows, and localization reads few of them).
+ */
+export class CellBound implements Bound {
+  private made: { cell: CellKey; terms: CellKey[]; tolerance: Money; values: Map<CellKey, Money | undefined> } | undefined;
+
+  constructor(
+    readonly rule: string,
+    /** The checked cell's sheet (the bounding cells' too, unless they name their table). */
+    private readonly sheet: string,
+    private readonly checked: SumCell,
+    private readonly bounding: readonly SumCell[],
+    readonly relation: 'at-most' | 'at-least',
+    private readonly perTerm: Money,
+  ) {}
+
+  get findingId(): string {
+    return `${this.rule}@${this.cell}`;
+  }
+
+  get cell(): CellKey {
+    return this.parts.cell;
+  }
+
+  get terms(): readonly CellKey[] {
+    return this.parts.terms;
+  }
+
+  get tolerance(): Money {
+    return this.parts.tolerance;
+  }
+
+  get values(): ReadonlyMap<CellKey, Money | undefined> {
+    return this.parts.values;
+  }
+
+  private get parts(): NonNullable<CellBound['made']> {
+    if (this.made === undefined) {
+      const cell = rowCellKey(this.sheet, this.checked.row, this.checked.col);
+      const terms = this.bounding.map((t) => rowCellKey(t.table?.sheet ?? this.sheet, t.row, t.col));
+      const valueOf = (t: SumCell) => t.row.amounts.get(t.col)?.value;
+      this.made = {
+        cell,
+        terms,
+        tolerance: this.perTerm.times(Math.max(1, this.bounding.length)),
+        values: new Map([[cell, valueOf(this.checked)], ...terms.map((k, i): [CellKey, Money | undefined] => [k, valueOf(this.bounding[i]!)])]),
+      };
+    }
+    return this.made;
+  }
 }
 
 const BOUNDS = new WeakMap<ConstraintSet, Bound[]>();

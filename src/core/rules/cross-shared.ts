@@ -10,7 +10,7 @@ import { OTHER_FIGURE_ROLES } from '../recognize/roles';
 import type { ColumnRole, Row, Table } from '../recognize/model';
 import { isTotalLabel, labelKey, squash } from '../text';
 import { rowCellKey, type ConstraintSink } from '../fix/constraints';
-import { recordBound } from '../fix/bounds';
+import { CellBound, recordBound } from '../fix/bounds';
 import type { RuleContext } from './rule';
 import { hierarchyOf } from './hierarchy';
 import { amountAt, checkSum, columnLabel, rowLabel, type TableCell } from './sum-check';
@@ -518,21 +518,8 @@ export function crossBound(c: CrossBound): Finding | undefined {
   if (stated === undefined && values.every((v) => v === undefined)) return undefined;
   countCompared(c.ctx.rounding);
   const sheet = c.checked.table.sheet;
-  const address = a1(c.checked.row.row, c.checked.col);
-  if (c.ctx.rounding.sink) {
-    // Evidence for error localization (which row carries a slip), not an identity.
-    const cell = rowCellKey(sheet, c.checked.row, c.checked.col);
-    const terms = c.bound.map((t) => rowCellKey(t.table?.sheet ?? sheet, t.row, t.col));
-    recordBound(c.ctx.rounding.sink, {
-      rule: c.rule,
-      findingId: `${c.rule}@${sheet}!${address}`,
-      cell,
-      terms,
-      relation: c.relation,
-      tolerance: c.ctx.rounding.perTerm.times(Math.max(1, c.bound.length)),
-      values: new Map([[cell, stated], ...terms.map((k, i): [string, Money | undefined] => [k, values[i]])]),
-    });
-  }
+  // Evidence for error localization (which row carries a slip), not an identity.
+  if (c.ctx.rounding.sink) recordBound(c.ctx.rounding.sink, new CellBound(c.rule, sheet, c.checked, c.bound, c.relation, c.ctx.rounding.perTerm));
   const actual = stated ?? ZERO;
   const limit = sum(values);
   const excess = c.relation === 'at-most' ? actual.minus(limit) : limit.minus(actual);
@@ -541,6 +528,7 @@ export function crossBound(c: CrossBound): Finding | undefined {
   if (kind === undefined) return undefined;
   const decimals = decimalsFor(actual, limit);
   const rounding = kind === 'rounding';
+  const address = a1(c.checked.row.row, c.checked.col);
   return {
     id: `${c.rule}@${sheet}!${address}`,
     rule: c.rule,
