@@ -473,11 +473,23 @@ export class ConstraintSet implements ConstraintSink {
    * The constraints (each identity once, in order) that read a cell of one of these sheets, and the values of their
    * cells: what the walks of a spread repair (spread.ts) can reach from where they start.
    */
-  onSheets(sheets: ReadonlySet<string>): { constraints: readonly Constraint[]; values: Map<CellKey, Money | undefined> } {
+  onSheets(sheets: ReadonlySet<string>): readonly Constraint[] {
     return this.subset(
       (i) => this.sums.onSheets(i, sheets),
       (c) => cellsOf(c).some((k) => sheets.has(splitKey(k).sheet)),
-    );
+      false,
+    ).constraints;
+  }
+
+  /** The value a constraint of this set recorded for one of its cells (the last it names the cell with). */
+  valueIn(c: Constraint, k: CellKey): Money | undefined {
+    if (c instanceof RecordedSum) {
+      const i = c.terms.lastIndexOf(k);
+      return i >= 0 ? termValue(c.cells, i) : c.total === k ? c.totalValue : undefined;
+    }
+    const pairs = this.pairsOf.get(c) ?? [];
+    for (let i = pairs.length - 1; i >= 0; i--) if (pairs[i]![0] === k) return pairs[i]![1];
+    return undefined;
   }
 
   /**
@@ -485,7 +497,7 @@ export class ConstraintSet implements ConstraintSink {
    * recorded value of a cell winning. (Every value recorded for a cell is the cell's own, read from the same
    * recognized table: they never disagree in a check.)
    */
-  private subset(sum: (i: number) => boolean, other: (c: Constraint) => boolean): { constraints: readonly Constraint[]; values: Map<CellKey, Money | undefined> } {
+  private subset(sum: (i: number) => boolean, other: (c: Constraint) => boolean, withValues = true): { constraints: readonly Constraint[]; values: Map<CellKey, Money | undefined> } {
     const out: Constraint[] = [];
     const pairs: Array<ReadonlyArray<[CellKey, Money | undefined]> | undefined> = [];
     const byTotal = new Map<CellKey, Constraint | Constraint[]>();
@@ -497,7 +509,7 @@ export class ConstraintSet implements ConstraintSink {
       pairs.push(typeof e === 'number' ? undefined : this.rawPairs.get(k));
     });
     const values = new Map<CellKey, Money | undefined>();
-    out.forEach((c, i) => setValues(values, c, pairs[i]));
+    if (withValues) out.forEach((c, i) => setValues(values, c, pairs[i]));
     return { constraints: out, values };
   }
 

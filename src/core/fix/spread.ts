@@ -100,7 +100,7 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
   for (const c of set.failing()) if (c.soft || !local(c)) for (const k of cellsOf(c)) starts.add(sheetOf(k));
   for (const b of boundsOf(set)) if (!boundHolds(b, NO_VALUES)) for (const k of [b.cell, ...b.terms]) starts.add(sheetOf(k));
   if (starts.size === 0) return out;
-  const { constraints, values } = set.onSheets(starts);
+  const constraints = set.onSheets(starts);
   const hard = constraints.filter((c) => !c.soft);
   const failingHard = hard.filter((c) => !set.holds(c));
   if (failingHard.length === 0) return out;
@@ -121,6 +121,17 @@ export function localizeSpread(set: ConstraintSet): Map<string, Repair[]> {
       if (carries) push(carriers, k, c);
     }
   }
+  // A cell's value: the last one recorded for it by these constraints, looked up when asked (most never are).
+  const known = new Map<CellKey, Money | undefined>();
+  const values: Values = {
+    get(k) {
+      if (known.has(k)) return known.get(k);
+      const list = touching.get(k);
+      const v = list === undefined ? undefined : set.valueIn(list[list.length - 1]!, k);
+      known.set(k, v);
+      return v;
+    },
+  };
   const filled = (k: CellKey) => {
     const v = values.get(k);
     return v !== undefined && !v.isZero();
