@@ -317,13 +317,16 @@ export function alignedCodes(table: Table, tables: readonly Table[]): Map<Row, {
 export function subjectRows(table: Table, tables: readonly Table[]): SubjectRow[] {
   const aligned = alignedCodes(table, tables);
   const out: SubjectRow[] = [];
+  // The rows codes were aligned from, by sheet (a 汇总 aligns thousands).
+  const from = new Map<string, Map<number, { table: Table; row: Row }>>();
   for (const row of table.rows) {
     if (row.isTotal || row.unitCode !== undefined) continue;
     if (row.code !== undefined && row.codeSource === 'aligned' && row.alignedFrom) {
       const { sheet, row: at } = row.alignedFrom;
-      const table = tables.find((t) => t.sheet === sheet && t.rows.some((r) => r.row === at));
-      const from = table?.rows.find((r) => r.row === at);
-      out.push({ row, code: row.code, source: 'aligned', ...(table && from ? { from: { table, row: from } } : {}) });
+      let onSheet = from.get(sheet);
+      if (onSheet === undefined) from.set(sheet, (onSheet = rowsAt(tables, sheet)));
+      const source = onSheet.get(at);
+      out.push({ row, code: row.code, source: 'aligned', ...(source ? { from: source } : {}) });
     } else if (row.code !== undefined) out.push({ row, code: row.code, source: row.codeSource ?? 'cell' });
     else {
       const a = aligned.get(row);
@@ -331,6 +334,19 @@ export function subjectRows(table: Table, tables: readonly Table[]): SubjectRow[
     }
   }
   return out;
+}
+
+/**
+ * Per sheet row of one sheet, the first table (in order) with a row there, and its first row there. Made by each
+ * caller for itself (not kept across rules: a re-check learns which tables a rule reads by watching it read them).
+ */
+function rowsAt(tables: readonly Table[], sheet: string): Map<number, { table: Table; row: Row }> {
+  const index = new Map<number, { table: Table; row: Row }>();
+  for (const t of tables) {
+    if (t.sheet !== sheet) continue;
+    for (const r of t.rows) if (!index.has(r.row)) index.set(r.row, { table: t, row: r });
+  }
+  return index;
 }
 
 const UNIT_CODES = new WeakMap<readonly Table[], ReadonlySet<string>>();
