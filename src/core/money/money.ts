@@ -551,6 +551,12 @@ export function toHalfWidth(s: string): string {
  * Returns undefined when the text is not a number.
  */
 export function parseAmountText(raw: string): Money | undefined {
+  // A Chinese character or a percent sign is never part of an amount (a table's labels and 完成率 ≥95% are read
+  // here too: answered without rewriting them).
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if ((c >= 0x4e00 && c <= 0x9fff) || c === 37 /* % */) return undefined;
+  }
   let s = toHalfWidth(raw).replace(/[\s\u00a0\u3000]+/g, '');
   if (s === '') return undefined;
   let negative = false;
