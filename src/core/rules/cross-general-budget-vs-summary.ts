@@ -6,6 +6,7 @@ import { displayAmount, ZERO, type Money } from '../money/money';
 import type { ColumnRole, Row, Table } from '../recognize/model';
 import { codeGroups } from '../recognize/tables';
 import { labelKey } from '../text';
+import { FirstByUnitAndCode } from './hierarchy';
 import type { Rule, RuleContext } from './rule';
 import { colOf, crossBound, crossSum, firstTable, funding, hasMoney, label, labelWithCode, notice, rowCodes, rowText, tableData, tablesOf, total, unitCodes, valueAt, type RowCode } from './cross-shared';
 
@@ -19,8 +20,7 @@ const ID = 'cross-general-budget-vs-summary';
 class RowsByKey {
   private total: Row | undefined;
   private readonly units = new Map<string, Row>();
-  /** unit ('' when none) → code → row: no key string is made per row (a 汇总 has one per data row). */
-  private readonly coded = new Map<string, Map<string, Row>>();
+  private readonly coded = new FirstByUnitAndCode();
   /** The rows kept, in table order. */
   readonly rows: Row[] = [];
   /** The table's unit codes that stand for the majority's (see unitOf). */
@@ -37,14 +37,12 @@ class RowsByKey {
         if (this.total === undefined) this.rows.push((this.total = r));
       } else if (r.unitCode !== undefined) {
         const unit = this.unitOf(r.unitCode);
-        if (!this.units.has(unit)) this.rows.push(set(this.units, unit, r));
+        if (this.units.has(unit)) continue;
+        this.units.set(unit, r);
+        this.rows.push(r);
       } else {
         const code = codes.get(r)?.code;
-        if (code === undefined) continue;
-        const unit = this.unitOf(r.unit ?? '');
-        let byCode = this.coded.get(unit);
-        if (byCode === undefined) this.coded.set(unit, (byCode = new Map()));
-        if (!byCode.has(code)) this.rows.push(set(byCode, code, r));
+        if (code !== undefined && this.coded.add(this.unitOf(r.unit ?? ''), code, r)) this.rows.push(r);
       }
     }
   }
@@ -59,14 +57,8 @@ class RowsByKey {
     if (r.isTotal) return this.total;
     if (r.unitCode !== undefined) return this.units.get(of.unitOf(r.unitCode));
     const code = of.codes.get(r)?.code;
-    return code === undefined ? undefined : this.coded.get(of.unitOf(r.unit ?? ''))?.get(code);
+    return code === undefined ? undefined : this.coded.get(of.unitOf(r.unit ?? ''), code);
   }
-}
-
-/** Sets a key and gives back the value. */
-function set<K, V>(map: Map<K, V>, key: K, value: V): V {
-  map.set(key, value);
-  return value;
 }
 
 const ROLES: readonly ColumnRole[] = ['total', 'basic', 'project'];

@@ -4,32 +4,28 @@
 import { cellRef, classifyDifference, type Finding } from '../findings';
 import { displayAmount } from '../money/money';
 import type { Row, Table } from '../recognize/model';
+import { FirstByUnitAndCode } from './hierarchy';
 import type { Rule } from './rule';
 import { colOf, crossSum, firstTable, hasMoney, label, notice, tableData, tablesOf, totalRowOf, valueAt } from './cross-shared';
 
 const ID = 'cross-income-by-code';
 
-/** The functional-subject rows of a table, the first of each code within a unit's block, by unit ('' for none) and code. */
+/** The functional-subject rows of a table, the first of each code within a unit's block. */
 class Coded {
-  private readonly byUnit = new Map<string, Map<string, Row>>();
+  private readonly first = new FirstByUnitAndCode();
   /** The rows kept, in table order. */
   readonly rows: Row[] = [];
 
   constructor(table: Table) {
     for (const r of table.rows) {
       if (r.code === undefined || r.unitCode !== undefined || r.isTotal || !r.code.startsWith('2')) continue;
-      const unit = r.unit ?? '';
-      let codes = this.byUnit.get(unit);
-      if (codes === undefined) this.byUnit.set(unit, (codes = new Map()));
-      if (codes.has(r.code)) continue;
-      codes.set(r.code, r);
-      this.rows.push(r);
+      if (this.first.add(r.unit ?? '', r.code, r)) this.rows.push(r);
     }
   }
 
   /** This table's row of the same unit and code as `r`. */
   get(r: Row): Row | undefined {
-    return this.byUnit.get(r.unit ?? '')?.get(r.code!);
+    return this.first.get(r.unit ?? '', r.code!);
   }
 }
 

@@ -25,27 +25,40 @@ export function hierarchyOf(table: Table): Hierarchy {
   return h;
 }
 
+/**
+ * The first row of each code within each unit's block (unit '' when none), as two levels of maps: no key string is
+ * made per row (a 汇总 has thousands of units and a coded row each).
+ */
+export class FirstByUnitAndCode {
+  private readonly byUnit = new Map<string, Map<string, Row>>();
+
+  /** Keeps `row` under its unit and code unless a row is there already; whether it was kept. */
+  add(unit: string, code: string, row: Row): boolean {
+    let codes = this.byUnit.get(unit);
+    if (codes === undefined) this.byUnit.set(unit, (codes = new Map()));
+    if (codes.has(code)) return false;
+    codes.set(code, row);
+    return true;
+  }
+
+  get(unit: string, code: string): Row | undefined {
+    return this.byUnit.get(unit)?.get(code);
+  }
+}
+
 function buildHierarchy(table: Table): Hierarchy {
-  // unit ('' when none) → code → first row with it
-  const byUnit = new Map<string, Map<string, Row>>();
+  const first = new FirstByUnitAndCode();
   const coded: Row[] = [];
   for (const row of table.rows) {
     if (!row.code || row.isTotal) continue;
-    const unit = row.unit ?? '';
-    let codes = byUnit.get(unit);
-    if (codes === undefined) byUnit.set(unit, (codes = new Map()));
-    if (!codes.has(row.code)) {
-      codes.set(row.code, row);
-      coded.push(row);
-    }
+    if (first.add(row.unit ?? '', row.code, row)) coded.push(row);
   }
   // unit → parent code ('' for the top level) → children
   const children = new Map<string, Map<string, Row[]>>();
   for (const row of coded) {
     const unit = row.unit ?? '';
-    const codes = byUnit.get(unit)!;
     let p = parentCode(row.code!);
-    while (p !== undefined && !codes.has(p)) p = parentCode(p);
+    while (p !== undefined && first.get(unit, p) === undefined) p = parentCode(p);
     let mine = children.get(unit);
     if (mine === undefined) children.set(unit, (mine = new Map()));
     const k = p ?? '';
