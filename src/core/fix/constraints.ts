@@ -291,52 +291,38 @@ class RecordedSums {
     return c;
   }
 
+  /** Calls `term` for each term of sum i (row, column, sheet) until it answers true; whether it did. */
+  private someTerm(i: number, term: (row: SumRow, col: number, sheet: string) => boolean | void): boolean {
+    return someTerm(this.field(i, 3) as TermsA, this.field(i, 4) as TermsB, this.source(i).sheet, term);
+  }
+
   /** The checked cell and every term of sum i, by row object and column. */
   eachCell(i: number, cell: (row: SumRow, col: number) => void): void {
     cell(this.row(i), this.col(i));
-    eachTerm(this.field(i, 3) as TermsA, this.field(i, 4) as TermsB, cell);
+    this.someTerm(i, (row, col) => {
+      cell(row, col);
+    });
   }
 
   /** Every cell key of sum i: its total's, then its terms'. */
   eachKey(i: number, key: (k: CellKey) => void): void {
-    const sheet = this.source(i).sheet;
-    key(rowCellKey(sheet, this.row(i), this.col(i)));
-    const a = this.field(i, 3) as TermsA;
-    const b = this.field(i, 4) as TermsB;
-    if (b === undefined) for (const c of a as readonly SumCell[]) key(rowCellKey(c.table?.sheet ?? sheet, c.row, c.col));
-    else eachTerm(a, b, (row, col) => key(rowCellKey(sheet, row, col)));
+    key(rowCellKey(this.source(i).sheet, this.row(i), this.col(i)));
+    this.someTerm(i, (row, col, sheet) => {
+      key(rowCellKey(sheet, row, col));
+    });
   }
 
   /** Whether sum i reads a cell of one of these sheets. */
   onSheets(i: number, sheets: ReadonlySet<string>): boolean {
     if (sheets.has(this.source(i).sheet)) return true;
-    if (this.field(i, 4) !== undefined) return false;
-    for (const c of this.field(i, 3) as readonly SumCell[]) if (c.table !== undefined && sheets.has(c.table.sheet)) return true;
-    return false;
+    // Only terms given as cells can lie on another sheet than the checked cell's.
+    return this.field(i, 4) === undefined && this.someTerm(i, (_row, _col, sheet) => sheets.has(sheet));
   }
 
   /** Whether sum i reads one of these cells (as cellPositions gives them: no key is made). */
   reads(i: number, near: CellPositions): boolean {
-    const sheet = this.source(i).sheet;
-    const mine = near.get(sheet);
-    if (mine?.has(position(this.row(i).row, this.col(i)))) return true;
-    const a = this.field(i, 3) as TermsA;
-    const b = this.field(i, 4) as TermsB;
-    if (b === undefined) {
-      for (const c of a as readonly SumCell[]) {
-        const theirs = c.table === undefined ? mine : near.get(c.table.sheet);
-        if (theirs?.has(position(c.row.row, c.col))) return true;
-      }
-      return false;
-    }
-    if (mine === undefined) return false;
-    if (typeof b === 'number') {
-      for (const row of a as readonly SumRow[]) if (mine.has(position(row.row, b))) return true;
-      return false;
-    }
-    const row = (a as SumRow).row;
-    for (const col of b) if (mine.has(position(row, col))) return true;
-    return false;
+    if (near.get(this.source(i).sheet)?.has(position(this.row(i).row, this.col(i)))) return true;
+    return this.someTerm(i, (row, col, sheet) => near.get(sheet)?.has(position(row.row, col)) === true);
   }
 }
 
@@ -371,18 +357,22 @@ const FIELDS = 5;
 const CHUNK_BITS = 12;
 const CHUNK = 1 << CHUNK_BITS;
 
-/** The terms of a recorded sum (as RecordedSum keeps them), by row object and column. */
-function eachTerm(a: TermsA, b: TermsB, cell: (row: SumRow, col: number) => void): void {
+/**
+ * Calls `term` for each term of a recorded sum (as RecordedSum keeps them) with its row object, column and sheet
+ * (`sheet`, unless a term given as a cell names its table), until it answers true; whether it did.
+ */
+function someTerm(a: TermsA, b: TermsB, sheet: string, term: (row: SumRow, col: number, sheet: string) => boolean | void): boolean {
   if (b === undefined) {
     const cells = a as readonly SumCell[];
-    for (let k = 0; k < cells.length; k++) cell(cells[k]!.row, cells[k]!.col);
+    for (let k = 0; k < cells.length; k++) if (term(cells[k]!.row, cells[k]!.col, cells[k]!.table?.sheet ?? sheet)) return true;
   } else if (typeof b === 'number') {
     const rows = a as readonly SumRow[];
-    for (let k = 0; k < rows.length; k++) cell(rows[k]!, b);
+    for (let k = 0; k < rows.length; k++) if (term(rows[k]!, b, sheet)) return true;
   } else {
     const row = a as SumRow;
-    for (let k = 0; k < b.length; k++) cell(row, b[k]!);
+    for (let k = 0; k < b.length; k++) if (term(row, b[k]!, sheet)) return true;
   }
+  return false;
 }
 
 /**
@@ -399,12 +389,12 @@ export class ConstraintSet implements ConstraintSink {
    */
   private readonly raw: Array<Constraint | number> = [];
   private readonly sums = new RecordedSums();
-  /** The value pairs given to add, by index in `raw` (a recorded sum has none: most entries have none). */
-  private readonly rawPairs = new Map<number, ReadonlyArray<[CellKey, Money | undefined]>>();
+  /** The value pairs each constraint given to add came with, and the values they make (see holds). */
+  private readonly pairsOf = new WeakMap<Constraint, ReadonlyArray<[CellKey, Money | undefined]>>();
+  private readonly ownValues = new WeakMap<Constraint, Map<CellKey, Money | undefined>>();
   /** How many of `raw` are sorted into `kept` so far. */
   private sorted = 0;
   private readonly kept: Constraint[] = [];
-  private readonly keptPairs: Array<ReadonlyArray<[CellKey, Money | undefined]> | undefined> = [];
   private map: Map<CellKey, Money | undefined> | undefined;
   /** The kept constraints by their total cell, to drop one recorded twice (by two rules). */
   private readonly byTotal = new Map<CellKey, Constraint | Constraint[]>();
@@ -416,9 +406,7 @@ export class ConstraintSet implements ConstraintSink {
     for (; this.sorted < this.raw.length; this.sorted++) {
       const c = this.entry(this.sorted);
       if (!this.adds(c)) continue;
-      const pairs = this.rawPairs.get(this.sorted);
-      this.keptPairs.push(pairs);
-      if (this.map !== undefined) setValues(this.map, c, pairs);
+      if (this.map !== undefined) setValues(this.map, c, this.pairsOf.get(c));
     }
     return this.kept;
   }
@@ -428,7 +416,7 @@ export class ConstraintSet implements ConstraintSink {
     const kept = this.constraints;
     if (this.map === undefined) {
       const map = new Map<CellKey, Money | undefined>();
-      for (let i = 0; i < kept.length; i++) setValues(map, kept[i]!, this.keptPairs[i]);
+      for (const c of kept) setValues(map, c, this.pairsOf.get(c));
       this.map = map;
     }
     return this.map;
@@ -439,7 +427,6 @@ export class ConstraintSet implements ConstraintSink {
   }
 
   add(c: Constraint, values: ReadonlyArray<[CellKey, Money | undefined]>): void {
-    this.rawPairs.set(this.raw.length, values);
     this.pairsOf.set(c, values);
     this.raw.push(c);
   }
@@ -499,17 +486,14 @@ export class ConstraintSet implements ConstraintSink {
    */
   private subset(sum: (i: number) => boolean, other: (c: Constraint) => boolean, withValues = true): { constraints: readonly Constraint[]; values: Map<CellKey, Money | undefined> } {
     const out: Constraint[] = [];
-    const pairs: Array<ReadonlyArray<[CellKey, Money | undefined]> | undefined> = [];
     const byTotal = new Map<CellKey, Constraint | Constraint[]>();
-    this.raw.forEach((e, k) => {
-      if (typeof e === 'number' ? !sum(e) : !other(e)) return;
+    for (const e of this.raw) {
+      if (typeof e === 'number' ? !sum(e) : !other(e)) continue;
       const c = typeof e === 'number' ? this.sums.at(e) : e;
-      if (!keep(byTotal, c)) return;
-      out.push(c);
-      pairs.push(typeof e === 'number' ? undefined : this.rawPairs.get(k));
-    });
+      if (keep(byTotal, c)) out.push(c);
+    }
     const values = new Map<CellKey, Money | undefined>();
-    if (withValues) out.forEach((c, i) => setValues(values, c, pairs[i]));
+    if (withValues) for (const c of out) setValues(values, c, this.pairsOf.get(c));
     return { constraints: out, values };
   }
 
@@ -537,9 +521,6 @@ export class ConstraintSet implements ConstraintSink {
     return holds(c, own.size > 0 ? own : this.values);
   }
 
-  /** The value pairs each constraint given to add came with, and the values they make (see holds). */
-  private readonly pairsOf = new WeakMap<Constraint, ReadonlyArray<[CellKey, Money | undefined]>>();
-  private readonly ownValues = new WeakMap<Constraint, Map<CellKey, Money | undefined>>();
 
   /** The cells of the identities (not the soft correspondences) that fail. */
   failingCells(): Set<CellKey> {
