@@ -105,8 +105,9 @@ function moneyOf(v: number): Money {
   if (moneys === undefined || (v === 0 && 1 / v < 0)) return new Money(v);
   const cents = Math.round(v * 100);
   // Exactly v: the count of cents gives back the number itself, so it identifies it.
-  const map = cents / 100 === v && cents <= MAX_CENTS && cents >= -MAX_CENTS ? moneys.byCents : moneys.other;
-  const key = map === moneys.byCents ? cents : v;
+  const byCents = cents / 100 === v && Math.abs(cents) <= MAX_CENTS;
+  const map = byCents ? moneys.byCents : moneys.other;
+  const key = byCents ? cents : v;
   let m = map.get(key);
   if (m === undefined) map.set(key, (m = new Money(v)));
   return m;
