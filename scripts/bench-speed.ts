@@ -36,7 +36,7 @@ import { RULES, type Rule } from '../src/core/rules';
 import { writeEdits } from '../src/file/write';
 import { readOptions } from '../src/cli/main';
 import { readWorkbookBytes } from '../src/file/xlsx';
-import { dataRowCount, generateConsolidated, layoutToSheet, layoutToWorkbook, performanceBlocksSheet, plantAmounts, writeLayoutXlsx, type GenWorkbook } from './generate-workbook';
+import { dataRowCount, generateConsolidated, layoutToSheet, layoutToWorkbook, performanceBlocksSheet, plantAmounts, plantedAmounts, writeLayoutXlsx, type GenWorkbook } from './generate-workbook';
 import { arg } from './args';
 
 const SEED = 20240101;
@@ -511,22 +511,11 @@ function buildCli(): number {
 /** How many amounts the planted copy changes. */
 const PLANTED = 40;
 
-/** A copy of the workbook file with `n` amounts changed by +1.11 (plantAmounts), written beside it. */
+/** A copy of the workbook file with `n` amounts changed by +1.11 (plantedAmounts), written beside it. */
 async function plantedCopy(file: string, n: number): Promise<string> {
   const bytes = readFileSync(file);
   const wb = await readWorkbookBytes(bytes, 'planted.xlsx', readOptions);
-  const after = plantAmounts(wb, n);
-  const edits: Edit[] = [];
-  wb.sheets.forEach((sheet, i) => {
-    const changed = after.sheets[i]!;
-    if (changed === sheet) return;
-    changed.cells.forEach((row, r) =>
-      row?.forEach((c, k) => {
-        const was = sheet.cells[r]?.[k];
-        if (c && was && c.value !== was.value) edits.push({ sheet: sheet.name, address: a1(r, k), before: String(was.value), after: String(c.value) });
-      }),
-    );
-  });
+  const edits: Edit[] = plantedAmounts(wb, n).map((p) => ({ sheet: p.sheet, address: p.address, before: String(p.before), after: String(p.after) }));
   const out = file.replace(/\.xlsx$/, `-planted-${n}.xlsx`);
   writeFileSync(out, await writeEdits(bytes, edits));
   return out;

@@ -801,11 +801,10 @@ export function layoutToSheet(s: GenSheet): Sheet {
 }
 
 /**
- * The workbook with `n` amounts changed by +1.11 at cells picked by a fixed pseudo-random sequence, so
- * that fix suggestion has work to do (a consistent workbook has nothing to fix).
+ * The `n` amounts plantAmounts changes: +1.11 each, at cells picked by a fixed pseudo-random sequence (a cell picked
+ * twice is changed once).
  */
-export function plantAmounts(wb: Workbook, n: number): Workbook {
-  if (n === 0) return wb;
+export function plantedAmounts(wb: Workbook, n: number): Array<{ sheet: string; address: string; before: number; after: number }> {
   const amounts: Array<{ sheet: string; address: string; value: number }> = [];
   for (const s of wb.sheets) {
     s.cells.forEach((row, r) => row?.forEach((c, k) => {
@@ -814,8 +813,21 @@ export function plantAmounts(wb: Workbook, n: number): Workbook {
   }
   let x = 7;
   const next = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const picked = Array.from({ length: n }, () => amounts[Math.floor(next() * amounts.length)]!);
-  return setCells(wb, picked.map((p) => ({ sheet: p.sheet, address: p.address, state: { value: Math.round((p.value + 1.11) * 100) / 100 } })));
+  const picked = new Map<string, { sheet: string; address: string; before: number; after: number }>();
+  for (let i = 0; i < n; i++) {
+    const p = amounts[Math.floor(next() * amounts.length)]!;
+    picked.set(`${p.sheet}!${p.address}`, { sheet: p.sheet, address: p.address, before: p.value, after: Math.round((p.value + 1.11) * 100) / 100 });
+  }
+  return [...picked.values()];
+}
+
+/**
+ * The workbook with `n` amounts changed by +1.11 (plantedAmounts), so that fix suggestion has work to do (a
+ * consistent workbook has nothing to fix).
+ */
+export function plantAmounts(wb: Workbook, n: number): Workbook {
+  if (n === 0) return wb;
+  return setCells(wb, plantedAmounts(wb, n).map((p) => ({ sheet: p.sheet, address: p.address, state: { value: p.after } })));
 }
 
 /** Writes the layout as .xlsx with ExcelJS's streaming writer (fast, little memory); returns the path. */
