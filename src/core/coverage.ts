@@ -27,7 +27,7 @@ export interface CellsRead {
  * a large workbook checked for its findings alone pays for a mark per cell, not for an identity each).
  */
 export class CoverageSink implements ConstraintSink, CellsRead {
-  /** The cells of the recorded sums (coverageOf reads these marks as they are). */
+  /** The cells of the recorded sums (coverageOf reads these marks as they are, once: it gives back their slots). */
   readonly marks = new RowMarks();
   /** The other cells read, as keys. */
   readonly keys = new Set<CellKey>();
@@ -138,7 +138,7 @@ export function coverageOf(tables: readonly Table[], constraints: CellsRead): Ta
   if (!sink) {
     constraints.eachCell(
       (row, col) => readCols.add(row, col),
-      (k) => (readKeys as Set<string>).add(k),
+      (k) => readKeys.add(k),
     );
   }
   const byPrinted = new Map<string, { table: Table; cells: number; covered: number }>();
