@@ -21,6 +21,12 @@ const CENTRAL = '006-central-shehuifuli-2024';
 const FINAL = '007-pujiang-nongye-juesuan-2023';
 const NATIONAL_FINAL = '008-shili-nongye-juesuan-2023';
 
+/** Checks the national 决算 fixture with a 情况说明 sheet of these lines added. */
+async function finalWithNarrative(): Promise<(lines: CellValue[][]) => ReturnType<typeof analyzeWorkbook>> {
+  const wb = await loadFixture(NATIONAL_FINAL);
+  return (lines) => analyzeWorkbook({ ...wb, sheets: [...wb.sheets, sheetFromRows('情况说明', lines)] }, options);
+}
+
 const alarms = (findings: readonly Finding[]) => findings.filter((f) => f.severity !== 'info');
 const at = (f: Pick<Finding, 'cells'>) => `${f.cells[0]!.sheet}!${f.cells[0]!.address}`;
 
@@ -329,16 +335,15 @@ describe('the national 部门决算 tables (fixture 008: 公开01表 … 公开0
   });
 
   it('checks a 决算 narrative against the summary’s 总计 and the 三公 决算数 (not the 预算数 beside it)', async () => {
-    const wb = await loadFixture(NATIONAL_FINAL);
-    const narrative = (totalIncome: string, reception: string) =>
-      sheetFromRows('情况说明', [
+    const withNarrative = await finalWithNarrative();
+    const check = (totalIncome: string, reception: string) =>
+      withNarrative([
         ['示例县农业农村局2023年度部门决算情况说明'],
         ['一、收入支出决算总体情况说明'],
         [`2023年度收入总计${totalIncome}万元、支出总计7,171.71万元。`],
         ['二、财政拨款“三公”经费支出决算情况说明'],
         [`2023年度“三公”经费财政拨款支出决算为13.00万元，完成预算的86.67%。其中：公务用车运行维护费10.86万元，公务接待费${reception}万元。`],
       ]);
-    const check = (a: string, b: string) => analyzeWorkbook({ ...wb, sheets: [...wb.sheets, narrative(a, b)] }, options);
     const right = check('7,171.71', '2.14');
     expect(alarms(right.findings)).toEqual([]);
     expect(right.outcomes.find((o) => o.rule === 'narrative-amounts')).toMatchObject({ status: 'pass', compared: 4 });
@@ -350,23 +355,20 @@ describe('the national 部门决算 tables (fixture 008: 公开01表 … 公开0
   });
 
   it('reads 本年收入合计 / 本年支出合计 in a 决算 narrative as the year totals, and their parts and shares', async () => {
-    const wb = await loadFixture(NATIONAL_FINAL);
-    const say = (basic: string) =>
-      sheetFromRows('情况说明', [['情况说明'], ['三、支出决算情况说明'], [`本年支出合计6,992.46万元，其中：基本支出${basic}；项目支出4,117.05万元，占58.88%。`]]);
-    const check = (basic: string) => analyzeWorkbook({ ...wb, sheets: [...wb.sheets, say(basic)] }, options);
+    const withNarrative = await finalWithNarrative();
+    const check = (basic: string) => withNarrative([['情况说明'], ['三、支出决算情况说明'], [`本年支出合计6,992.46万元，其中：基本支出${basic}；项目支出4,117.05万元，占58.88%。`]]);
     expect(alarms(check('2,875.41万元，占41.12%').findings)).toEqual([]);
     expect(alarms(check('2,875.14万元，占41.21%').findings).map((f) => f.id)).toEqual(['narrative-amounts@情况说明!A3/基本支出', 'narrative-amounts@情况说明!A3/基本支出%']);
   });
 
   it('checks the income sources a 决算 narrative lists under 本年收入合计 against the summary’s income lines', async () => {
-    const wb = await loadFixture(NATIONAL_FINAL);
-    const say = (general: string, operating: string) =>
-      sheetFromRows('情况说明', [
+    const withNarrative = await finalWithNarrative();
+    const check = (general: string, operating: string) =>
+      withNarrative([
         ['情况说明'],
         ['二、收入决算情况说明'],
         [`本年收入合计6,792.61万元，其中：一般公共预算财政拨款收入${general}万元，占76.66%；政府性基金预算财政拨款收入1,500.00万元，占22.08%；事业收入77.00万元，占${operating}%；其他收入8.40万元，占0.12%。`],
       ]);
-    const check = (general: string, operating: string) => analyzeWorkbook({ ...wb, sheets: [...wb.sheets, say(general, operating)] }, options);
     const right = check('5,207.21', '1.13');
     expect(alarms(right.findings)).toEqual([]);
     expect(right.outcomes.find((o) => o.rule === 'narrative-amounts')).toMatchObject({ status: 'pass', compared: 5 });
