@@ -589,7 +589,7 @@ function textAt(line: ReadonlyArray<Cell | undefined> | undefined, texts: string
 
 /** Whether some of these columns hold text in the row. */
 function anyFilled(line: ReadonlyArray<Cell | undefined> | undefined, texts: string[], cols: readonly number[]): boolean {
-  for (const col of cols) if (textAt(line, texts, col) !== '') return true;
+  for (let i = 0; i < cols.length; i++) if (textAt(line, texts, cols[i]!) !== '') return true;
   return false;
 }
 
@@ -607,7 +607,8 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
     const carry = (carries[i] ??= { lei: '', kuan: '' });
     const parts: Partial<Record<'lei' | 'kuan' | 'xiang', string>> = {};
     let groupCode: string | undefined;
-    for (const col of group) {
+    for (let j = 0; j < group.length; j++) {
+      const col = group[j]!;
       const t = textAt(line, texts, col.col);
       const digits = codeText(t);
       if (digits === undefined) {
@@ -623,14 +624,15 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
     else if (i === 1) secondary = c;
   }
   let name = '';
-  for (const col of plan.names) {
-    name = textAt(line, texts, col);
+  for (let i = 0; i < plan.names.length; i++) {
+    name = textAt(line, texts, plan.names[i]!);
     if (name !== '') break;
   }
   // Sized once: most amount columns of a data row hold a cell.
   let found: AmountCell[] = new Array<AmountCell>(plan.amounts.length);
   let k = 0;
-  for (const col of plan.amounts) {
+  for (let i = 0; i < plan.amounts.length; i++) {
+    const col = plan.amounts[i]!;
     const amount = readAmountCell(line?.[col], col);
     if (amount) found[k++] = amount;
   }
@@ -638,10 +640,10 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
   const amounts = new AmountCells(found);
   if (name === '') name = labelInCode;
   // Project tables: a row is named by its 二级 project, else its 一级 project, else its type.
-  for (const cols of plan.projectNames) {
-    if (name !== '') break;
-    for (const col of cols) {
-      const t = textAt(line, texts, col);
+  for (let i = 0; i < plan.projectNames.length && name === ''; i++) {
+    const cols = plan.projectNames[i]!;
+    for (let j = 0; j < cols.length; j++) {
+      const t = textAt(line, texts, cols[j]!);
       if (t !== '' && codeText(t) === undefined) {
         name = t;
         break;
@@ -649,8 +651,8 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
     }
   }
   if (name === '') {
-    for (const col of plan.texts) {
-      const t = textAt(line, texts, col);
+    for (let i = 0; i < plan.texts.length; i++) {
+      const t = textAt(line, texts, plan.texts[i]!);
       if (t !== '') {
         name = t;
         break;
