@@ -110,7 +110,9 @@ class RowMarks {
 
   /** Each marked cell once (rows in the order first marked, per way of keeping; per row the low columns first). */
   each(cell: (row: SumRow, col: number) => void): void {
-    for (const row of this.slotted) {
+    const slotted = this.slotted;
+    for (let i = 0; i < slotted.length; i++) {
+      const row = slotted[i]!;
       const bits = (row.amounts as AmountCells).marks;
       for (let col = 0; col < BITS; col++) if ((bits & (1 << col)) !== 0) cell(row, col);
     }
@@ -120,7 +122,8 @@ class RowMarks {
 
   /** Gives back the slots this holds (their rows can be marked by the next RowMarks). */
   release(): void {
-    for (const row of this.slotted) (row.amounts as AmountCells).markedBy = undefined;
+    const slotted = this.slotted;
+    for (let i = 0; i < slotted.length; i++) (slotted[i]!.amounts as AmountCells).markedBy = undefined;
     this.slotted.length = 0;
   }
 }
@@ -147,9 +150,13 @@ export function coverageOf(tables: readonly Table[], constraints: CellsRead): Ta
     const key = `${t.sheet}\u0000${t.rect.r0}\u0000${t.rect.c0}`;
     const entry = byPrinted.get(key) ?? { table: t, cells: 0, covered: 0 };
     byPrinted.set(key, entry);
-    for (const row of t.rows) {
+    const rows = t.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
       const bits = readCols.lowBits(row);
-      for (const cell of amountList(row.amounts)) {
+      const cells = amountList(row.amounts);
+      for (let k = 0; k < cells.length; k++) {
+        const cell = cells[k]!;
         const col = cell.col;
         if (cell.value === undefined) continue;
         entry.cells++;

@@ -319,7 +319,9 @@ export function subjectRows(table: Table, tables: readonly Table[]): SubjectRow[
   const out: SubjectRow[] = [];
   // The rows codes were aligned from, by sheet (a 汇总 aligns thousands).
   const from = new Map<string, Map<number, { table: Table; row: Row }>>();
-  for (const row of table.rows) {
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (row.isTotal || row.unitCode !== undefined) continue;
     if (row.code !== undefined && row.codeSource === 'aligned' && row.alignedFrom) {
       const { sheet, row: at } = row.alignedFrom;
@@ -356,7 +358,10 @@ export function unitCodes(tables: readonly Table[]): ReadonlySet<string> {
   let codes = UNIT_CODES.get(tables);
   if (!codes) {
     const found = new Set<string>();
-    for (const t of tables) for (const r of t.rows) if (r.unitCode !== undefined) found.add(r.unitCode);
+    for (const t of tables) {
+      const rows = t.rows;
+      for (let i = 0; i < rows.length; i++) if (rows[i]!.unitCode !== undefined) found.add(rows[i]!.unitCode!);
+    }
     codes = found;
     UNIT_CODES.set(tables, codes);
   }

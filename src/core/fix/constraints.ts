@@ -487,7 +487,9 @@ export class ConstraintSet implements ConstraintSink {
   private subset(sum: (i: number) => boolean, other: (c: Constraint) => boolean, withValues = true): { constraints: readonly Constraint[]; values: Map<CellKey, Money | undefined> } {
     const out: Constraint[] = [];
     const byTotal = new Map<CellKey, Constraint | Constraint[]>();
-    for (const e of this.raw) {
+    const raw = this.raw;
+    for (let i = 0; i < raw.length; i++) {
+      const e = raw[i]!;
       if (typeof e === 'number' ? !sum(e) : !other(e)) continue;
       const c = typeof e === 'number' ? this.sums.at(e) : e;
       if (keep(byTotal, c)) out.push(c);
@@ -501,7 +503,9 @@ export class ConstraintSet implements ConstraintSink {
   failing(): Constraint[] {
     const out: Constraint[] = [];
     const byTotal = new Map<CellKey, Constraint | Constraint[]>();
-    for (const e of this.raw) {
+    const raw = this.raw;
+    for (let i = 0; i < raw.length; i++) {
+      const e = raw[i]!;
       if (typeof e === 'number' && this.sums.held(e)) continue;
       const c = typeof e === 'number' ? this.sums.at(e) : e;
       if (typeof e !== 'number' && this.holds(c)) continue;
@@ -536,7 +540,9 @@ export class ConstraintSet implements ConstraintSink {
 
   /** Whether some identity (not a soft correspondence) fails: when none does, nothing needs to be sorted or indexed. */
   anyHardFailing(): boolean {
-    for (const e of this.raw) {
+    const raw = this.raw;
+    for (let i = 0; i < raw.length; i++) {
+      const e = raw[i]!;
       if (typeof e === 'number' ? !this.sums.soft(e) && !this.sums.held(e) : !e.soft && !this.holds(e)) return true;
     }
     return false;
@@ -547,7 +553,9 @@ export class ConstraintSet implements ConstraintSink {
    * Recorded sums give their rows and columns, never building keys; the others, and cells only touched, give keys.
    */
   eachCell(cell: (row: SumRow, col: number) => void, key: (k: CellKey) => void): void {
-    for (const e of this.raw) {
+    const raw = this.raw;
+    for (let i = 0; i < raw.length; i++) {
+      const e = raw[i]!;
       if (typeof e === 'number') this.sums.eachCell(e, cell);
       else for (const k of cellsOf(e)) key(k);
     }

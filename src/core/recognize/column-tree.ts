@@ -76,7 +76,11 @@ export function columnIdentities(table: Table): ColumnIdentity[] {
   }
   // The columns that hold amounts, found once for every group (a scan of every row).
   const holdsAmounts = new Set<number>();
-  for (const row of table.rows) for (const cell of amountList(row.amounts)) if (cell.value !== undefined) holdsAmounts.add(cell.col);
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = amountList(rows[i]!.amounts);
+    for (let k = 0; k < cells.length; k++) if (cells[k]!.value !== undefined) holdsAmounts.add(cells[k]!.col);
+  }
   return [...groups.values()].flatMap((cols) => identitiesOf(cols, holdsAmounts));
 }
 

@@ -46,14 +46,16 @@ export const catalogMissingParent: Rule = {
       const levels = new Set(rows.map((s) => s.code.length));
       // Codes present per unit block (no key string made per row).
       const present = new Map<string, Set<string>>();
-      for (const s of rows) {
+      for (let i = 0; i < rows.length; i++) {
+        const s = rows[i]!;
         const unit = s.row.unit ?? '';
         const codes = present.get(unit);
         if (codes) codes.add(s.code);
         else present.set(unit, new Set([s.code]));
       }
       const nameCol = nameColumn(table, 0);
-      for (const s of rows) {
+      for (let i = 0; i < rows.length; i++) {
+        const s = rows[i]!;
         if (s.source === 'inferred') continue; // a gap in name inference is not a gap in the table
         const parent = parentCode(s.code);
         if (parent === undefined || !levels.has(parent.length)) continue;

@@ -39,8 +39,12 @@ export const cellFormulaError: Rule = {
     const seen = new Set<string>();
     for (const t of ctx.tables) {
       if (!KINDS.includes(t.kind)) continue;
-      for (const r of t.rows) {
-        for (const cell of amountList(r.amounts)) {
+      const rows = t.rows;
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i]!;
+        const cells = amountList(r.amounts);
+        for (let k = 0; k < cells.length; k++) {
+          const cell = cells[k]!;
           const col = cell.col;
           countCompared(ctx.rounding);
           if (cell.parsed.kind !== 'text') continue;

@@ -29,8 +29,11 @@ export function storedText(cell: AmountCell): string | undefined {
  */
 export function numericColumns(t: Table): Set<number> {
   const counts = new Map<number, { numbers: number; texts: number }>();
-  for (const r of t.rows) {
-    for (const a of amountList(r.amounts)) {
+  const rows = t.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = amountList(rows[i]!.amounts);
+    for (let k = 0; k < cells.length; k++) {
+      const a = cells[k]!;
       const col = a.col;
       const c = counts.get(col) ?? { numbers: 0, texts: 0 };
       if (a.parsed.kind === 'amount' || a.parsed.kind === 'dash' || (a.parsed.kind === 'text' && looksNumeric(a.parsed.text))) c.numbers++;
@@ -77,8 +80,12 @@ export const cellTextNumber: Rule = {
     for (const t of ctx.tables) {
       if (!KINDS.includes(t.kind)) continue;
       const numeric = numericColumns(t);
-      for (const r of t.rows) {
-        for (const cell of amountList(r.amounts)) {
+      const rows = t.rows;
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i]!;
+        const cells = amountList(r.amounts);
+        for (let k = 0; k < cells.length; k++) {
+          const cell = cells[k]!;
           const col = cell.col;
           if (!numeric.has(col)) continue;
           countCompared(ctx.rounding);

@@ -49,13 +49,16 @@ export class FirstByUnitAndCode {
 function buildHierarchy(table: Table): Hierarchy {
   const first = new FirstByUnitAndCode();
   const coded: Row[] = [];
-  for (const row of table.rows) {
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (!row.code || row.isTotal) continue;
     if (first.add(row.unit ?? '', row.code, row)) coded.push(row);
   }
   // unit → parent code ('' for the top level) → children
   const children = new Map<string, Map<string, Row[]>>();
-  for (const row of coded) {
+  for (let i = 0; i < coded.length; i++) {
+    const row = coded[i]!;
     const unit = row.unit ?? '';
     let p = parentCode(row.code!);
     while (p !== undefined && first.get(unit, p) === undefined) p = parentCode(p);
@@ -83,7 +86,11 @@ export function amountColumns(table: Table): readonly number[] {
     const set = new Set<number>();
     // Percentages and ratios never add up.
     const skip = new Set(table.columns.filter((c) => RATIO_ROLES.has(c.role)).map((c) => c.col));
-    for (const row of table.rows) for (const { col } of amountList(row.amounts)) if (!skip.has(col)) set.add(col);
+    const rows = table.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const cells = amountList(rows[i]!.amounts);
+      for (let k = 0; k < cells.length; k++) if (!skip.has(cells[k]!.col)) set.add(cells[k]!.col);
+    }
     cols = [...set].sort((a, b) => a - b);
     AMOUNT_COLUMNS.set(table, cols);
   }

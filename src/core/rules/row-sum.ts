@@ -38,7 +38,9 @@ export const rowSum: Rule = {
           const parts = (filled.length > 0 ? filled : identity.parts).map((c) => columnLabel(table, c)).join(' + ');
           return { row: rowLabel(row), parts };
         };
-        for (row of table.rows) {
+        const rows = table.rows;
+        for (let i = 0; i < rows.length; i++) {
+          row = rows[i]!;
           const f = checkSum({
             rule: 'row-sum',
             table,
