@@ -1,7 +1,7 @@
 // AmountCells, a row's amount cells by column, answers as the Map it replaces, whatever the columns.
 import fc from 'fast-check';
-import { AmountCells } from '../../src/core/recognize/tables';
-import type { AmountCell } from '../../src/core/recognize/model';
+import { AmountCells, eachAmountCell } from '../../src/core/recognize/tables';
+import type { AmountCell, Row } from '../../src/core/recognize/model';
 import { parseAmount } from '../../src/core/money/money';
 
 const cell = (col: number): AmountCell => ({ col, parsed: parseAmount(col), value: undefined });
@@ -31,6 +31,21 @@ describe('AmountCells', () => {
         expect([...mine.copy()]).toEqual([...map]);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('are visited row by row in their own order by eachAmountCell, whether a row keeps them as AmountCells or as a Map', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 8 }), fc.boolean()), { maxLength: 6 }), (lines) => {
+        const rows: Row[] = lines.map(([cols, plain], r) => {
+          const cells = cols.map(cell);
+          return { row: r, name: '', isTotal: false, amounts: plain ? new Map(cells.map((c) => [c.col, c])) : new AmountCells(cells) };
+        });
+        const seen: Array<[number, AmountCell]> = [];
+        eachAmountCell(rows, (row, c) => seen.push([row.row, c]));
+        expect(seen).toEqual(rows.flatMap((row) => [...row.amounts.values()].map((c): [number, AmountCell] => [row.row, c])));
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -3,7 +3,7 @@ import { labelKey } from '../text';
 import type { Column, Table } from './model';
 import { groupKey, ownMeasure } from './column-meaning';
 import { ADDITIVE_ROLES } from './roles';
-import { amountList } from './tables';
+import { eachAmountCell } from './tables';
 
 /** One additive identity between the columns of a row: `total` = Σ `parts`. */
 export interface ColumnIdentity {
@@ -76,11 +76,9 @@ export function columnIdentities(table: Table): ColumnIdentity[] {
   }
   // The columns that hold amounts, found once for every group (a scan of every row).
   const holdsAmounts = new Set<number>();
-  const rows = table.rows;
-  for (let i = 0; i < rows.length; i++) {
-    const cells = amountList(rows[i]!.amounts);
-    for (let k = 0; k < cells.length; k++) if (cells[k]!.value !== undefined) holdsAmounts.add(cells[k]!.col);
-  }
+  eachAmountCell(table.rows, (_, cell) => {
+    if (cell.value !== undefined) holdsAmounts.add(cell.col);
+  });
   return [...groups.values()].flatMap((cols) => identitiesOf(cols, holdsAmounts));
 }
 

@@ -518,6 +518,19 @@ export function amountList(amounts: ReadonlyMap<number, AmountCell>): readonly A
   return amounts instanceof AmountCells ? amounts.list() : [...amounts.values()];
 }
 
+/**
+ * Calls `visit` with every amount cell of the rows, row by row and in column order. Indexed loops: a large
+ * workbook's checks walk millions of cells, many of them before the engine has optimized the caller, where a
+ * for…of makes an iterator result per cell.
+ */
+export function eachAmountCell(rows: readonly Row[], visit: (row: Row, cell: AmountCell) => void): void {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const cells = amountList(row.amounts);
+    for (let k = 0; k < cells.length; k++) visit(row, cells[k]!);
+  }
+}
+
 /** The bit mask of AmountCells.mask for these cells, or -1 when they do not allow one. */
 function maskOf(cells: readonly AmountCell[]): number {
   let mask = 0;

@@ -5,7 +5,7 @@ import type { TableKind } from '../recognize/kinds';
 import { TABLE_KINDS } from '../recognize/kinds';
 import type { Rule } from './rule';
 import { ERROR_TEXT } from './cell-text-number';
-import { amountList } from '../recognize/tables';
+import { eachAmountCell } from '../recognize/tables';
 
 const ID = 'cell-formula-error';
 
@@ -39,37 +39,31 @@ export const cellFormulaError: Rule = {
     const seen = new Set<string>();
     for (const t of ctx.tables) {
       if (!KINDS.includes(t.kind)) continue;
-      const rows = t.rows;
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i]!;
-        const cells = amountList(r.amounts);
-        for (let k = 0; k < cells.length; k++) {
-          const cell = cells[k]!;
-          const col = cell.col;
-          countCompared(ctx.rounding);
-          if (cell.parsed.kind !== 'text') continue;
-          const text = cell.parsed.text.trim();
-          if (!ERROR_TEXT.test(text)) continue;
-          const address = a1(r.row, col);
-          const key = `${t.sheet}!${address}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          // Until parseAmount keeps the error's text, an error cell reads as "[object Object]".
-          const error = text.startsWith('#') ? text : '#?';
-          const formula = cell.formula;
-          findings.push({
-            id: `${ID}@${key}`,
-            rule: ID,
-            severity: 'error',
-            message: {
-              id: formula !== undefined ? `${ID}.formula` : `${ID}.value`,
-              data: { error, meaning: `@${ID}.meaning.${MEANING[error] ?? 'other'}`, ...(formula !== undefined ? { formula } : {}) },
-            },
-            cells: [cellRef(t.sheet, r.row, col, 'checked')],
-            fixes: [],
-          });
-        }
-      }
+      eachAmountCell(t.rows, (r, cell) => {
+        const col = cell.col;
+        countCompared(ctx.rounding);
+        if (cell.parsed.kind !== 'text') return;
+        const text = cell.parsed.text.trim();
+        if (!ERROR_TEXT.test(text)) return;
+        const address = a1(r.row, col);
+        const key = `${t.sheet}!${address}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        // Until parseAmount keeps the error's text, an error cell reads as "[object Object]".
+        const error = text.startsWith('#') ? text : '#?';
+        const formula = cell.formula;
+        findings.push({
+          id: `${ID}@${key}`,
+          rule: ID,
+          severity: 'error',
+          message: {
+            id: formula !== undefined ? `${ID}.formula` : `${ID}.value`,
+            data: { error, meaning: `@${ID}.meaning.${MEANING[error] ?? 'other'}`, ...(formula !== undefined ? { formula } : {}) },
+          },
+          cells: [cellRef(t.sheet, r.row, col, 'checked')],
+          fixes: [],
+        });
+      });
     }
     return findings;
   },

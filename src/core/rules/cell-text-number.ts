@@ -6,7 +6,7 @@ import type { TableKind } from '../recognize/kinds';
 import { TABLE_KINDS } from '../recognize/kinds';
 import type { AmountCell, Table } from '../recognize/model';
 import type { Rule } from './rule';
-import { amountList } from '../recognize/tables';
+import { eachAmountCell } from '../recognize/tables';
 
 const ID = 'cell-text-number';
 
@@ -29,18 +29,13 @@ export function storedText(cell: AmountCell): string | undefined {
  */
 export function numericColumns(t: Table): Set<number> {
   const counts = new Map<number, { numbers: number; texts: number }>();
-  const rows = t.rows;
-  for (let i = 0; i < rows.length; i++) {
-    const cells = amountList(rows[i]!.amounts);
-    for (let k = 0; k < cells.length; k++) {
-      const a = cells[k]!;
-      const col = a.col;
-      const c = counts.get(col) ?? { numbers: 0, texts: 0 };
-      if (a.parsed.kind === 'amount' || a.parsed.kind === 'dash' || (a.parsed.kind === 'text' && looksNumeric(a.parsed.text))) c.numbers++;
-      else if (a.parsed.kind === 'text' && !ERROR_TEXT.test(a.parsed.text.trim())) c.texts++;
-      counts.set(col, c);
-    }
-  }
+  eachAmountCell(t.rows, (_, a) => {
+    const col = a.col;
+    const c = counts.get(col) ?? { numbers: 0, texts: 0 };
+    if (a.parsed.kind === 'amount' || a.parsed.kind === 'dash' || (a.parsed.kind === 'text' && looksNumeric(a.parsed.text))) c.numbers++;
+    else if (a.parsed.kind === 'text' && !ERROR_TEXT.test(a.parsed.text.trim())) c.texts++;
+    counts.set(col, c);
+  });
   return new Set([...counts].filter(([, c]) => c.numbers > 0 && c.numbers >= c.texts).map(([col]) => col));
 }
 
@@ -80,45 +75,39 @@ export const cellTextNumber: Rule = {
     for (const t of ctx.tables) {
       if (!KINDS.includes(t.kind)) continue;
       const numeric = numericColumns(t);
-      const rows = t.rows;
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i]!;
-        const cells = amountList(r.amounts);
-        for (let k = 0; k < cells.length; k++) {
-          const cell = cells[k]!;
-          const col = cell.col;
-          if (!numeric.has(col)) continue;
-          countCompared(ctx.rounding);
-          // Only text can be a finding here (the same cell reads the same in every table that holds it).
-          if (cell.parsed.kind !== 'text' && !(cell.parsed.kind === 'amount' && cell.parsed.storage === 'text')) continue;
-          const address = a1(r.row, col);
-          const key = `${t.sheet}!${address}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          if (cell.parsed.kind === 'amount' && cell.parsed.storage === 'text') {
-            const tableKey = `${t.sheet}|${t.rect.r0}|${t.rect.c0}`;
-            const group = asText.get(tableKey) ?? { table: t, cells: [] };
-            group.cells.push({ row: r.row, col, cell });
-            asText.set(tableKey, group);
-          } else if (cell.parsed.kind === 'text') {
-            const text = cell.parsed.text;
-            if (ERROR_TEXT.test(text.trim()) || !looksNumeric(text)) continue;
-            const intended = intendedNumber(text);
-            const after = intended?.toFixed(Math.max(0, intended.decimalPlaces()));
-            findings.push({
-              id: `${ID}@${key}`,
-              rule: ID,
-              severity: 'warning',
-              message: { id: intended ? `${ID}.unreadable.clear` : `${ID}.unreadable`, data: { text, ...(after !== undefined ? { value: after } : {}) } },
-              cells: [cellRef(t.sheet, r.row, col, 'checked')],
-              fixes:
-                after !== undefined
-                  ? [{ title: { id: `${ID}.fix.convert`, data: { after } }, confidence: 0.6, reason: { id: `${ID}.fix.reason.stray`, data: {} }, edits: [{ sheet: t.sheet, address, before: text, after }] }]
-                  : [],
-            });
-          }
+      eachAmountCell(t.rows, (r, cell) => {
+        const col = cell.col;
+        if (!numeric.has(col)) return;
+        countCompared(ctx.rounding);
+        // Only text can be a finding here (the same cell reads the same in every table that holds it).
+        if (cell.parsed.kind !== 'text' && !(cell.parsed.kind === 'amount' && cell.parsed.storage === 'text')) return;
+        const address = a1(r.row, col);
+        const key = `${t.sheet}!${address}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        if (cell.parsed.kind === 'amount' && cell.parsed.storage === 'text') {
+          const tableKey = `${t.sheet}|${t.rect.r0}|${t.rect.c0}`;
+          const group = asText.get(tableKey) ?? { table: t, cells: [] };
+          group.cells.push({ row: r.row, col, cell });
+          asText.set(tableKey, group);
+        } else if (cell.parsed.kind === 'text') {
+          const text = cell.parsed.text;
+          if (ERROR_TEXT.test(text.trim()) || !looksNumeric(text)) return;
+          const intended = intendedNumber(text);
+          const after = intended?.toFixed(Math.max(0, intended.decimalPlaces()));
+          findings.push({
+            id: `${ID}@${key}`,
+            rule: ID,
+            severity: 'warning',
+            message: { id: intended ? `${ID}.unreadable.clear` : `${ID}.unreadable`, data: { text, ...(after !== undefined ? { value: after } : {}) } },
+            cells: [cellRef(t.sheet, r.row, col, 'checked')],
+            fixes:
+              after !== undefined
+                ? [{ title: { id: `${ID}.fix.convert`, data: { after } }, confidence: 0.6, reason: { id: `${ID}.fix.reason.stray`, data: {} }, edits: [{ sheet: t.sheet, address, before: text, after }] }]
+                : [],
+          });
         }
-      }
+      });
     }
     for (const { table, cells } of asText.values()) {
       cells.sort((a, b) => a.row - b.row || a.col - b.col);

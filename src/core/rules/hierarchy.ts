@@ -1,6 +1,6 @@
 // The code hierarchy of one table: each coded row's nearest ancestor row present in the table.
 import { RATIO_ROLES } from '../recognize/roles';
-import { amountList, parentCode } from '../recognize/tables';
+import { eachAmountCell, parentCode } from '../recognize/tables';
 import type { Row, Table } from '../recognize/model';
 
 export interface Hierarchy {
@@ -86,11 +86,9 @@ export function amountColumns(table: Table): readonly number[] {
     const set = new Set<number>();
     // Percentages and ratios never add up.
     const skip = new Set(table.columns.filter((c) => RATIO_ROLES.has(c.role)).map((c) => c.col));
-    const rows = table.rows;
-    for (let i = 0; i < rows.length; i++) {
-      const cells = amountList(rows[i]!.amounts);
-      for (let k = 0; k < cells.length; k++) if (!skip.has(cells[k]!.col)) set.add(cells[k]!.col);
-    }
+    eachAmountCell(table.rows, (_, cell) => {
+      if (!skip.has(cell.col)) set.add(cell.col);
+    });
     cols = [...set].sort((a, b) => a - b);
     AMOUNT_COLUMNS.set(table, cols);
   }
