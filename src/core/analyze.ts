@@ -282,10 +282,10 @@ const MAX_VERIFICATIONS = 120;
  * verified on a copy of the workbook. One failing rule never stops the others.
  */
 export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): WorkbookReport {
-  // The checked sums are recorded as constraints only for locating and verifying fixes.
-  const sink = options.suggestFixes !== false ? new ConstraintSet() : undefined;
-  // Without fixes no constraints are kept; the checks still note the cells they read, for the coverage.
-  const coverage = sink ? undefined : new CoverageSink();
+  // The checks note the cells they read, for the coverage.
+  const coverage = new CoverageSink();
+  // The checked sums are recorded as constraints only for locating and verifying fixes (the coverage hears of them too).
+  const sink = options.suggestFixes !== false ? new ConstraintSet(coverage) : undefined;
   const run = runRules(wb, options, sink, undefined, coverage);
   // Errors first, then by sheet and cell: the order of the report, and the order in which fixes are
   // verified (errors get the verifications when there are too many to verify all).
@@ -319,5 +319,5 @@ export function analyzeWorkbook(wb: Workbook, options: AnalyzeOptions = {}): Wor
     // One finding per cause: identities one cell explains are folded into it; similar warnings are one list.
     if (options.foldCauses !== false) findings = foldCauses(findings);
   }
-  return { file: wb.name, meta: run.meta, tables: run.tables, findings, notes: run.notes, outcomes: run.outcomes, coverage: coverageOf(run.tables, sink ?? coverage!) };
+  return { file: wb.name, meta: run.meta, tables: run.tables, findings, notes: run.notes, outcomes: run.outcomes, coverage: coverageOf(run.tables, coverage) };
 }

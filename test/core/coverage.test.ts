@@ -70,4 +70,22 @@ describe('coverageOf', () => {
       { numRuns: 300 },
     );
   });
+
+  it('counts through a constraint set the same cells as through the coverage sink the set passes everything to', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 12 }), arbSums, fc.array(fc.integer({ min: 2, max: 13 }), { maxLength: 4 }), fc.integer(), (rows, sums, touched, seed) => {
+        const t = table(rows, [1, 3, 29, 30, 35], (r, c) => (r * 31 + c + seed) % 5 === 0);
+        const coverage = new CoverageSink();
+        const set = new ConstraintSet(coverage);
+        record(set, t, sums);
+        // A constraint given with its cells' keys (a correspondence), and cells only touched (a percentage's parts).
+        set.add({ rule: 'x', findingId: 'x', total: '表!B3', terms: ['表!D4'], minus: ['表!AD5'], bound: new Money('0.01') }, []);
+        set.touch(touched.map((r) => `表!AJ${r + 1}`));
+        const strip = (c: { cells: number; covered: number }[]) => c.map(({ cells, covered }) => ({ cells, covered }));
+        const throughSet = strip(coverageOf([t], set));
+        expect(strip(coverageOf([t], coverage))).toEqual(throughSet);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -401,6 +401,12 @@ export class ConstraintSet implements ConstraintSink {
   /** The source of the last sum recorded (see recordSum). */
   private source: SumSource | undefined;
 
+  /**
+   * `also`: a sink given everything recorded here as well, as it is recorded (the coverage: marking each cell as a
+   * sum is recorded costs less than walking every recorded sum again afterwards).
+   */
+  constructor(private readonly also?: ConstraintSink) {}
+
   /** The constraints, each identity once, in the order recorded. */
   get constraints(): readonly Constraint[] {
     for (; this.sorted < this.raw.length; this.sorted++) {
@@ -424,14 +430,16 @@ export class ConstraintSet implements ConstraintSink {
 
   touch(keys: readonly CellKey[]): void {
     for (const k of keys) this.touched.add(k);
+    this.also?.touch?.(keys);
   }
 
   add(c: Constraint, values: ReadonlyArray<[CellKey, Money | undefined]>): void {
     this.pairsOf.set(c, values);
     this.raw.push(c);
+    this.also?.add(c, values);
   }
 
-  recordSum(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, _totalValue: Money | undefined, held: boolean, soft?: boolean): void {
+  recordSum(rule: string, sheet: string, checked: SumCell, terms: SumTerms, perTerm: Money, totalValue: Money | undefined, held: boolean, soft?: boolean): void {
     // What the sums of one rule on one sheet share: one object, made again only when it changes.
     let source = this.source;
     const isSoft = soft ? (true as const) : undefined;
@@ -439,6 +447,7 @@ export class ConstraintSet implements ConstraintSink {
     // The checked cell kept as its row and column (the caller's object is let go).
     // The total's value is the checked cell's own (`totalValue`): read from the row when asked.
     this.raw.push(this.sums.push(source, checked.row, checked.col, terms, held));
+    this.also?.recordSum?.(rule, sheet, checked, terms, perTerm, totalValue, held, soft);
   }
 
   /** Entry k of `raw` as a constraint. */
