@@ -17,8 +17,19 @@ export interface FormField {
 /** The labels performance forms use; a cell holding one of them is a label, never a value. */
 const LABELS = /^(项目名称|项目级次|项目类别|项目属性|主管部门及编码|主管部门|实施单位|项目资金(\(万元\))?|年度资金总额|其中[:：]?财政拨款|财政拨款|其他资金|资金总额|项目负责人|联系电话|年度绩效目标|绩效指标|部门\(单位\)名称)$/;
 
+/**
+ * Each of the labels holds one of these characters, and labelKey keeps Chinese characters as they are: a text
+ * without any of them (an amount, most names) is no label, and no key is made for it.
+ */
+const LABEL_CHARS = /[项主实年其财资联绩部]/;
+
 export function isFormLabel(text: string): boolean {
-  return LABELS.test(labelKey(text).replace(/（/g, '(').replace(/）/g, ')'));
+  return LABEL_CHARS.test(text) && LABELS.test(labelKey(text).replace(/（/g, '(').replace(/）/g, ')'));
+}
+
+/** Whether a text is the 绩效指标 label (only a text holding 标 can be: labelKey keeps Chinese characters). */
+function isIndicatorLabel(text: string): boolean {
+  return text.includes('标') && labelKey(text) === '绩效指标';
 }
 
 /**
@@ -31,7 +42,7 @@ export function readFormFields(sheet: Sheet, first: number, last: number, c0: nu
   for (let r = first; r <= last; r++) {
     const texts: string[] = [];
     for (let c = c0; c <= c1; c++) texts.push(cellText(cellAt(sheet, r, c)).trim());
-    if (texts.some((t) => labelKey(t) === '绩效指标')) break;
+    if (texts.some(isIndicatorLabel)) break;
     texts.forEach((t, i) => {
       if (t === '' || !isFormLabel(t) || (i > 0 && texts[i - 1] === t)) return;
       for (let j = i + 1; j < texts.length; j++) {
