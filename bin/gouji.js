@@ -7,35 +7,8 @@
 // usual. GOUJI_WRITE_CODE_CACHE=1 writes the cache after the command (scripts/build-cli.mjs does).
 const path = require('node:path');
 const fs = require('node:fs');
-const os = require('node:os');
 const vm = require('node:vm');
 const Module = require('node:module');
-
-/**
- * On Linux, lowers the priority of this process's other threads (V8's helpers: they compile hot functions and
- * help the garbage collector). A check runs on the main thread; on a 2-core machine V8's four helpers took the
- * main thread's core from it for a quarter of a second of a large workbook's check. At the lowest priority
- * they still use every idle core, and never the main thread's. Threads started later (a folder's pool) are
- * started by the main thread and run at its priority. Elsewhere, or when the system refuses, nothing changes.
- */
-function yieldHelperThreads() {
-  if (process.platform !== 'linux') return;
-  let tasks;
-  try {
-    tasks = fs.readdirSync('/proc/self/task');
-  } catch {
-    return;
-  }
-  for (const tid of tasks) {
-    if (Number(tid) === process.pid) continue;
-    try {
-      os.setPriority(Number(tid), 19);
-    } catch {
-      // a thread that ended meanwhile, or a system that does not allow it
-    }
-  }
-}
-yieldHelperThreads();
 const bundle = path.join(__dirname, '..', 'dist', 'cli', 'gouji.cjs');
 const cacheFile = `${bundle}.cache`;
 if (!fs.existsSync(bundle)) {
