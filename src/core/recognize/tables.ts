@@ -364,10 +364,13 @@ function readRows(sheet: Sheet, first: number, last: number, columns: readonly C
   const rows: Row[] = [];
   const carries: Array<{ lei: string; kuan: string }> = [];
   const unitCol = columns.find((c) => c.role === 'unit-code')?.col;
+  // Made here, once, rather than looked up by every row: readRow then holds no path that only a table's
+  // first row takes (when the engine optimizes readRow, such a path is one more reason to throw it away).
+  const plan = rowPlanOf(columns);
   let unit: string | undefined;
   for (let dr = first; dr <= last; dr++) {
     if (isBlankRow(sheet, dr, c0, c1) || isFootnote(sheet, dr) || isColumnNumbers(sheet, dr, c0, c1)) continue;
-    let row = readRow(sheet, dr, columns, carries);
+    let row = readRow(sheet, dr, plan, carries);
     if (!row) continue;
     // A code in the code column that is no subject code (those start with 2, 3 or 5) on a row named
     // like an organization is a unit's code (延津县…局 printed as 129 in the 类 column).
@@ -560,6 +563,7 @@ function* amountEntries(cells: readonly AmountCell[]): MapIterator<[number, Amou
 
 /** Which columns a row of a table reads for what, in column order: made once per table (every row asks). */
 interface RowPlan {
+  readonly columns: readonly Column[];
   readonly groups: Column[][];
   readonly names: readonly number[];
   readonly amounts: readonly number[];
@@ -580,6 +584,7 @@ function rowPlanOf(columns: readonly Column[]): RowPlan {
   if (!plan) {
     const cols = (keep: (c: Column) => boolean) => columns.filter(keep).map((c) => c.col);
     plan = {
+      columns,
       groups: codeGroupsOf(columns),
       names: cols((c) => c.role === 'name'),
       amounts: cols((c) => c.role !== 'name' && AMOUNT_ROLES.has(c.role)),
@@ -607,11 +612,10 @@ function anyFilled(line: ReadonlyArray<Cell | undefined> | undefined, texts: str
 }
 
 /** Reads one data row. Split 类/款/项 code cells are completed from the rows above (carry). */
-function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: Array<{ lei: string; kuan: string }>): Row | undefined {
+function readRow(sheet: Sheet, r: number, plan: RowPlan, carries: Array<{ lei: string; kuan: string }>): Row | undefined {
   // Each cell's text made once (several questions are asked of the same cells).
   const line = sheet.cells[r];
   const texts: string[] = [];
-  const plan = rowPlanOf(columns);
   let labelInCode = '';
   let code: string | undefined;
   let secondary: string | undefined;
@@ -685,7 +689,7 @@ function readRow(sheet: Sheet, r: number, columns: readonly Column[], carries: A
     if (isTotalLabel(name)) isTotal = true;
     else if (plan.labels.some((col) => isTotalLabel(textAt(line, texts, col))) && !anyFilled(line, texts, plan.projectL1) && !anyFilled(line, texts, plan.projectL2)) isTotal = true;
   }
-  if (isTotal && !isTotalLabel(name)) name = columns.map((c) => textAt(line, texts, c.col)).find(isTotalLabel) ?? name;
+  if (isTotal && !isTotalLabel(name)) name = plan.columns.map((c) => textAt(line, texts, c.col)).find(isTotalLabel) ?? name;
   let level = isTotal ? 0 : code !== undefined ? levelOfCode(code) : undefined;
   // Project tables: 1 = type (类别) row, 2 = 一级项目, 3 = 二级项目, by the column that names the row.
   if (!isTotal && plan.projectL1.length > 0) {
