@@ -9,6 +9,14 @@ const path = require('node:path');
 const fs = require('node:fs');
 const vm = require('node:vm');
 const Module = require('node:module');
+const v8 = require('node:v8');
+
+// A check is one short cold run: most of V8's optimizing happens while it runs, on helper threads that share
+// the cores with the check. Inlining less than V8's default (920 bytes of bytecode into one function) makes
+// each optimization cheaper: on a 2-core machine a 100k-row check took 1.52 → 1.40 s, two checks at once
+// 2.40 → 2.13 s, a folder of 108 workbooks 3.0 → 2.6 s; on a machine kept busy by other work it is no slower.
+// Set before the bundle is compiled (the code cache is made and read under the same flags).
+v8.setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
 const bundle = path.join(__dirname, '..', 'dist', 'cli', 'gouji.cjs');
 const cacheFile = `${bundle}.cache`;
 if (!fs.existsSync(bundle)) {
