@@ -17,16 +17,11 @@ export interface TableCoverage {
 /** Below this share of covered amount cells a table is flagged: its layout may not have been understood. */
 export const LOW_COVERAGE = 0.5;
 
-/** What coverage reads: every cell a check read, as a row object and column, or as a key. */
-export interface CellsRead {
-  eachCell(cell: (row: SumRow, col: number) => void, key: (k: CellKey) => void): void;
-}
-
 /**
- * A sink that only notes which cells the checks read, for a check without fix suggestion (no constraints kept:
- * a large workbook checked for its findings alone pays for a mark per cell, not for an identity each).
+ * A sink that only notes which cells the checks read: given the checks' sums directly when no fixes are suggested
+ * (no constraints kept: a mark per cell, not an identity each), or by the constraint set that records them.
  */
-export class CoverageSink implements ConstraintSink, CellsRead {
+export class CoverageSink implements ConstraintSink {
   /** The cells of the recorded sums (coverageOf reads these marks as they are, once: it gives back their slots). */
   readonly marks = new RowMarks();
   /** The other cells read, as keys. */
@@ -49,11 +44,6 @@ export class CoverageSink implements ConstraintSink, CellsRead {
 
   touch(keys: readonly CellKey[]): void {
     for (const k of keys) this.keys.add(k);
-  }
-
-  eachCell(cell: (row: SumRow, col: number) => void, key: (k: CellKey) => void): void {
-    this.marks.each(cell);
-    for (const k of this.keys) key(k);
   }
 }
 
@@ -108,18 +98,6 @@ class RowMarks {
     return this.high.get(row)?.has(col) ?? false;
   }
 
-  /** Each marked cell once (rows in the order first marked, per way of keeping; per row the low columns first). */
-  each(cell: (row: SumRow, col: number) => void): void {
-    const slotted = this.slotted;
-    for (let i = 0; i < slotted.length; i++) {
-      const row = slotted[i]!;
-      const bits = (row.amounts as AmountCells).marks;
-      for (let col = 0; col < BITS; col++) if ((bits & (1 << col)) !== 0) cell(row, col);
-    }
-    for (const [row, bits] of this.low) for (let col = 0; col < BITS; col++) if ((bits & (1 << col)) !== 0) cell(row, col);
-    for (const [row, cols] of this.high) for (const col of cols) cell(row, col);
-  }
-
   /** Gives back the slots this holds (their rows can be marked by the next RowMarks). */
   release(): void {
     const slotted = this.slotted;
@@ -132,18 +110,10 @@ class RowMarks {
  * Per printed table (the two sides of a summary, or the two halves of a list, counted together), the amount
  * cells and those covered.
  */
-export function coverageOf(tables: readonly Table[], constraints: CellsRead): TableCoverage[] {
-  // Rows and columns the recorded sums read (row objects of the recognized tables), and keys of the rest: a
-  // CoverageSink's own marks, or marks made here from the constraints.
-  const sink = constraints instanceof CoverageSink ? constraints : undefined;
-  const readCols = sink?.marks ?? new RowMarks();
-  const readKeys = sink?.keys ?? new Set<string>();
-  if (!sink) {
-    constraints.eachCell(
-      (row, col) => readCols.add(row, col),
-      (k) => readKeys.add(k),
-    );
-  }
+export function coverageOf(tables: readonly Table[], read: CoverageSink): TableCoverage[] {
+  // Rows and columns the recorded sums read (row objects of the recognized tables), and keys of the rest.
+  const readCols = read.marks;
+  const readKeys = read.keys;
   const byPrinted = new Map<string, { table: Table; cells: number; covered: number }>();
   for (const t of tables) {
     if (t.kind === 'narrative' || t.kind === 'project-performance' || t.kind === 'department-performance') continue;

@@ -296,14 +296,6 @@ class RecordedSums {
     return someTerm(this.field(i, 3) as TermsA, this.field(i, 4) as TermsB, this.source(i).sheet, term);
   }
 
-  /** The checked cell and every term of sum i, by row object and column. */
-  eachCell(i: number, cell: (row: SumRow, col: number) => void): void {
-    cell(this.row(i), this.col(i));
-    this.someTerm(i, (row, col) => {
-      cell(row, col);
-    });
-  }
-
   /** Every cell key of sum i: its total's, then its terms'. */
   eachKey(i: number, key: (k: CellKey) => void): void {
     key(rowCellKey(this.source(i).sheet, this.row(i), this.col(i)));
@@ -381,8 +373,6 @@ function someTerm(a: TermsA, b: TermsB, sheet: string, term: (row: SumRow, col: 
  * identity fails): a consistent workbook never pays for it.
  */
 export class ConstraintSet implements ConstraintSink {
-  /** Cells read by checks that are not linear sums (coverage only). */
-  readonly touched = new Set<CellKey>();
   /**
    * Everything recorded, in order, duplicates included: a constraint given to add, or (a number) the index of a
    * recorded sum in `sums`.
@@ -428,8 +418,8 @@ export class ConstraintSet implements ConstraintSink {
     return this.map;
   }
 
+  /** Cells read by checks that are not linear sums: coverage only (given to `also`). */
   touch(keys: readonly CellKey[]): void {
-    for (const k of keys) this.touched.add(k);
     this.also?.touch?.(keys);
   }
 
@@ -555,20 +545,6 @@ export class ConstraintSet implements ConstraintSink {
       if (typeof e === 'number' ? !this.sums.soft(e) && !this.sums.held(e) : !e.soft && !this.holds(e)) return true;
     }
     return false;
-  }
-
-  /**
-   * Calls `cell` for every cell some recorded sum or constraint reads (duplicates included): what coverage counts.
-   * Recorded sums give their rows and columns, never building keys; the others, and cells only touched, give keys.
-   */
-  eachCell(cell: (row: SumRow, col: number) => void, key: (k: CellKey) => void): void {
-    const raw = this.raw;
-    for (let i = 0; i < raw.length; i++) {
-      const e = raw[i]!;
-      if (typeof e === 'number') this.sums.eachCell(e, cell);
-      else for (const k of cellsOf(e)) key(k);
-    }
-    for (const k of this.touched) key(k);
   }
 
   /** Keeps the constraint unless the same identity is kept already. */
