@@ -499,18 +499,12 @@ export class ConstraintSet implements ConstraintSink {
   }
 
   /** The identities and correspondences that fail (each identity once, in order). */
-  failing(): Constraint[] {
-    const out: Constraint[] = [];
-    const byTotal = new Map<CellKey, Constraint | Constraint[]>();
-    const raw = this.raw;
-    for (let i = 0; i < raw.length; i++) {
-      const e = raw[i]!;
-      if (typeof e === 'number' && this.sums.held(e)) continue;
-      const c = typeof e === 'number' ? this.sums.at(e) : e;
-      if (typeof e !== 'number' && this.holds(c)) continue;
-      if (keep(byTotal, c)) out.push(c);
-    }
-    return out;
+  failing(): readonly Constraint[] {
+    return this.subset(
+      (i) => !this.sums.held(i),
+      (c) => !this.holds(c),
+      false,
+    ).constraints;
   }
 
   /**
@@ -523,7 +517,6 @@ export class ConstraintSet implements ConstraintSink {
     if (own === undefined) this.ownValues.set(c, (own = new Map(this.pairsOf.get(c) ?? [])));
     return holds(c, own.size > 0 ? own : this.values);
   }
-
 
   /** The cells of the identities (not the soft correspondences) that fail. */
   failingCells(): Set<CellKey> {

@@ -9,7 +9,7 @@ import { lineItems } from '../recognize/line-items';
 import { OTHER_FIGURE_ROLES } from '../recognize/roles';
 import type { ColumnRole, Row, Table } from '../recognize/model';
 import { isTotalLabel, labelKey, squash } from '../text';
-import { rowCellKey, type ConstraintSink } from '../fix/constraints';
+import type { ConstraintSink } from '../fix/constraints';
 import { CellBound, recordBound } from '../fix/bounds';
 import type { RuleContext } from './rule';
 import { hierarchyOf } from './hierarchy';
