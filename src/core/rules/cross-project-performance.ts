@@ -6,7 +6,7 @@ import { a1 } from '../grid/grid';
 import { cellRef, type CellRef, type Finding, type Fix, type RoundingPolicy } from '../findings';
 import { displayAmount, Money, sum } from '../money/money';
 import { fieldRow, type FormField } from '../recognize/fields';
-import type { Row, Table } from '../recognize/model';
+import type { ColumnRole, Row, Table } from '../recognize/model';
 import { AMOUNT_ROLES, amountList } from '../recognize/tables';
 import { labelKey, squash } from '../text';
 import type { Rule, RuleContext } from './rule';
@@ -84,33 +84,38 @@ export function projectsOf(ctx: RuleContext, table: Table): Project[] {
   const annual = fiscalCols.length > 0 ? [...fiscalCols, ...otherCols] : fiscal;
   const hasLevels = table.columns.some((c) => c.role === 'project-l1' || c.role === 'project-l2');
   const department = nameKey(ctx.meta.department ?? '');
-  const rows: Array<{ row: Row; level?: number; group?: boolean; parent?: Row }> = [];
+  // The column that names a project of each level, looked up once.
+  const nameColOf = (role: ColumnRole) => table.columns.find((c) => c.role === role)?.col;
+  const l2Col = nameColOf('project-l2');
+  const l1Col = nameColOf('project-l1');
+  const plainCol = nameColOf('name');
+  const out: Project[] = [];
+  // A project, its optional fields set only when present (a large 项目支出表 has thousands of projects).
+  const add = (row: Row, level?: number, group?: boolean, up?: Row) => {
+    const cells = fiscal.map((col) => ({ table, row, col }));
+    const p: { -readonly [K in keyof Project]: Project[K] } = { table, row, name: row.name.trim(), fiscal: cells, annual: annual === fiscal ? cells : annual.map((col) => ({ table, row, col })) };
+    const nameCol = level === 3 ? l2Col : level === 2 ? l1Col : plainCol;
+    if (level !== undefined) p.level = level;
+    if (nameCol !== undefined) p.nameCol = nameCol;
+    if (group) p.group = group;
+    if (up) p.parent = up;
+    out.push(p);
+  };
   let parent: Row | undefined;
-  table.rows.forEach((row, i) => {
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
     if (row.level !== undefined && row.level < 3) parent = row.level === 2 ? row : undefined;
-    if (row.isTotal || row.name.trim() === '' || /^\d+$/.test(squash(row.name))) return;
+    if (row.isTotal || row.name.trim() === '' || /^\d+$/.test(squash(row.name))) continue;
     if (hasLevels) {
-      if (row.level === 3) rows.push({ row, level: 3, ...(parent ? { parent } : {}) });
-      else if (row.level === 2) rows.push({ row, level: 2, ...(table.rows[i + 1]?.level === 3 ? { group: true } : {}) });
-      return;
+      if (row.level === 3) add(row, 3, false, parent);
+      else if (row.level === 2) add(row, 2, rows[i + 1]?.level === 3);
+      continue;
     }
-    if (row.unitCode !== undefined || (department !== '' && nameKey(row.name) === department)) return;
-    rows.push({ row });
-  });
-  return rows.map(({ row, level, group, parent: up }) => {
-    const nameCol = table.columns.find((c) => c.role === (level === 3 ? 'project-l2' : level === 2 ? 'project-l1' : 'name'))?.col;
-    return {
-      table,
-      row,
-      name: row.name.trim(),
-      ...(level !== undefined ? { level } : {}),
-      ...(nameCol !== undefined ? { nameCol } : {}),
-      ...(group ? { group } : {}),
-      ...(up ? { parent: up } : {}),
-      fiscal: fiscal.map((col) => ({ table, row, col })),
-      annual: annual.map((col) => ({ table, row, col })),
-    };
-  });
+    if (row.unitCode !== undefined || (department !== '' && nameKey(row.name) === department)) continue;
+    add(row);
+  }
+  return out;
 }
 
 /** The first number of a row (left to right), as a cell. */
@@ -135,16 +140,13 @@ export function blocksOf(ctx: RuleContext, table: Table): Block[] {
     for (const row of table.rows) {
       if (row.name.trim() === '' || row.amounts.get(totalCol.col)?.value === undefined) continue;
       // Unit rows (单位编码 129, 129001) are subtotals, not projects.
-      const code = codeCols.map((c) => row.amounts.get(c)?.value).find((v) => v !== undefined);
+      let code: Money | undefined;
+      for (let k = 0; k < codeCols.length && code === undefined; k++) code = row.amounts.get(codeCols[k]!)?.value;
       if (code !== undefined && code.toFixed(0).length <= 6) continue;
       if (department !== '' && nameKey(row.name) === department) continue;
-      out.push({
-        table,
-        name: row.name.trim(),
-        nameCell: { row: row.row, col: nameCol.col },
-        total: { table, row, col: totalCol.col },
-        ...(fiscalCol ? { fiscal: { table, row, col: fiscalCol.col } } : {}),
-      });
+      const block: { -readonly [K in keyof Block]: Block[K] } = { table, name: row.name.trim(), nameCell: { row: row.row, col: nameCol.col }, total: { table, row, col: totalCol.col } };
+      if (fiscalCol) block.fiscal = { table, row, col: fiscalCol.col };
+      out.push(block);
     }
     return out;
   }
@@ -217,6 +219,13 @@ export function blocksOf(ctx: RuleContext, table: Table): Block[] {
 
 const titleOf = (t: Table) => ({ row: t.titleCell?.row ?? t.rect.r0, col: t.titleCell?.col ?? t.rect.c0 });
 
+/** The cells that hold a value, or the first cell when none does (a sum over blank cells still names one). */
+function filled(cells: readonly PlacedCell[]): readonly PlacedCell[] {
+  if (cells.length === 1 && valueAt(cells[0]!) !== undefined) return cells;
+  const f = cells.filter((c) => valueAt(c) !== undefined);
+  return f.length > 0 ? f : cells.slice(0, 1);
+}
+
 function amountOfCells(cells: readonly PlacedCell[]): Money {
   return sum(cells.map(valueAt));
 }
@@ -284,9 +293,16 @@ export const crossProjectPerformance: Rule = {
     if (projects.length === 0 || blocks.length === 0) return findings;
     const tenths = printedToTenths(blocks);
     const policy: RoundingPolicy = tenths ? { ...ctx.rounding, perTerm: Money.max(ctx.rounding.perTerm, new Money('0.05')) } : ctx.rounding;
+    // A project's current-year money, added up once (matching asks for it again and again).
+    const annualAmounts = new Map<Project, Money>();
+    const annualOf = (p: Project): Money => {
+      let a = annualAmounts.get(p);
+      if (a === undefined) annualAmounts.set(p, (a = amountOfCells(p.annual)));
+      return a;
+    };
     const sameAmount = (b: Block, p: Project) => {
       const v = b.total && valueAt(b.total);
-      return v !== undefined && v.minus(amountOfCells(p.annual)).abs().lte(policy.perTerm);
+      return v !== undefined && v.minus(annualOf(p)).abs().lte(policy.perTerm);
     };
 
     // 1. Same name (several projects of one name — 退休人员补助经费 of two units — told apart by amount).
@@ -300,10 +316,19 @@ export const crossProjectPerformance: Rule = {
       else byName.set(k, [p]);
     }
     for (const b of blocks) {
-      const cands = (byName.get(nameKey(b.name!)) ?? []).filter((p) => !used.has(p));
-      if (cands.length === 0) continue;
-      cands.sort((x, y) => Number(x.group ?? false) - Number(y.group ?? false));
-      const p = cands.find((x) => sameAmount(b, x)) ?? cands.find((x) => !amountOfCells(x.annual).isZero()) ?? cands[0]!;
+      const named = byName.get(nameKey(b.name!));
+      if (named === undefined) continue;
+      let p: Project;
+      // One project of the name (nearly every name): it is the one.
+      if (named.length === 1) {
+        if (used.has(named[0]!)) continue;
+        p = named[0]!;
+      } else {
+        const cands = named.filter((x) => !used.has(x));
+        if (cands.length === 0) continue;
+        cands.sort((x, y) => Number(x.group ?? false) - Number(y.group ?? false));
+        p = cands.find((x) => sameAmount(b, x)) ?? cands.find((x) => !annualOf(x).isZero()) ?? cands[0]!;
+      }
       matched.set(b, { project: p, exact: true, sim: 1 });
       used.add(p);
     }
@@ -348,7 +373,7 @@ export const crossProjectPerformance: Rule = {
         const f = notice(ID, 'warning', { table: b.table, ...where }, projectName(p), sameAmount(b, p) ? `${ID}.name` : `${ID}.name-amount`, {
           ...data(),
           similarity: String(Math.round(sim * 100)),
-          amount: displayAmount(amountOfCells(p.annual)),
+          amount: displayAmount(annualOf(p)),
         });
         findings.push(sameAmount(b, p) ? { ...f, fixes: renames(b, p) } : f);
       }
@@ -366,10 +391,6 @@ export const crossProjectPerformance: Rule = {
       }
       const severity = exact ? 'error' : 'warning';
       const messageId = tenths ? `${ID}.amount-tenths` : `${ID}.amount`;
-      const filled = (cells: readonly PlacedCell[]) => {
-        const f = cells.filter((c) => valueAt(c) !== undefined);
-        return f.length > 0 ? f : cells.slice(0, 1);
-      };
       let amountFinding: Finding | undefined;
       if (b.total && p.annual.length > 0) {
         amountFinding = crossSum({ rule: ID, ctx, checked: b.total, terms: filled(p.annual), messageId, data: () => ({ ...data(), what: `@${ID}.what.total`, otherWhat: `@${ID}.what.annual` }), severity, policy, fix: { confidence: 0.4, reason: `${ID}.fix.reason` } });
@@ -387,7 +408,7 @@ export const crossProjectPerformance: Rule = {
     const covered = new Set([...matched.values()].map((m) => m.project.row));
     for (const p of projects) {
       if (p.group || covered.has(p.row) || (p.parent && covered.has(p.parent))) continue;
-      const amount = amountOfCells(p.annual);
+      const amount = annualOf(p);
       if (amount.isZero()) continue;
       const at = p.fiscal[0] ?? p.annual[0]!;
       findings.push(
