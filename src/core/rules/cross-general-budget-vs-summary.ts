@@ -41,7 +41,7 @@ class RowsByKey {
         this.units.set(unit, r);
         this.rows.push(r);
       } else {
-        const code = codes.get(r)?.code;
+        const code = codeOf(r, codes);
         if (code !== undefined && this.coded.add(this.unitOf(r.unit ?? ''), code, r)) this.rows.push(r);
       }
     }
@@ -56,9 +56,14 @@ class RowsByKey {
   find(r: Row, of: RowsByKey = this): Row | undefined {
     if (r.isTotal) return this.total;
     if (r.unitCode !== undefined) return this.units.get(of.unitOf(r.unitCode));
-    const code = of.codes.get(r)?.code;
+    const code = codeOf(r, of.codes);
     return code === undefined ? undefined : this.coded.get(of.unitOf(r.unit ?? ''), code);
   }
+}
+
+/** A row's code as rowCodes gives it: its own when it has one (no look-up), else the one aligned to it. */
+function codeOf(r: Row, codes: Map<Row, RowCode>): string | undefined {
+  return r.code ?? codes.get(r)?.code;
 }
 
 const ROLES: readonly ColumnRole[] = ['total', 'basic', 'project'];
