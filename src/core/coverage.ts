@@ -1,7 +1,7 @@
 // How much of a workbook the checks covered: per table, the amount cells that at least one identity read.
 // A table with low coverage is one whose columns or rows Gouji did not understand: the report says so.
 import { a1 } from './grid/grid';
-import { cellKey, termAt, termCount, type CellKey, type ConstraintSink, type SumCell, type SumRow, type SumTerms } from './fix/constraints';
+import { cellKey, type CellKey, type ConstraintSink, type SumCell, type SumRow, type SumTerms } from './fix/constraints';
 import type { Table } from './recognize/model';
 import { AmountCells, amountList } from './recognize/tables';
 
@@ -27,12 +27,19 @@ export class CoverageSink implements ConstraintSink {
   /** The other cells read, as keys. */
   readonly keys = new Set<CellKey>();
 
-  recordSum(_rule: string, sheet: string, checked: SumCell, terms: SumTerms): void {
-    this.marks.add(checked.row, checked.col);
-    const n = termCount(terms);
-    for (let k = 0; k < n; k++) {
-      const t = termAt(terms, k, sheet);
-      this.marks.add(t.row, t.col);
+  recordSum(_rule: string, _sheet: string, checked: SumCell, terms: SumTerms): void {
+    const marks = this.marks;
+    marks.add(checked.row, checked.col);
+    // Each shape walked as it is (a mark needs only the term's row and column: no object per term).
+    if ('cells' in terms) {
+      const cells = terms.cells;
+      for (let k = 0; k < cells.length; k++) marks.add(cells[k]!.row, cells[k]!.col);
+    } else if ('rows' in terms) {
+      const rows = terms.rows;
+      for (let k = 0; k < rows.length; k++) marks.add(rows[k]!, terms.col);
+    } else {
+      const cols = terms.cols;
+      for (let k = 0; k < cols.length; k++) marks.add(terms.row, cols[k]!);
     }
   }
 
