@@ -348,7 +348,9 @@ function isColumnNumbers(sheet: Sheet, row: number, c0: number, c1: number): boo
   for (let c = c0; c <= c1 && c < line.length; c++) {
     const cell = line[c];
     if (!hasContent(cell)) continue;
-    return typeof cell!.value === 'string' && /^(栏次|栏号)$/.test(squash(cell!.value));
+    // Only a text holding 栏 can be either word: other labels (every data row's code or name) are not squashed.
+    const v = cell!.value;
+    return typeof v === 'string' && v.includes('栏') && /^(栏次|栏号)$/.test(squash(v));
   }
   return false;
 }
