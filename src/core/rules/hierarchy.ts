@@ -44,6 +44,11 @@ export class FirstByUnitAndCode {
   get(unit: string, code: string): Row | undefined {
     return this.byUnit.get(unit)?.get(code);
   }
+
+  /** The first row of each code of one unit (undefined when the unit has none). */
+  codesOf(unit: string): ReadonlyMap<string, Row> | undefined {
+    return this.byUnit.get(unit);
+  }
 }
 
 function buildHierarchy(table: Table): Hierarchy {
@@ -55,21 +60,39 @@ function buildHierarchy(table: Table): Hierarchy {
     if (!row.code || row.isTotal) continue;
     if (first.add(row.unit ?? '', row.code, row)) coded.push(row);
   }
-  // unit → parent code ('' for the top level) → children
+  // unit → parent code ('' for the top level) → children. A unit's rows come together: its two maps are looked up
+  // once for the run of its rows, not per row.
   const children = new Map<string, Map<string, Row[]>>();
+  let unit: string | undefined;
+  let codes: ReadonlyMap<string, Row> | undefined;
+  let mine: Map<string, Row[]> | undefined;
   for (let i = 0; i < coded.length; i++) {
     const row = coded[i]!;
-    const unit = row.unit ?? '';
+    const u = row.unit ?? '';
+    if (u !== unit || mine === undefined) {
+      unit = u;
+      codes = first.codesOf(u);
+      mine = children.get(u);
+      if (mine === undefined) children.set(u, (mine = new Map()));
+    }
     let p = parentCode(row.code!);
-    while (p !== undefined && first.get(unit, p) === undefined) p = parentCode(p);
-    let mine = children.get(unit);
-    if (mine === undefined) children.set(unit, (mine = new Map()));
+    while (p !== undefined && codes?.get(p) === undefined) p = parentCode(p);
     const k = p ?? '';
     const list = mine.get(k);
     if (list === undefined) mine.set(k, [row]);
     else list.push(row);
   }
-  const parents = coded.filter((r) => (children.get(r.unit ?? '')?.get(r.code!)?.length ?? 0) > 0);
+  const parents: Row[] = [];
+  unit = undefined;
+  for (let i = 0; i < coded.length; i++) {
+    const r = coded[i]!;
+    const u = r.unit ?? '';
+    if (u !== unit || mine === undefined) {
+      unit = u;
+      mine = children.get(u);
+    }
+    if ((mine?.get(r.code!)?.length ?? 0) > 0) parents.push(r);
+  }
   return {
     childrenOf: (code, unit) => children.get(unit ?? '')?.get(code) ?? NONE,
     parents,

@@ -2,7 +2,7 @@
 import type { Finding } from '../findings';
 import type { Table } from '../recognize/model';
 import type { Rule, RuleContext } from './rule';
-import { hierarchyOf, orderedChildren } from './hierarchy';
+import { amountColumns, hierarchyOf, orderedChildren } from './hierarchy';
 import { checkRowSum } from './sum-check';
 import { HIERARCHY_KINDS, hasCodeHierarchy } from './kinds';
 
@@ -24,8 +24,12 @@ export const subtotal: Rule = {
       }
       if (!hasCodeHierarchy(table)) continue;
       const h = hierarchyOf(table);
-      for (const parent of h.parents) {
-        findings.push(...checkRowSum({ rule: 'subtotal', table, parent, children: h.childrenOf(parent.code!, parent.unit), policy: ctx.rounding, messageId: 'subtotal.mismatch' }));
+      const columns = amountColumns(table);
+      const parents = h.parents;
+      for (let i = 0; i < parents.length; i++) {
+        const parent = parents[i]!;
+        const found = checkRowSum({ rule: 'subtotal', table, parent, children: h.childrenOf(parent.code!, parent.unit), policy: ctx.rounding, messageId: 'subtotal.mismatch', columns });
+        if (found.length > 0) findings.push(...found);
       }
     }
     return findings;

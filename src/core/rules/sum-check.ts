@@ -164,6 +164,8 @@ export interface RowSum {
   readonly policy: RoundingPolicy;
   readonly messageId: string;
   readonly data?: Readonly<Record<string, string>>;
+  /** The table's amount columns (amountColumns), when the caller has them at hand. */
+  readonly columns?: readonly number[];
 }
 
 /**
@@ -173,7 +175,9 @@ export interface RowSum {
 export function checkRowSum(c: RowSum): Finding[] {
   const out: Finding[] = [];
   const data = () => ({ row: rowLabel(c.parent), ...c.data });
-  for (const col of amountColumns(c.table)) {
+  const columns = c.columns ?? amountColumns(c.table);
+  for (let k = 0; k < columns.length; k++) {
+    const col = columns[k]!;
     const f = checkSum({
       rule: c.rule,
       table: c.table,
