@@ -1,6 +1,6 @@
 // The catalogs and name comparison the catalog checks stand on: data integrity, printed-name keys, verdicts.
 import { builtinCatalogs, functionalCatalog } from '../../src/core/catalog/builtin';
-import type { Rename } from '../../src/core/catalog/catalog';
+import { Catalog, type Rename } from '../../src/core/catalog/catalog';
 import { inferCodes } from '../../src/core/recognize/infer-codes';
 import { describeCatalog, judgeName, printedKey, renamedText } from '../../src/core/catalog/names';
 import { CATALOG_CHECK_MESSAGES } from '../../src/core/messages/catalog-checks';
@@ -117,6 +117,22 @@ describe('judging a printed name against the catalog', () => {
     const v = judgeName(printed, code, catalog, renames);
     const got = v.kind === 'ancestor' || v.kind === 'other-code' ? `${v.kind}:${v.code}` : v.kind;
     expect(got).toBe(expected);
+  });
+
+  it("calls every name of the shipped catalogs, printed as the catalog prints it, a match: the shortcut for that case agrees with the keys", () => {
+    for (const catalog of [functionalCatalog(2023), functionalCatalog(2024), department, government]) {
+      for (const [code, name] of catalog.entries()) {
+        expect([code, judgeName(name, code, catalog, renames).kind]).toEqual([code, 'match']);
+        expect(printedKey(name, code)).toBe(printedKey(name));
+        expect(printedKey(name)).not.toBe('');
+      }
+    }
+  });
+
+  it('takes no shortcut for a catalog name printedKey empties or shortens (its own catalog may name a code so)', () => {
+    const odd = new Catalog({ catalog: 'functional', source: 'test', entries: [['201', '其中'], ['202', '一、外交支出'], ['203', '外交支出']] });
+    expect(judgeName('其中', '201', odd).kind).toBe('empty');
+    expect(judgeName('一、外交支出', '202', odd).kind).toBe('match');
   });
 
   it('dates a rename by the year the current name came in', () => {

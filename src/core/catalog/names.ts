@@ -72,6 +72,10 @@ export type NameVerdict =
  * Order matters: a truncation of the row's own name is never taken for another code's name.
  */
 export function judgeName(printed: string, code: string, catalog: Catalog, renames: readonly Rename[] = []): NameVerdict {
+  // The catalog's name printed as it is (most rows): a match without making or looking up keys. Exactly when its first
+  // character is a Chinese one that no step of printedKey removes (a list numeral, 其中, a bracket, a code, dust), so
+  // the two keys are the same and not empty.
+  if (printed === catalog.name(code) && keptFirst(printed.charCodeAt(0))) return MATCH;
   const p = printedKey(printed, code);
   if (p === '') return { kind: 'empty' };
   const c = printedKey(catalog.name(code) ?? '');
@@ -102,6 +106,16 @@ export function judgeName(printed: string, code: string, catalog: Catalog, renam
   }
   if (FUND_TYPE_KEYS.has(p)) return { kind: 'fund-type' };
   return { kind: 'different' };
+}
+
+const MATCH: NameVerdict = { kind: 'match' };
+
+/** The characters printedKey may remove from the start of a name that are Chinese: list numerals and 其 (其中：). */
+const LEADING_REMOVABLE = new Set([...'一二三四五六七八九十百零〇其'].map((ch) => ch.charCodeAt(0)));
+
+/** Whether a name starting with this character keeps it as the first character of its printedKey. */
+function keptFirst(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff && !LEADING_REMOVABLE.has(c);
 }
 
 /** Whether two printed names are the same name (as printedKey compares them). */
