@@ -39,25 +39,33 @@ function isIndicatorLabel(text: string): boolean {
  */
 export function readFormFields(sheet: Sheet, first: number, last: number, c0: number, c1: number): FormField[] {
   const out: FormField[] = [];
+  const n = c1 - c0 + 1;
   for (let r = first; r <= last; r++) {
-    const texts: string[] = [];
-    for (let c = c0; c <= c1; c++) texts.push(cellText(cellAt(sheet, r, c)).trim());
-    if (texts.some(isIndicatorLabel)) break;
-    texts.forEach((t, i) => {
-      if (t === '' || !isFormLabel(t) || (i > 0 && texts[i - 1] === t)) return;
-      for (let j = i + 1; j < texts.length; j++) {
-        const v = texts[j]!;
+    const line = sheet.cells[r];
+    // Each cell's text made when first asked for (a form's rows of numbers need none: only a text can be a label).
+    const texts: Array<string | undefined> = [];
+    const textOf = (i: number): string => (texts[i] ??= cellText(line?.[c0 + i]).trim());
+    const isText = (i: number): boolean => typeof line?.[c0 + i]?.value === 'string';
+    let indicator = false;
+    for (let i = 0; i < n && !indicator; i++) indicator = isText(i) && isIndicatorLabel(textOf(i));
+    if (indicator) break;
+    for (let i = 0; i < n; i++) {
+      if (!isText(i)) continue;
+      const t = textOf(i);
+      if (t === '' || !isFormLabel(t) || (i > 0 && textOf(i - 1) === t)) continue;
+      for (let j = i + 1; j < n; j++) {
+        const v = textOf(j);
         if (v === '' || v === t) continue;
         if (isFormLabel(v)) {
           if (/资金|财政拨款/.test(labelKey(t))) continue; // 项目资金 | 年度资金总额 | 17.30: the amount is further right
-          return;
+          break;
         }
         const col = c0 + j;
         const parsed = parseAmount(cellAt(sheet, r, col)?.value ?? null);
         out.push({ label: labelKey(t), labelCell: { row: r, col: c0 + i }, cell: { row: r, col }, text: v, amount: { col, parsed, value: amountOf(parsed), text: v } });
-        return;
+        break;
       }
-    });
+    }
   }
   return out;
 }
