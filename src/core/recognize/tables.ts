@@ -87,10 +87,26 @@ export function recognizeSheet(sheet: Sheet, amounts: AmountPool = newAmountPool
 export interface AmountPool {
   readonly byCents: CentsTable;
   readonly other: Map<number, Money>;
+  /** Texts of amount cells as parseAmount reads them (a 绩效目标表 repeats 完成率 and ≥95% on every project). */
+  readonly texts: Map<string, ParsedAmount>;
 }
 
 export function newAmountPool(): AmountPool {
-  return { byCents: new CentsTable(), other: new Map() };
+  return { byCents: new CentsTable(), other: new Map(), texts: new Map() };
+}
+
+/** Most texts the pool keeps (the others are read each time). */
+const MAX_TEXTS = 10_000;
+
+/** parseAmount of a text in an amount cell, shared with every cell of the same text read in the same recognition. */
+function parsedText(v: string): ParsedAmount {
+  if (moneys === undefined) return parseAmount(v);
+  let p = moneys.texts.get(v);
+  if (p === undefined) {
+    p = parseAmount(v);
+    if (moneys.texts.size < MAX_TEXTS) moneys.texts.set(v, p);
+  }
+  return p;
 }
 
 /** A key no count of cents below 2^30 can be: an empty slot. */
@@ -291,10 +307,10 @@ function isFootnote(sheet: Sheet, row: number): boolean {
   return /^(注|说明|备注)\d*[:：]/.test(t) || /[。；]$/.test(t) || t.length > 40 || isTableNumber(t);
 }
 
+/** The last row from..to with content (from itself when none has): looked for from the end. */
 function lastContentRow(sheet: Sheet, from: number, to: number): number {
-  let last = from;
-  for (let r = from; r <= to; r++) if (!isBlankRow(sheet, r)) last = r;
-  return last;
+  for (let r = to; r > from; r--) if (!isBlankRow(sheet, r)) return r;
+  return from;
 }
 
 function contentColumns(sheet: Sheet, r0: number, r1: number): { c0: number; c1: number } {
@@ -303,10 +319,19 @@ function contentColumns(sheet: Sheet, r0: number, r1: number): { c0: number; c1:
   for (let r = r0; r <= r1; r++) {
     const line = sheet.cells[r];
     if (!line) continue;
-    for (let c = 0; c < line.length; c++) {
-      if (!hasContent(line[c])) continue;
-      c0 = Math.min(c0, c);
-      c1 = Math.max(c1, c);
+    // Only the cells that can move a bound: left of the leftmost content found so far, right of the rightmost.
+    const left = Math.min(line.length, c0);
+    for (let c = 0; c < left; c++) {
+      if (hasContent(line[c])) {
+        c0 = c;
+        break;
+      }
+    }
+    for (let c = line.length - 1; c > c1; c--) {
+      if (hasContent(line[c])) {
+        c1 = c;
+        break;
+      }
     }
   }
   for (const m of sheet.merges) if (m.r0 >= r0 && m.r1 <= r1) c1 = Math.max(c1, m.c1);
@@ -862,7 +887,7 @@ export function readAmountCell(cell: Cell | undefined, col: number): AmountCell 
   const v = cell?.value;
   // A finite number: its amount as parseAmount makes it (the number's shortest decimal form), and no other object.
   if (typeof v === 'number' && Number.isFinite(v)) return new NumberAmountCell(col, moneyOf(v), cell);
-  const parsed = parseAmount(v ?? null);
+  const parsed = typeof v === 'string' ? parsedText(v) : parseAmount(v ?? null);
   if (parsed.kind === 'absent' && cell?.formula === undefined) return undefined;
   return new ParsedAmountCell(col, parsed, cell);
 }
