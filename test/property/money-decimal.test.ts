@@ -150,4 +150,21 @@ describe('Money behaves exactly as decimal.js', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('says a running sum equals an amount exactly when eq of its value says so (other scales, past the safe range, decimal values)', () => {
+    fc.assert(
+      fc.property(fc.array(decimalText, { maxLength: 8 }), decimalText, fc.boolean(), (texts, other, same) => {
+        const acc = newSum();
+        let chain = new Money(0);
+        for (const t of texts) {
+          Money.addTo(acc, new Money(t));
+          chain = chain.plus(t);
+        }
+        // Half the time an amount equal to the sum, written at another scale when it has a fractional part.
+        const y = same ? new Money(chain.toFixed(chain.decimalPlaces() + (texts.length % 3))) : new Money(other);
+        expect(Money.sumEquals(acc, y)).toBe(y.eq(Money.sumValue(acc)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

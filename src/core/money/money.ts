@@ -112,6 +112,21 @@ export class Money {
     return acc.m ?? new Money(acc.i, acc.s);
   }
 
+  /**
+   * Whether a running sum equals an amount, exactly as `y.eq(Money.sumValue(acc))` says, without making the sum's
+   * amount while both are scaled safe integers (most checked sums hold: their amount is never needed).
+   */
+  static sumEquals(acc: MoneySum, y: Money): boolean {
+    if (acc.m === undefined && y.d === undefined) {
+      if (acc.s === y.s) return acc.i === y.i;
+      const s = acc.s >= y.s ? acc.s : y.s;
+      const x = acc.s === s ? acc.i : acc.i * POW10[s - acc.s]!;
+      const z = scaleTo(y, s);
+      if (Number.isSafeInteger(x) && Number.isSafeInteger(z)) return x === z;
+    }
+    return y.eq(Money.sumValue(acc));
+  }
+
   /** The largest (as decimal.js: NaN wins, and of equal values a positive one). */
   static max(...values: MoneyValue[]): Money {
     return maxOrMin(values, -1);

@@ -75,11 +75,11 @@ export function checkSum(c: SumCheck): Finding | undefined {
       } else if (cell.parsed.kind === 'text') return undefined;
     }
   }
-  const expected = Money.sumValue(sum);
   const sheet = c.table.sheet;
   const actual = stated?.value ?? ZERO;
-  // Most sums hold: no difference is made for them.
-  const equal = actual.eq(expected);
+  // Most sums hold: neither their amount nor a difference is made for them.
+  const equal = Money.sumEquals(sum, actual);
+  const expected = equal ? actual : Money.sumValue(sum);
   const difference = equal ? ZERO : actual.minus(expected);
   // Recorded even when every cell is blank: it holds, and filling one of them alone would break it.
   const sink = c.policy.sink;
