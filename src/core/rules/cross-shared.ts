@@ -447,11 +447,16 @@ export type LazyData = Readonly<Record<string, string>> | (() => Readonly<Record
 
 const dataOf = (d: LazyData): Readonly<Record<string, string>> => (typeof d === 'function' ? d() : d);
 
-/** comparable() of two tables, without an array for them (a cross-table rule compares one pair per row). */
-function sameUnits(a: Table | undefined, b: Table | undefined): boolean {
-  const x = a?.meta.unit;
-  const y = b?.meta.unit;
-  return x === undefined || y === undefined || x === y;
+/** comparable([checked, ...the terms' tables]), without making the list (every cross-table sum asks). */
+function termsComparable(checked: Table | undefined, terms: readonly TableCell[]): boolean {
+  let unit = checked?.meta.unit;
+  for (let k = 0; k < terms.length; k++) {
+    const u = terms[k]!.table?.meta.unit;
+    if (u === undefined) continue;
+    if (unit === undefined) unit = u;
+    else if (u !== unit) return false;
+  }
+  return true;
 }
 
 const NO_FIX = { confidence: 0, reason: 'cross.fix.reason.other-table' };
@@ -467,7 +472,7 @@ function reasonOf(id: string): Message {
 
 /** checked = Σ terms across tables, through checkSum; real differences at the given severity. */
 export function crossSum(c: CrossSum): Finding | undefined {
-  if (c.terms.length === 1 ? !sameUnits(c.checked.table, c.terms[0]!.table) : !comparable([c.checked.table, ...c.terms.map((t) => t.table)])) return undefined;
+  if (!termsComparable(c.checked.table, c.terms)) return undefined;
   const fix = c.fix === false ? NO_FIX : (c.fix ?? DEFAULT_FIX);
   const f = checkSum({
     rule: c.rule,
