@@ -63,6 +63,8 @@ function buildHierarchy(table: Table): Hierarchy {
   // unit → parent code ('' for the top level) → children. A unit's rows come together: its two maps are looked up
   // once for the run of its rows, not per row.
   const children = new Map<string, Map<string, Row[]>>();
+  // The rows some row is a child of.
+  const hasChildren = new Set<Row>();
   let unit: string | undefined;
   let codes: ReadonlyMap<string, Row> | undefined;
   let mine: Map<string, Row[]> | undefined;
@@ -76,23 +78,15 @@ function buildHierarchy(table: Table): Hierarchy {
       if (mine === undefined) children.set(u, (mine = new Map()));
     }
     let p = parentCode(row.code!);
-    while (p !== undefined && codes?.get(p) === undefined) p = parentCode(p);
+    let parent: Row | undefined;
+    while (p !== undefined && (parent = codes?.get(p)) === undefined) p = parentCode(p);
+    if (parent !== undefined) hasChildren.add(parent);
     const k = p ?? '';
     const list = mine.get(k);
     if (list === undefined) mine.set(k, [row]);
     else list.push(row);
   }
-  const parents: Row[] = [];
-  unit = undefined;
-  for (let i = 0; i < coded.length; i++) {
-    const r = coded[i]!;
-    const u = r.unit ?? '';
-    if (u !== unit || mine === undefined) {
-      unit = u;
-      mine = children.get(u);
-    }
-    if ((mine?.get(r.code!)?.length ?? 0) > 0) parents.push(r);
-  }
+  const parents = coded.filter((r) => hasChildren.has(r));
   return {
     childrenOf: (code, unit) => children.get(unit ?? '')?.get(code) ?? NONE,
     parents,
