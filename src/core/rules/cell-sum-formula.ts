@@ -40,6 +40,16 @@ export function sumFormulaCells(formula: string, sheet: string): Set<string> | u
   return cells.size > 0 ? cells : undefined;
 }
 
+/** Whether an amount cell of the table holds a formula. */
+function hasFormula(table: Table): boolean {
+  const rows = table.rows;
+  for (let i = 0; i < rows.length; i++) {
+    const cells = amountList(rows[i]!.amounts);
+    for (let k = 0; k < cells.length; k++) if (cells[k]!.formula !== undefined) return true;
+  }
+  return false;
+}
+
 /** Parent → children of a table, as the hierarchy says (codes, or levels in project tables). */
 function familiesOf(table: Table): Map<Row, readonly Row[]> {
   const families = new Map<Row, readonly Row[]>();
@@ -74,6 +84,9 @@ export const cellSumFormula: Rule = {
   check(ctx) {
     const findings: Finding[] = [];
     for (const table of ctx.tables) {
+      if (table.kind !== 'project-expenditure' && !CODED_KINDS.includes(table.kind)) continue;
+      // Only a formula can leave a row out: a table without any (typed in, or exported as values) has nothing to say.
+      if (!hasFormula(table)) continue;
       const families = familiesOf(table);
       if (families.size === 0) continue;
       for (const [parent, children] of families) {
