@@ -11,8 +11,10 @@
 //    safe fixes' edits, or of 10 changed amounts when there are none). A measurement still running after
 //    --budget seconds is stopped and reported as such, with how many passes of the rules it had started.
 //    Then the command itself, end to end as a user runs it (node's start included): `node bin/gouji.js check
-//    <file> --format json`, three runs, wall time and peak RSS (scripts/bench-rss-hook.cjs reports it); and the
-//    same on a copy of the file with 40 amounts changed (writeEdits), where every slip is located and its fix verified.
+//    <file> --format json`, three runs, wall time and peak RSS (scripts/bench-rss-hook.cjs reports it); then five rounds
+//    of one ExcelJS parse and one command, side by side, and the median of their ratios (the machine's speed drifts
+//    between measurements taken minutes apart; a round's two runs share it); and the same command on a copy of the
+//    file with 40 amounts changed (writeEdits), where every slip is located and its fix verified.
 // 3. The engine alone (analyzeWorkbook on a grid already in memory, fixes off) at several sizes up to 200k rows:
 //    ms per 1,000 rows (wall and CPU) at each size, the ratio largest / smallest, and the same per rule
 //    (recognition apart); then fixes on, and fix suggestion with 40 changed amounts, at the smallest size.
@@ -394,6 +396,20 @@ async function main(): Promise<void> {
   out(
     `  the command, end to end (node bin/gouji.js check <file> --format json > /dev/null; node's start included; CLI bundle rebuilt first in ${s2(built)} s): ${commandRuns.map((r) => s2(r.ms)).join(' s, ')} s; median ${s2(mid.ms)} s${parseMs ? ` = ${f2(mid.ms / parseMs)}× the ExcelJS parse` : ''}; peak RSS ${commandRuns.map((r) => r.rssMb.toFixed(0)).join(', ')} MB`,
   );
+  // The parse and the command side by side, round by round: this machine's speed drifts by 10–20 % from one minute
+  // to the next, and two medians taken minutes apart carry that drift into their ratio; a round's two runs share it.
+  const rounds: Array<{ parse: number; command: number }> = [];
+  for (let k = 0; k < ROUNDS; k++) {
+    const p = (await measure('exceljs', file, budget)).result?.readMs;
+    const c = command(file).ms;
+    if (p !== undefined) rounds.push({ parse: p, command: c });
+  }
+  if (rounds.length > 0) {
+    const ratios = rounds.map((r) => r.command / r.parse).sort((x, y) => x - y);
+    out(
+      `  interleaved, ${rounds.length} rounds of one ExcelJS parse then one command: ${rounds.map((r) => `${s2(r.parse)} / ${s2(r.command)} s`).join(', ')}; the command's time over the parse's, median of the rounds: ${f2(ratios[Math.floor((ratios.length - 1) / 2)]!)}× (${f2(ratios[0]!)}–${f2(ratios[ratios.length - 1]!)}×)`,
+    );
+  }
   // The same command on the workbook with slips in it (a consolidated workbook a reviewer receives has some): the
   // fixes are located and verified by re-checking copies.
   const plantedFile = await plantedCopy(file, PLANTED);
@@ -524,6 +540,9 @@ async function plantedCopy(file: string, n: number): Promise<string> {
   writeFileSync(out, await writeEdits(bytes, edits));
   return out;
 }
+
+/** Rounds of one ExcelJS parse and one command, for their ratio (see main). */
+const ROUNDS = 5;
 
 /** One run of `node bin/gouji.js check <file> --format json`, output thrown away: wall time and peak RSS. */
 function command(file: string): { ms: number; rssMb: number } {
