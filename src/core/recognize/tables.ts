@@ -81,8 +81,7 @@ export function recognizeSheet(sheet: Sheet, amounts: AmountPool = newAmountPool
  * The amounts of number cells made during a recognition, by number: a workbook repeats its figures (a row of the
  * expenditure summary is a row of the general budget table; 275,000 amount cells of a large workbook hold 36,000
  * numbers), and an amount is immutable, so one serves them all. A number that is a whole count of cents below
- * 2^30 cents (nearly every amount) is looked up by that count, a small integer that a Map hashes at once; any
- * other number by itself.
+ * 2^30 cents (nearly every amount) is looked up by that count in a CentsTable; any other number by itself, in a Map.
  */
 export interface AmountPool {
   readonly byCents: CentsTable;
