@@ -37,7 +37,7 @@ export interface DisplayFinding {
   readonly fixes: readonly DisplayFix[];
   /** The evidence cells (the cells the checked one was compared with). */
   readonly evidence: readonly CellLink[];
-  /** The other identities this finding's cause breaks (folded into it: 影响 N 处勾稽关系). */
+  /** The other identities this finding's cause breaks (folded into it: 另影响 N 处勾稽关系). */
   readonly consequences: readonly DisplayFinding[];
   /** A class of similar findings shown as one: its members, each selectable. */
   readonly members: readonly DisplayFinding[];

@@ -89,7 +89,7 @@ export interface Strings {
     readonly otherFixes: (n: number) => string;
     readonly emptyCell: string;
     readonly change: (where: string, before: string, after: string) => string;
-    /** 影响 N 处勾稽关系: the identities the cause also breaks, folded. */
+    /** 另影响 N 处勾稽关系: the identities the cause also breaks (besides the finding's own), folded. */
     readonly consequences: (n: number) => string;
     readonly consequencesLabel: string;
     /** A class of similar findings shown as one. */
@@ -293,7 +293,8 @@ const zhCN: Strings = {
     otherFixes: (n) => `其他 ${n} 个建议`,
     emptyCell: '（空）',
     change: (where, before, after) => `${where}：${before} 改为 ${after}`,
-    consequences: (n) => `影响 ${n} 处勾稽关系`,
+    // 另: besides the finding's own, so that a fix that removes N + 1 inconsistencies (fix.reason.explains-all) adds up.
+    consequences: (n) => `另影响 ${n} 处勾稽关系`,
     consequencesLabel: '同一原因造成的其他不一致',
     members: (n) => `共 ${n} 项`,
     membersToggle: (n) => `查看全部 ${n} 项`,

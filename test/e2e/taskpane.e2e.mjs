@@ -247,11 +247,11 @@ async function fixAndUndo(width, height) {
   const edited = change.split('：')[0];
   const wasText = (await preview(edited).innerText()).trim();
   await closePreview(page);
-  // A cause: the identities it also breaks are folded (影响 N 处勾稽关系); each opens, and selecting one shows its cells.
+  // A cause: the identities it also breaks are folded (另影响 N 处勾稽关系); each opens, and selecting one shows its cells.
   let folded = '';
   if ((await card.getByTestId('consequences-toggle').count()) > 0) {
     folded = (await card.getByTestId('consequences-toggle').innerText()).trim();
-    if (!/^影响 \d+ 处勾稽关系$/.test(folded)) fail(`${name}: the consequences toggle says ${folded}`);
+    if (!/^另影响 \d+ 处勾稽关系$/.test(folded)) fail(`${name}: the consequences toggle says ${folded}`);
     await card.getByTestId('consequences-toggle').click();
     const nested = card.getByTestId('nested').first();
     const nestedWhere = await nested.getAttribute('data-where');

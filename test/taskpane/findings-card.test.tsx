@@ -34,18 +34,18 @@ const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '
 describe('the finding card', () => {
   const fix = (confidence: number, address: string, reason: string) => ({ title: `将 ${address} 改为 548.27`, confidence, reason, verified: true, edits: [{ sheet: '预算表9', address, before: '546.27', after: '548.27' }] });
   const groups = groupFindings(
-    [json(cause, { fixes: [fix(0.95, 'H10', '改动这一个单元格即可同时消除 3 处不一致。')] }), json(members)],
+    [json(cause, { fixes: [fix(0.95, 'H10', '改动这一个单元格即可同时消除 4 处不一致。')] }), json(members)],
     ['预算表9', '绩效目标'],
     ruleInfo('zh-CN'),
     findingParts([cause, members], 'zh-CN'),
   );
 
-  it('folds the consequences behind 影响 N 处勾稽关系 and shows the fix reason in one line', () => {
+  it('folds the consequences behind 另影响 N 处勾稽关系 (besides its own: the fix removes N + 1) and shows the fix reason in one line', () => {
     const html = render(groups);
-    expect(text(html)).toContain('影响 3 处勾稽关系');
+    expect(text(html)).toContain('另影响 3 处勾稽关系');
     expect(html).toMatch(/data-testid="consequences-toggle"[^>]*aria-expanded="false"|aria-expanded="false"[^>]*data-testid="consequences-toggle"/);
     expect(html).not.toContain('data-testid="consequences"');
-    expect(text(html)).toContain('改动这一个单元格即可同时消除 3 处不一致。');
+    expect(text(html)).toContain('改动这一个单元格即可同时消除 4 处不一致。');
     // The amounts are the finding's own.
     expect(text(html)).toContain('应为 548.27');
     expect(text(html)).toContain('实为 546.27');

@@ -1,6 +1,6 @@
 // The findings, grouped by severity (错误/警告/提示) with counts; each card names its rule, cell, amounts,
 // evidence cells and fixes, each fix with its reason, a before → after preview and an 应用 (or 撤销)
-// button. A cause shows the identities it also breaks folded (影响 N 处勾稽关系), a class of similar
+// button. A cause shows the identities it also breaks folded (另影响 N 处勾稽关系), a class of similar
 // findings its members; two balanced fixes are both shown, for the user to choose. Every link and
 // button is on the Tab path.
 import {
