@@ -447,7 +447,7 @@ export type LazyData = Readonly<Record<string, string>> | (() => Readonly<Record
 
 const dataOf = (d: LazyData): Readonly<Record<string, string>> => (typeof d === 'function' ? d() : d);
 
-/** comparable([checked, ...the terms' tables]), without making the list (every cross-table sum asks). */
+/** comparable([checked, ...the terms' tables]), without making the list (every cross-table sum and bound asks). */
 function termsComparable(checked: Table | undefined, terms: readonly TableCell[]): boolean {
   let unit = checked?.meta.unit;
   for (let k = 0; k < terms.length; k++) {
@@ -515,7 +515,7 @@ function decimalsFor(...values: Money[]): number {
  * text cell makes it unknowable. The finding's expected is the bound, its difference actual − bound.
  */
 export function crossBound(c: CrossBound): Finding | undefined {
-  if (!comparable([c.checked.table, ...c.bound.map((t) => t.table)])) return undefined;
+  if (!termsComparable(c.checked.table, c.bound)) return undefined;
   const cells = [c.checked, ...c.bound];
   if (unreadable(cells)) return undefined;
   const stated = valueAt(c.checked);
